@@ -1,0 +1,3 @@
+#ifndef CV2BIB_CLEAN_H
+#define CV2BIB_CLEAN_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef CV2BIB_NAMES_H
+#define CV2BIB_NAMES_H
+#endif

@@ -1,0 +1,88 @@
+/*
+ * rules.h -- regular-expression rules kept in data/*.rules (PCRE2).
+ *
+ * A rules file is a list of lines
+ *
+ *	FIELD  /PATTERN/FLAGS  REPLACEMENT
+ *
+ * FIELD names the set the rule belongs to ("venue", "section", ...).
+ * PATTERN is a PCRE2 pattern between two copies of a delimiter, the first
+ * non-blank character after FIELD (usually "/"; write "\/" for a slash
+ * inside).  FLAGS are letters: i (caseless), x (extended), s (dotall),
+ * g (replace every match, not only the first).  REPLACEMENT is the rest of
+ * the line, blanks trimmed; it may be written in double quotes to keep
+ * blanks or to be empty ("").  It uses pcre2_substitute() syntax: $1,
+ * ${name}, $$, and \n-style escapes.  Blank lines and lines starting with
+ * "#" are ignored.  Patterns are compiled once, with UTF and UCP, and
+ * JIT-compiled where PCRE2 supports it.
+ *
+ * The rules of one FIELD apply in the order they were loaded: installed
+ * files first, then the user's (-r), so a user rule can refine the result
+ * of an installed one.
+ */
+#ifndef CV2BIB_RULES_H
+#define CV2BIB_RULES_H
+
+#include <stddef.h>
+
+struct rules;
+
+/* A match of one rule: offsets into the subject, and the rule's value. */
+struct rules_match {
+	size_t		 start, end;	/* the whole match */
+	const char	*value;		/* the rule's REPLACEMENT, unexpanded */
+	const char	*file;		/* where the rule was written */
+	unsigned long	 line;
+	const void	*priv;		/* for rules_group() */
+};
+
+struct rules	*rules_new(void);
+void		 rules_free(struct rules *);
+
+/*
+ * Load a file and append its rules.  On error returns -1 and sets *cause
+ * (the caller frees it) to "FILE:LINE: message", with PCRE2's own message
+ * and the offset for a bad pattern.
+ */
+int		 rules_load_file(struct rules *, const char *path, char **cause);
+/* The same from a string; name is used in messages.  For the tests. */
+int		 rules_load_string(struct rules *, const char *name,
+		    const char *text, char **cause);
+
+/* How many rules FIELD has. */
+size_t		 rules_count(const struct rules *, const char *field);
+
+/*
+ * Apply every rule of FIELD in turn, each to the result of the one before,
+ * and return the result (the caller frees it).  A rule that does not match
+ * leaves the text as it is.
+ */
+char		*rules_apply(const struct rules *, const char *field,
+		    const char *subject);
+
+/*
+ * The first rule of FIELD whose pattern matches somewhere in the subject;
+ * its REPLACEMENT is returned (borrowed from the rules), or NULL when none
+ * matches.  Used for classification ("section": heading -> type).
+ */
+const char	*rules_classify(const struct rules *, const char *field,
+		    const char *subject);
+
+/*
+ * Match rule number idx (0 .. rules_count()-1) of FIELD against
+ * subject[0..len), starting the search at offset start.  Returns 1 and fills
+ * *m on a match, 0 when there is none.  The match stays valid until the
+ * next call for the same rule.
+ */
+int		 rules_match(const struct rules *, const char *field,
+		    size_t idx, const char *subject, size_t len, size_t start,
+		    struct rules_match *m);
+
+/*
+ * The offsets of the named group of the last match *m; 1 if the group took
+ * part in the match, 0 if not (or the pattern has no such group).
+ */
+int		 rules_group(const struct rules_match *, const char *name,
+		    size_t *start, size_t *end);
+
+#endif

@@ -1,0 +1,3 @@
+#ifndef CV2BIB_RUN_H
+#define CV2BIB_RUN_H
+#endif

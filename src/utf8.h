@@ -1,0 +1,3 @@
+#ifndef CV2BIB_UTF8_H
+#define CV2BIB_UTF8_H
+#endif
