@@ -1,5 +1,5 @@
 /*
- * rules.h -- regular-expression rules kept in data/*.rules (PCRE2).
+ * rules.h -- regular-expression rules kept in the data directory (PCRE2).
  *
  * A rules file is a list of lines
  *

@@ -1,2 +1,242 @@
+/*
+ * section.c -- which list are we in? (see section.h)
+ */
 #include "config.h"
-/* stub: to be written */
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "clean.h"
+#include "diag.h"
+#include "entry.h"
+#include "rules.h"
+#include "section.h"
+#include "xmalloc.h"
+
+#define PLAIN_HEADING_MAX	70	/* bytes: longer plain lines are text */
+#define RANK_GUESS		CLEAN_HEADING_GUESS
+#define RANK_PLAIN		(CLEAN_HEADING_GUESS + 1)
+
+struct sectioner {
+	const struct rules	*rules;
+	const char		*file;
+	enum section_state	 state;
+	enum entry_type		 type;
+	int			 rank;		/* of the publication heading */
+	int			 unknown;	/* OTHER by an unknown heading */
+	int			 seen_pubs;
+	char			*heading;
+	unsigned long		 heading_line;
+	char			 year[8];
+};
+
+struct sectioner *
+section_new(const struct rules *rules, const char *file)
+{
+	struct sectioner *s = xcalloc(1, sizeof(*s));
+
+	s->rules = rules;
+	s->file = file;
+	s->state = SECTION_PREAMBLE;
+	s->heading = xstrdup("");
+	return s;
+}
+
+void
+section_free(struct sectioner *s)
+{
+	if (s == NULL)
+		return;
+	free(s->heading);
+	free(s);
+}
+
+/*
+ * Drop what decorates a heading: emphasis markers, numbering ("3.",
+ * "IV."), dot leaders and trailing punctuation, surrounding blanks.
+ */
+char *
+section_normalise(const char *text)
+{
+	char *s = clean_strip_marks(text), *p = s;
+	size_t n;
+
+	while (*p != '\0' && (isdigit((unsigned char)*p) ||
+	    strchr("IVX", *p) != NULL) && p[1] != '\0' &&
+	    (isdigit((unsigned char)p[1]) || strchr("IVX.)", p[1]) != NULL) &&
+	    strspn(p, "0123456789IVX") < 5) {
+		size_t k = strspn(p, "0123456789IVX");
+
+		if (p[k] != '.' && p[k] != ')')
+			break;
+		p += k + 1;
+		while (*p == ' ')
+			p++;
+	}
+	memmove(s, p, strlen(p) + 1);
+	n = strlen(s);
+	while (n > 0 && strchr(" .:;,-–—_=*#…", s[n - 1]) != NULL)
+		s[--n] = '\0';
+	/* "…" is three bytes; strchr above saw its last byte only. */
+	while (n >= 3 && strcmp(s + n - 3, "…") == 0) {
+		n -= 3;
+		s[n] = '\0';
+		while (n > 0 && strchr(" .:", s[n - 1]) != NULL)
+			s[--n] = '\0';
+	}
+	return s;
+}
+
+static void
+section_set_heading(struct sectioner *s, const char *text, unsigned long line)
+{
+	free(s->heading);
+	s->heading = xstrdup(text);
+	s->heading_line = line;
+}
+
+/* A heading the rules gave a value: update the state. */
+static void
+section_apply(struct sectioner *s, const char *value, const char *text,
+    const struct cline *cl, int rank)
+{
+	enum entry_type t;
+
+	if (strcmp(value, "year") == 0) {
+		snprintf(s->year, sizeof(s->year), "%.4s", text);
+		if (s->state == SECTION_PREAMBLE)	/* a bare dated list */
+			s->state = SECTION_PUBS;
+		return;
+	}
+	section_set_heading(s, text, cl->lineno);
+	s->year[0] = '\0';
+	s->unknown = 0;
+	if (strcmp(value, "none") == 0) {
+		s->state = SECTION_OTHER;
+		diag_at(DIAG_NOTE, s->file, cl->lineno, "heading \"%s\": not "
+		    "a publication list", text);
+		return;
+	}
+	if (strcmp(value, "mixed") == 0 || strcmp(value, "publications") == 0)
+		t = TYPE_UNKNOWN;
+	else if ((t = entry_type_from_name(value)) == TYPE__COUNT) {
+		diag_at(DIAG_WARNING, s->file, cl->lineno, "section rule gives "
+		    "unknown type \"%s\"; treating \"%s\" as publications",
+		    value, text);
+		t = TYPE_UNKNOWN;
+	}
+	s->state = SECTION_PUBS;
+	s->type = t;
+	s->rank = rank;
+	s->seen_pubs = 1;
+	diag_at(DIAG_NOTE, s->file, cl->lineno, "heading \"%s\": %s", text,
+	    t == TYPE_UNKNOWN ? "publications (each entry decides its type)" :
+	    entry_type_name(t));
+}
+
+/* A heading no rule knows: it ends a list of its rank or a lower one. */
+static void
+section_unknown_heading(struct sectioner *s, const char *text,
+    const struct cline *cl, int rank)
+{
+	if (s->state == SECTION_PUBS && rank > s->rank)
+		return;		/* a topic sub-heading inside the list */
+	if (s->state == SECTION_PREAMBLE)
+		return;		/* the CV's title, the owner's name */
+	section_set_heading(s, text, cl->lineno);
+	s->state = SECTION_OTHER;
+	s->unknown = 1;
+	s->year[0] = '\0';
+	diag_at(DIAG_NOTE, s->file, cl->lineno, "heading \"%s\": unknown, "
+	    "not a publication list", text);
+}
+
+/*
+ * A bold or capitalised line may be a bold title or a name rather than a
+ * heading: headings are short and carry no year.
+ */
+static int
+section_guess_ok(const char *s)
+{
+	int words = 1, digits = 0;
+	const char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p == ' ')
+			words++;
+		if (isdigit((unsigned char)*p))
+			digits++;
+	}
+	return words <= 7 && (digits < 4 || strlen(s) <= 10);
+}
+
+int
+section_feed(struct sectioner *s, const struct cline *cl, int after_break)
+{
+	const char *value;
+	char *text;
+	int rank = cl->heading;
+
+	if (cl->blank)
+		return 0;
+	if (rank == CLEAN_HEADING_GUESS && !section_guess_ok(cl->s))
+		return 0;
+	if (rank == 0) {
+		/* A plain line is a heading only when a rule knows it. */
+		if (!after_break || strlen(cl->s) > PLAIN_HEADING_MAX)
+			return 0;
+		rank = RANK_PLAIN;
+	}
+	text = section_normalise(cl->s);
+	if (*text == '\0') {
+		free(text);
+		return cl->heading != 0;
+	}
+	value = rules_classify(s->rules, "section", text);
+	if (value != NULL)
+		section_apply(s, value, text, cl, rank);
+	else if (cl->heading != 0)
+		section_unknown_heading(s, text, cl, rank);
+	free(text);
+	return value != NULL || cl->heading != 0;
+}
+
+enum section_state
+section_state(const struct sectioner *s)
+{
+	return s->state;
+}
+
+enum entry_type
+section_type(const struct sectioner *s)
+{
+	return s->state == SECTION_PUBS ? s->type : TYPE_UNKNOWN;
+}
+
+const char *
+section_heading(const struct sectioner *s, unsigned long *line)
+{
+	if (line != NULL)
+		*line = s->heading_line;
+	return s->heading;
+}
+
+const char *
+section_year(const struct sectioner *s)
+{
+	return s->year[0] != '\0' ? s->year : NULL;
+}
+
+int
+section_unknown(const struct sectioner *s)
+{
+	return s->state == SECTION_OTHER && s->unknown;
+}
+
+int
+section_seen_pubs(const struct sectioner *s)
+{
+	return s->seen_pubs;
+}

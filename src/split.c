@@ -1,2 +1,204 @@
+/*
+ * split.c -- one entry per item of a list (see split.h).
+ */
 #include "config.h"
-/* stub: to be written */
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "clean.h"
+#include "rules.h"
+#include "split.h"
+#include "xmalloc.h"
+
+struct splitter {
+	const struct rules	*rules;
+	struct buf		 text;		/* the entry being built */
+	char			*label;
+	unsigned long		 first, last;
+	int			 open;		/* an entry is being built */
+	int			 first_indent;
+	int			 more_indent;	/* a continuation was indented */
+	size_t			 last_len;	/* of the previous line */
+	size_t			 width;		/* longest line: the wrap width */
+	int			 labelled;	/* this list uses labels */
+	/* The completed entry handed out. */
+	struct buf		 done;
+	char			*done_label;
+};
+
+struct splitter *
+split_new(const struct rules *rules)
+{
+	struct splitter *sp = xcalloc(1, sizeof(*sp));
+
+	sp->rules = rules;
+	return sp;
+}
+
+void
+split_free(struct splitter *sp)
+{
+	if (sp == NULL)
+		return;
+	buf_free(&sp->text);
+	buf_free(&sp->done);
+	free(sp->label);
+	free(sp->done_label);
+	free(sp);
+}
+
+/* Hand the entry being built out as the completed one. */
+static int
+split_finish(struct splitter *sp, struct rawentry *out)
+{
+	if (!sp->open)
+		return 0;
+	sp->open = 0;
+	buf_trim(&sp->text);
+	if (sp->text.len == 0 && sp->label == NULL)
+		return 0;
+	buf_reset(&sp->done);
+	buf_append(&sp->done, buf_str(&sp->text), sp->text.len);
+	free(sp->done_label);
+	sp->done_label = sp->label;
+	sp->label = NULL;
+	out->text = buf_str(&sp->done);
+	out->label = sp->done_label;
+	out->first = sp->first;
+	out->last = sp->last;
+	return 1;
+}
+
+/*
+ * Find a label or bullet at the start of s.  Returns the length to skip
+ * (0 if none) and sets *label to the label text (NULL for a bullet).
+ */
+static size_t
+split_label(const struct splitter *sp, const char *s, char **label)
+{
+	struct rules_match m;
+	size_t i, n = rules_count(sp->rules, "label"), len = strlen(s);
+	size_t ls, le;
+
+	*label = NULL;
+	for (i = 0; i < n; i++) {
+		if (!rules_match(sp->rules, "label", i, s, len, 0, &m) ||
+		    m.start != 0)
+			continue;
+		if (rules_group(&m, "label", &ls, &le) && le > ls)
+			*label = xstrndup(s + ls, le - ls);
+		return m.end;
+	}
+	return 0;
+}
+
+/* Whether the previous line ended an entry: short, with a full stop. */
+static int
+split_ended_short(const struct splitter *sp)
+{
+	char last;
+
+	if (sp->text.len == 0)
+		return 0;
+	last = sp->text.s[sp->text.len - 1];
+	return sp->last_len * 10 < sp->width * 8 &&
+	    strchr(".)]", last) != NULL;
+}
+
+/* Whether s starts like an entry: a capital, a digit, a quote or a mark. */
+static int
+split_starts_entry(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return isupper(c) || isdigit(c) || c >= 0x80 || c == '"' ||
+	    c == CLEAN_STRONG_ON || c == CLEAN_EM_ON;
+}
+
+/* Join a wrapped line to the entry, mending a word broken at the end. */
+static void
+split_join(struct splitter *sp, const char *s)
+{
+	struct buf *t = &sp->text;
+
+	if (t->len > 1 && t->s[t->len - 1] == '-' &&
+	    islower((unsigned char)t->s[t->len - 2]) &&
+	    islower((unsigned char)*s)) {
+		size_t w = t->len - 1;
+		char *frag;
+		const char *keep;
+
+		while (w > 0 && isalpha((unsigned char)t->s[w - 1]))
+			w--;
+		frag = xstrndup(t->s + w, t->len - 1 - w);
+		keep = rules_classify(sp->rules, "hyphen", frag);
+		free(frag);
+		if (keep == NULL)
+			t->len--;	/* "pro-" + "cessing" */
+		t->s[t->len] = '\0';
+	} else if (t->len > 0)
+		buf_putc(t, ' ');
+	buf_puts(t, s);
+}
+
+/* Start a new entry with line cl, whose text (after the label) is s. */
+static void
+split_start(struct splitter *sp, const struct cline *cl, const char *s,
+    char *label)
+{
+	buf_reset(&sp->text);
+	buf_puts(&sp->text, s);
+	free(sp->label);
+	sp->label = label;
+	sp->first = sp->last = cl->lineno;
+	sp->open = 1;
+	sp->first_indent = cl->indent;
+	sp->more_indent = 0;
+}
+
+int
+split_push(struct splitter *sp, const struct cline *cl, struct rawentry *out)
+{
+	char *label;
+	size_t skip;
+	int done = 0, starts;
+	size_t len = strlen(cl->s);
+
+	if (cl->blank)
+		return split_finish(sp, out);
+	skip = split_label(sp, cl->s, &label);
+	starts = cl->item || skip > 0 || !sp->open;
+	if (skip > 0)
+		sp->labelled = 1;
+	/* Unlabelled lists: hanging indent, or a short line ending in ".". */
+	if (!starts && !sp->labelled && split_starts_entry(cl->s) &&
+	    ((sp->more_indent && cl->indent <= sp->first_indent) ||
+	    (!sp->more_indent && split_ended_short(sp))))
+		starts = 1;
+	if (starts) {
+		done = split_finish(sp, out);
+		split_start(sp, cl, cl->s + skip + strspn(cl->s + skip, " "),
+		    label);
+	} else {
+		free(label);
+		if (cl->indent > sp->first_indent)
+			sp->more_indent = 1;
+		split_join(sp, cl->s);
+		sp->last = cl->lineno;
+	}
+	sp->last_len = len;
+	if (len > sp->width)
+		sp->width = len;
+	return done;
+}
+
+int
+split_flush(struct splitter *sp, struct rawentry *out)
+{
+	sp->labelled = 0;
+	sp->width = 0;
+	return split_finish(sp, out);
+}
