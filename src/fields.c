@@ -1,2 +1,573 @@
+/*
+ * fields.c -- one entry's text into fields (see fields.h).
+ */
 #include "config.h"
-/* stub: to be written */
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "clean.h"
+#include "diag.h"
+#include "entry.h"
+#include "fields.h"
+#include "names.h"
+#include "rules.h"
+#include "split.h"
+#include "xmalloc.h"
+
+#define SPANS_MAX	16
+#define EXTRACT_REPEAT	4	/* matches of one rule in one entry */
+
+/* What the markup said about parts of the entry. */
+struct spans {
+	char	*strong[SPANS_MAX];
+	size_t	 nstrong;
+	char	*em[SPANS_MAX];
+	size_t	 nem;
+	char	*url[SPANS_MAX];
+	size_t	 nurl;
+};
+
+/* PCRE2 group names: field names with "_" for "-". */
+static char group_names[FIELD__COUNT][24];
+
+static void
+group_names_init(void)
+{
+	int f;
+	char *p;
+
+	if (group_names[0][0] != '\0')
+		return;
+	for (f = 0; f < FIELD__COUNT; f++) {
+		snprintf(group_names[f], sizeof(group_names[f]), "%s",
+		    entry_field_name((enum field)f));
+		for (p = group_names[f]; *p != '\0'; p++)
+			if (*p == '-')
+				*p = '_';
+	}
+}
+
+static void
+spans_free(struct spans *sp)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nstrong; i++)
+		free(sp->strong[i]);
+	for (i = 0; i < sp->nem; i++)
+		free(sp->em[i]);
+	for (i = 0; i < sp->nurl; i++)
+		free(sp->url[i]);
+}
+
+/* Record the text between an ON and OFF marker, without markers. */
+static const char *
+span_take(const char *p, char off, char **v, size_t *n)
+{
+	const char *e = strchr(p, off);
+	char *raw;
+
+	if (e == NULL)
+		return p;
+	if (*n < SPANS_MAX) {
+		raw = xstrndup(p, (size_t)(e - p));
+		v[(*n)++] = clean_strip_marks(raw);
+		free(raw);
+	}
+	return e;
+}
+
+/* Note the spans of the marked text; return the plain text. */
+static char *
+spans_collect(const char *text, struct spans *sp)
+{
+	const char *p;
+
+	for (p = text; *p != '\0'; p++) {
+		if (*p == CLEAN_STRONG_ON)
+			p = span_take(p + 1, CLEAN_STRONG_OFF, sp->strong,
+			    &sp->nstrong);
+		else if (*p == CLEAN_EM_ON)
+			p = span_take(p + 1, CLEAN_EM_OFF, sp->em, &sp->nem);
+		else if (*p == CLEAN_URL_ON)
+			p = span_take(p + 1, CLEAN_URL_OFF, sp->url, &sp->nurl);
+	}
+	return clean_strip_marks(text);
+}
+
+/* Tidy text after pieces were cut out: blanks, orphan punctuation. */
+static void
+tidy(char *s)
+{
+	char *r = s, *w = s;
+
+	while (*r == ' ' || *r == ',' || *r == ';')
+		r++;
+	for (; *r != '\0'; r++) {
+		if (*r == ' ' && (w == s || w[-1] == ' '))
+			continue;
+		if (strchr(".,;:", *r) != NULL && w > s && w[-1] == ' ')
+			w--;		/* "word ." -> "word." */
+		if (*r == '.' && w > s && (w[-1] == '.' || w[-1] == ',') &&
+		    !(w - s >= 2 && w[-2] == '.'))
+			w--;		/* ". ." and ", ." -> "." */
+		if (*r == ',' && w > s && (w[-1] == ',' || w[-1] == '.'))
+			continue;	/* ",," and ".," */
+		if (*r == ')' && w > s && w[-1] == '(') {
+			w--;		/* "()" left by a cut */
+			continue;
+		}
+		*w++ = *r;
+	}
+	while (w > s && strchr(" ,;", w[-1]) != NULL)
+		w--;
+	*w = '\0';
+}
+
+/* Trim blanks and the given trailing punctuation. */
+static char *
+trim_dup(const char *s, size_t len, const char *punct)
+{
+	while (len > 0 && (s[len - 1] == ' ' || strchr(punct, s[len - 1])))
+		len--;
+	while (len > 0 && *s == ' ') {
+		s++;
+		len--;
+	}
+	return len > 0 ? xstrndup(s, len) : NULL;
+}
+
+/* Set field f from a match group, unless the entry already has it. */
+static void
+set_from_group(struct entry *e, enum field f, const char *s, size_t a,
+    size_t b)
+{
+	char *v = trim_dup(s + a, b - a, ",;");
+
+	if (v == NULL)
+		return;
+	if (f == FIELD_NOTE)
+		entry_add_note(e, v), free(v);
+	else if (e->f[f] == NULL)
+		entry_set_take(e, f, v);
+	else
+		free(v);
+}
+
+/* Whether an "extract" rule's value asks to leave the text in place. */
+static int
+value_has(const char *value, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = value; (p = strstr(p, word)) != NULL; p += n)
+		if ((p == value || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' ' || p[n] == '='))
+			return 1;
+	return 0;
+}
+
+/* A "type=NAME" in a rule's value, or TYPE__COUNT. */
+static enum entry_type
+value_type(const char *value)
+{
+	const char *p = strstr(value, "type=");
+	char name[32];
+	size_t n;
+
+	if (p == NULL)
+		return TYPE__COUNT;
+	p += 5;
+	n = strcspn(p, " ");
+	if (n >= sizeof(name))
+		return TYPE__COUNT;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	return entry_type_from_name(name);
+}
+
+/*
+ * Run the "extract" rules over text (modified in place): each match sets
+ * the fields its named groups name, and is cut out unless its value says
+ * "keep".  *hint receives a type a rule gives ("type=preprint").
+ */
+static void
+extract(const struct rules *rules, struct entry *e, char *text,
+    enum entry_type *hint)
+{
+	struct rules_match m;
+	size_t i, n = rules_count(rules, "extract"), a, b, len, from;
+	int f, rep;
+
+	for (i = 0; i < n; i++) {
+		from = 0;
+		for (rep = 0; rep < EXTRACT_REPEAT; rep++) {
+			len = strlen(text);
+			if (!rules_match(rules, "extract", i, text, len, from,
+			    &m))
+				break;
+			for (f = 0; f < FIELD__COUNT; f++)
+				if (rules_group(&m, group_names[f], &a, &b))
+					set_from_group(e, (enum field)f, text,
+					    a, b);
+			if (value_type(m.value) != TYPE__COUNT &&
+			    *hint == TYPE__COUNT)
+				*hint = value_type(m.value);
+			if (value_has(m.value, "keep")) {
+				from = m.end > m.start ? m.end : m.end + 1;
+				if (from > len)
+					break;
+				continue;
+			}
+			memmove(text + m.start + 1, text + m.end,
+			    len - m.end + 1);
+			text[m.start] = ' ';
+			from = m.start;
+		}
+	}
+	tidy(text);
+}
+
+/* Take the links: DOI and arXiv targets become fields, else the URL. */
+static void
+take_links(const struct rules *rules, struct entry *e, struct spans *sp,
+    enum entry_type *hint)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nurl; i++) {
+		char *u = xstrdup(sp->url[i]);
+
+		extract(rules, e, u, hint);
+		if (*u != '\0' && e->f[FIELD_URL] == NULL &&
+		    strncmp(u, "http", 4) == 0 && strchr(u, ' ') == NULL)
+			entry_set(e, FIELD_URL, u);
+		free(u);
+	}
+}
+
+/* Take the year from the text: the first "year" rule that matches. */
+static void
+take_year(const struct rules *rules, struct entry *e, char *text)
+{
+	struct rules_match m;
+	size_t i, n = rules_count(rules, "year"), a, b, len = strlen(text);
+
+	if (e->f[FIELD_YEAR] != NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!rules_match(rules, "year", i, text, len, 0, &m) ||
+		    !rules_group(&m, "year", &a, &b))
+			continue;
+		entry_set_take(e, FIELD_YEAR, xstrndup(text + a, b - a));
+		if (rules_group(&m, "month", &a, &b) && e->f[FIELD_MONTH] ==
+		    NULL)
+			entry_set_take(e, FIELD_MONTH, xstrndup(text + a,
+			    b - a));
+		memmove(text + m.start + 1, text + m.end, len - m.end + 1);
+		text[m.start] = ' ';
+		tidy(text);
+		return;
+	}
+}
+
+/* --- title and container ------------------------------------------------ */
+
+/* How much the text at s looks like the start of a venue. */
+static int
+venue_score(const struct rules *rules, const char *s)
+{
+	const char *v = rules_classify(rules, "venue-start", s);
+
+	return v != NULL ? atoi(v) : 0;
+}
+
+/*
+ * Find where the title ends and the container starts in r.  Each boundary
+ * (". ", "? ", ", ", " In ") is scored by how the text after it looks;
+ * the best, leftmost boundary wins.  Returns 1 and sets *tend and *vstart,
+ * or 0 if r is all title.
+ */
+static int
+split_title(const struct rules *rules, const char *r, size_t *tend,
+    size_t *vstart)
+{
+	size_t i, len = strlen(r), best_t = 0, best_v = 0;
+	int best = 0, score;
+
+	for (i = 1; i + 2 < len; i++) {
+		size_t te, vs;
+
+		if (r[i] == ' ' && (r[i - 1] == '.' || r[i - 1] == '?' ||
+		    r[i - 1] == '!' || r[i - 1] == ',' || r[i - 1] == ':')) {
+			te = r[i - 1] == '?' || r[i - 1] == '!' ? i : i - 1;
+			if (i >= 2 && r[i - 1] == ',' && (r[i - 2] == '?' ||
+			    r[i - 2] == '!'))
+				te = i - 1;
+			vs = i + 1;
+			score = r[i - 1] == ',' ? 0 : 1;
+			if (r[i - 1] == ':')
+				score = -1;
+			/* "F. Last" inside a title is no boundary. */
+			if (r[i - 1] == '.' && i >= 3 && r[i - 3] == ' ' &&
+			    isupper((unsigned char)r[i - 2]))
+				continue;
+		} else if (r[i] == ' ' && (strncmp(r + i + 1, "In ", 3) == 0 ||
+		    strncmp(r + i + 1, "in ", 3) == 0) &&
+		    isalnum((unsigned char)r[i - 1])) {
+			te = i;
+			vs = i + 1;
+			score = r[i + 1] == 'I' ? 2 : 0;
+			if (!isupper((unsigned char)r[i + 4]) &&
+			    !isdigit((unsigned char)r[i + 4]))
+				continue;
+		} else
+			continue;
+		score += venue_score(rules, r + vs);
+		if (islower((unsigned char)r[vs]) && strncmp(r + vs, "in ", 3))
+			score -= 5;
+		if (score > best) {
+			best = score;
+			best_t = te;
+			best_v = vs;
+		}
+	}
+	if (best <= 0)
+		return 0;
+	*tend = best_t;
+	*vstart = best_v;
+	return 1;
+}
+
+/* A quoted title at the start of r: sets title, returns the rest's offset. */
+static size_t
+quoted_title(const char *r, struct entry *e)
+{
+	static const char *const quotes[][2] = {
+		{ "“", "”" }, { "\"", "\"" }, { "‘", "’" }, { "«", "»" },
+	};
+	size_t i, ol, start;
+	const char *close;
+
+	start = strspn(r, " ");
+	for (i = 0; i < sizeof(quotes) / sizeof(quotes[0]); i++) {
+		ol = strlen(quotes[i][0]);
+		if (strncmp(r + start, quotes[i][0], ol) != 0)
+			continue;
+		if ((close = strstr(r + start + ol, quotes[i][1])) == NULL)
+			return 0;
+		entry_set_take(e, FIELD_TITLE, trim_dup(r + start + ol,
+		    (size_t)(close - r - start - ol), ",."));
+		return (size_t)(close - r) + strlen(quotes[i][1]);
+	}
+	return 0;
+}
+
+/* Set the container from text, its short form taken apart. */
+static void
+set_container(const struct rules *rules, struct entry *e, const char *v,
+    size_t len)
+{
+	struct rules_match m;
+	char *raw = trim_dup(v, len, ".,;:");
+	size_t a, b, i, n = rules_count(rules, "venue-short");
+
+	if (raw == NULL)
+		return;
+	/* The acronym in parentheses is the short form: "(NSDI)". */
+	for (i = 0; i < n; i++) {
+		if (!rules_match(rules, "venue-short", i, raw, strlen(raw), 0,
+		    &m) || !rules_group(&m, "short", &a, &b))
+			continue;
+		if (e->f[FIELD_CONTAINER_SHORT] == NULL)
+			entry_set_take(e, FIELD_CONTAINER_SHORT,
+			    xstrndup(raw + a, b - a));
+		memmove(raw + m.start, raw + m.end, strlen(raw + m.end) + 1);
+		break;
+	}
+	tidy(raw);
+	if (*raw != '\0')
+		entry_set_take(e, FIELD_CONTAINER, raw);
+	else
+		free(raw);
+}
+
+/* Title and container from what is left after the authors and year. */
+static void
+take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
+    const struct spans *sp)
+{
+	size_t rest, tend, vstart, i;
+	const char *p;
+
+	if ((rest = quoted_title(r, e)) > 0) {
+		set_container(ctx->rules, e, r + rest, strlen(r + rest));
+		return;
+	}
+	/* Italics: at the front it is the title, later the container. */
+	for (i = 0; i < sp->nem; i++) {
+		size_t n = strlen(sp->em[i]);
+
+		if (n < 3 || (p = strstr(r, sp->em[i])) == NULL)
+			continue;
+		if (p - r <= 2) {
+			entry_set_take(e, FIELD_TITLE, trim_dup(p, n, ",."));
+			set_container(ctx->rules, e, p + n, strlen(p + n));
+		} else {
+			entry_set_take(e, FIELD_TITLE, trim_dup(r,
+			    (size_t)(p - r), ",.;:"));
+			set_container(ctx->rules, e, p, strlen(p));
+		}
+		return;
+	}
+	if (split_title(ctx->rules, r, &tend, &vstart)) {
+		entry_set_take(e, FIELD_TITLE, trim_dup(r, tend, ",;:"));
+		set_container(ctx->rules, e, r + vstart, strlen(r + vstart));
+		return;
+	}
+	entry_set_take(e, FIELD_TITLE, trim_dup(r, strlen(r), ",.;:"));
+}
+
+/* --- type ---------------------------------------------------------------- */
+
+/* The type from the entry's own words; what the section said wins. */
+static enum entry_type
+decide_type(const struct fields_ctx *ctx, const struct entry *e,
+    const char *plain, enum entry_type hint)
+{
+	struct buf b = BUF_INIT;
+	const char *v = NULL;
+	enum entry_type t;
+
+	if (ctx->section != TYPE_UNKNOWN)
+		return ctx->section;
+	if (hint != TYPE__COUNT)
+		return hint;
+	if (e->f[FIELD_CONTAINER] != NULL || e->f[FIELD_GENRE] != NULL) {
+		buf_printf(&b, "%s %s", e->f[FIELD_GENRE] ? e->f[FIELD_GENRE] :
+		    "", e->f[FIELD_CONTAINER] ? e->f[FIELD_CONTAINER] : "");
+		v = rules_classify(ctx->rules, "type", buf_str(&b));
+		buf_free(&b);
+	}
+	if (v == NULL)
+		v = rules_classify(ctx->rules, "type", plain);
+	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
+		return t;
+	return e->f[FIELD_CONTAINER] != NULL ? TYPE_CONFERENCE : TYPE_MISC;
+}
+
+/* --- checks ------------------------------------------------------------- */
+
+/* Report what is missing or doubtful. */
+static void
+check_entry(const struct fields_ctx *ctx, const struct entry *e,
+    const char *plain)
+{
+	char excerpt[64];
+	const char *what = NULL;
+
+	snprintf(excerpt, sizeof(excerpt), "%.60s", plain);
+	if (strlen(plain) > 60) {	/* do not cut a character in two */
+		size_t n = 60;
+
+		while (n > 0 && ((unsigned char)excerpt[n] & 0xc0) == 0x80)
+			n--;
+		memcpy(excerpt + n, "…", 4);
+	}
+	if (e->f[FIELD_TITLE] == NULL)
+		what = "no title";
+	else if (e->authors.n == 0 && e->editors.n == 0)
+		what = "no authors";
+	else if (e->f[FIELD_YEAR] == NULL && e->type != TYPE_PATENT)
+		what = "no year";
+	else if ((e->type == TYPE_ARTICLE || e->type == TYPE_CONFERENCE ||
+	    e->type == TYPE_WORKSHOP || e->type == TYPE_CHAPTER) &&
+	    e->f[FIELD_CONTAINER] == NULL)
+		what = e->type == TYPE_ARTICLE ? "no journal" :
+		    "no proceedings or book title";
+	if (what != NULL)
+		diag_at(DIAG_WARNING, ctx->file, e->line, "%s: \"%s\"", what,
+		    excerpt);
+}
+
+struct entry *
+fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
+{
+	struct entry *e = entry_new();
+	struct spans sp;
+	enum entry_type hint = TYPE__COUNT;
+	char *cleaned, *plain, *work;
+	size_t used;
+	int ended;
+
+	group_names_init();
+	memset(&sp, 0, sizeof(sp));
+	e->file = ctx->file;
+	e->line = raw->first;
+	e->last_line = raw->last;
+	e->label = raw->label != NULL ? xstrdup(raw->label) : NULL;
+
+	cleaned = rules_apply(ctx->rules, "debris", raw->text);
+	plain = spans_collect(cleaned, &sp);
+	free(cleaned);
+	work = xstrdup(plain);
+	take_links(ctx->rules, e, &sp, &hint);
+	extract(ctx->rules, e, work, &hint);
+
+	used = names_scan(ctx->rules, work, &e->authors, &ended);
+	names_mark_self(&e->authors, (const char *const *)sp.strong,
+	    sp.nstrong);
+	memmove(work, work + used, strlen(work + used) + 1);
+	take_year(ctx->rules, e, work);
+	if (e->f[FIELD_YEAR] == NULL && ctx->year != NULL)
+		entry_set(e, FIELD_YEAR, ctx->year);
+	take_title(ctx, e, work, &sp);
+	e->type = decide_type(ctx, e, plain, hint);
+	if (e->type == TYPE_PATENT && e->f[FIELD_CONTAINER] != NULL &&
+	    e->f[FIELD_GENRE] == NULL) {
+		e->f[FIELD_GENRE] = e->f[FIELD_CONTAINER];
+		e->f[FIELD_CONTAINER] = NULL;
+	}
+	diag_at(DIAG_NOTE, ctx->file, e->line, "%s%s%s: %zu author(s)%s, "
+	    "type %s%s", e->label ? "[" : "", e->label ? e->label : "",
+	    e->label ? "]" : "", e->authors.n, ended ? "" :
+	    " (list end unclear)", entry_type_name(e->type),
+	    ctx->section == TYPE_UNKNOWN ? " (from its own words)" :
+	    " (from the heading)");
+	check_entry(ctx, e, plain);
+	free(work);
+	free(plain);
+	spans_free(&sp);
+	return e;
+}
+
+int
+fields_reference_score(const struct rules *rules, const char *text)
+{
+	struct namelist nl;
+	int score = 0, ended;
+	char *plain = clean_strip_marks(text);
+	const char *p;
+
+	memset(&nl, 0, sizeof(nl));
+	for (p = plain; *p != '\0'; p++)
+		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' ||
+		    p[1] == '0') && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) &&
+		    (p == plain || !isalnum((unsigned char)p[-1])) &&
+		    !isdigit((unsigned char)p[4])) {
+			score++;
+			break;
+		}
+	if (names_scan(rules, plain, &nl, &ended) > 0 && nl.n >= 1 && ended)
+		score++;
+	if (rules_classify(rules, "type", plain) != NULL)
+		score++;
+	namelist_clear(&nl);
+	free(plain);
+	return score;
+}

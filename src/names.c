@@ -1,2 +1,462 @@
+/*
+ * names.c -- author lists: where they end, and each name's parts
+ * (see names.h).
+ *
+ * The list is read as tokens (words with the punctuation that follows
+ * them).  A name is read in natural order unless its first token is a lone
+ * family name followed by a comma and given names or initials (inverted),
+ * or its last token is a run of capitals without stops (Vancouver).  The
+ * list ends at a clear terminator, or before the first token that cannot be
+ * part of a name.
+ */
 #include "config.h"
-/* stub: to be written */
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "entry.h"
+#include "names.h"
+#include "rules.h"
+#include "xmalloc.h"
+
+#define NAME_WORDS_MAX	6	/* words in one name, particles included */
+#define TOKENS_MAX	512
+
+enum tok_kind {
+	TOK_WORD,	/* a capitalised word: part of a name */
+	TOK_INITIAL,	/* "Q.", "F.M.", "J.-P." */
+	TOK_CAPS,	/* "GQ": Vancouver initials (or an acronym) */
+	TOK_PARTICLE,	/* "van", "de" */
+	TOK_SUFFIX,	/* "Jr.", "III" */
+	TOK_AND,	/* "and", "&" */
+	TOK_ETAL,	/* "et al.", "and others" (two tokens: first) */
+	TOK_OTHER	/* anything else ends the list */
+};
+
+struct tok {
+	const char	*s;		/* the word, marks and punctuation off */
+	size_t		 len;
+	size_t		 end;		/* offset after the token and blanks */
+	char		 trail;		/* , ; : . or 0 */
+	unsigned	 flags;		/* NAME_EQUAL, NAME_CORRESPONDING */
+	enum tok_kind	 kind;
+	int		 open;		/* starts with a quote or bracket */
+};
+
+struct scan {
+	const struct rules	*rules;
+	const char		*base;
+	struct tok		 t[TOKENS_MAX];
+	size_t			 n;
+};
+
+/* --- tokens ----------------------------------------------------------- */
+
+static int
+is_word_byte(unsigned char c)
+{
+	return isalpha(c) || c >= 0x80 || c == '-' || c == '\'' || c == '.';
+}
+
+/* Remove marks of equal contribution or correspondence from the end. */
+static size_t
+strip_marks(const char *s, size_t len, unsigned *flags)
+{
+	static const struct {
+		const char	*mark;
+		unsigned	 flag;
+	} marks[] = {
+		{ "*", NAME_EQUAL }, { "†", NAME_EQUAL }, { "‡", NAME_EQUAL },
+		{ "#", NAME_EQUAL }, { "§", NAME_CORRESPONDING },
+		{ "✉", NAME_CORRESPONDING }, { "¶", NAME_EQUAL },
+		{ "¹", 0 }, { "²", 0 }, { "³", 0 },
+	};
+	size_t i, k;
+	int again = 1;
+
+	while (again && len > 0) {
+		again = 0;
+		for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+			k = strlen(marks[i].mark);
+			if (len > k && memcmp(s + len - k, marks[i].mark, k) == 0) {
+				len -= k;
+				*flags |= marks[i].flag;
+				again = 1;
+			}
+		}
+	}
+	return len;
+}
+
+static int
+is_initial(const char *s, size_t len)
+{
+	size_t i = 0;
+	int letters = 0;
+
+	/* F.  F.M.  J.-P.  Ł.  -- letters each followed by a full stop. */
+	while (i < len) {
+		if (s[i] == '-' && letters > 0) {
+			i++;
+			continue;
+		}
+		if ((unsigned char)s[i] >= 0x80) {
+			i++;
+			while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+				i++;
+		} else if (isupper((unsigned char)s[i]))
+			i++;
+		else
+			return 0;
+		if (i >= len || s[i] != '.')
+			return 0;
+		i++;
+		letters++;
+	}
+	return letters > 0 && letters <= 4;
+}
+
+static int
+classify_word(const struct scan *sc, const char *s, size_t len)
+{
+	char *w;
+	int particle = 0, suffix = 0;
+	size_t i;
+
+	if (len == 0)
+		return TOK_OTHER;
+	if ((len == 3 && strncmp(s, "and", 3) == 0) ||
+	    (len == 1 && *s == '&') || (len == 3 && strncmp(s, "And", 3) == 0))
+		return TOK_AND;
+	if (len == 2 && strncmp(s, "et", 2) == 0)
+		return TOK_ETAL;
+	if (is_initial(s, len))
+		return TOK_INITIAL;
+	for (i = 0; i < len; i++)
+		if (!is_word_byte((unsigned char)s[i]))
+			return TOK_OTHER;
+	w = xstrndup(s, len);
+	/* Only words that can be one go to the rules: a cheap filter. */
+	if (islower((unsigned char)*s) || strchr("VvDdLlBbAaEeTtZzYy", *s))
+		particle = rules_classify(sc->rules, "particle", w) != NULL;
+	if (!particle && strchr("JjSsIVX", *s) != NULL)
+		suffix = rules_classify(sc->rules, "suffix", w) != NULL;
+	free(w);
+	if (suffix)
+		return TOK_SUFFIX;
+	if (particle && islower((unsigned char)*s))
+		return TOK_PARTICLE;
+	if (islower((unsigned char)*s) || s[len - 1] == '-')
+		return TOK_OTHER;
+	if (len <= 3) {
+		for (i = 0; i < len && isupper((unsigned char)s[i]); i++)
+			continue;
+		if (i == len && len >= 1)
+			return TOK_CAPS;
+	}
+	return TOK_WORD;
+}
+
+/* Split s into tokens, up to TOKENS_MAX of them. */
+static void
+tokenise(struct scan *sc, const char *s)
+{
+	const char *p = s;
+
+	sc->base = s;
+	sc->n = 0;
+	while (*p == ' ')
+		p++;
+	while (*p != '\0' && sc->n < TOKENS_MAX) {
+		struct tok *t = &sc->t[sc->n++];
+		const char *e = p;
+		size_t len;
+
+		memset(t, 0, sizeof(*t));
+		while (*e != '\0' && *e != ' ')
+			e++;
+		t->open = strchr("\"'([{“‘«", *p) != NULL ||
+		    (unsigned char)*p == 0xe2;	/* “ ‘ and friends */
+		t->s = p;
+		len = (size_t)(e - p);
+		/* Trailing punctuation: , ; : always; "." unless it belongs. */
+		if (len > 1 && strchr(",;:", p[len - 1]) != NULL)
+			t->trail = p[--len];
+		len = strip_marks(p, len, &t->flags);
+		if (len > 1 && p[len - 1] == '.' && !is_initial(p, len)) {
+			t->len = len;
+			t->kind = classify_word(sc, p, len);
+			if (t->kind != TOK_SUFFIX && !(len == 3 &&
+			    strncmp(p, "al.", 3) == 0)) {
+				len--;
+				if (t->trail == 0)
+					t->trail = '.';
+			}
+		}
+		len = strip_marks(p, len, &t->flags);
+		t->len = len;
+		t->kind = t->open ? TOK_OTHER : classify_word(sc, p, len);
+		while (*e == ' ')
+			e++;
+		t->end = (size_t)(e - s);
+		p = e;
+	}
+}
+
+/* --- names ------------------------------------------------------------- */
+
+static int
+is_namepart(enum tok_kind k)
+{
+	return k == TOK_WORD || k == TOK_INITIAL || k == TOK_PARTICLE ||
+	    k == TOK_CAPS;
+}
+
+/* "FARSHIN" -> "Farshin"; other words as they are. */
+static void
+put_word(struct buf *b, const struct tok *t)
+{
+	size_t i, upper = 0;
+
+	for (i = 0; i < t->len; i++)
+		if (isupper((unsigned char)t->s[i]))
+			upper++;
+		else if (!strchr("-'", t->s[i]))
+			break;
+	if (i == t->len && upper > 3 && t->kind == TOK_WORD) {
+		for (i = 0; i < t->len; i++)
+			buf_putc(b, (char)(i == 0 || strchr("-'", t->s[i - 1]) ?
+			    t->s[i] : tolower((unsigned char)t->s[i])));
+		return;
+	}
+	buf_append(b, t->s, t->len);
+}
+
+/* Join tokens [from, to) with single spaces into a new string (or NULL). */
+static char *
+join(const struct scan *sc, size_t from, size_t to)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		if (b.len > 0)
+			buf_putc(&b, ' ');
+		put_word(&b, &sc->t[i]);
+	}
+	return b.len > 0 ? buf_take(&b) : NULL;
+}
+
+/* "GQ" -> "G. Q." */
+static char *
+expand_caps(const struct tok *t)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < t->len; i++) {
+		if (i > 0)
+			buf_putc(&b, ' ');
+		buf_putc(&b, t->s[i]);
+		buf_putc(&b, '.');
+	}
+	return buf_take(&b);
+}
+
+/*
+ * Fill nm from family tokens [f0, f1) -- leading particles split off --
+ * and the other parts given separately.
+ */
+static void
+set_family(const struct scan *sc, struct name *nm, size_t f0, size_t f1)
+{
+	size_t p = f0;
+
+	while (p + 1 < f1 && sc->t[p].kind == TOK_PARTICLE)
+		p++;
+	nm->particle = p > f0 ? join(sc, f0, p) : NULL;
+	nm->family = join(sc, p, f1);
+}
+
+/*
+ * An inverted name at token i: "Family, Given" or "Family, Jr., Given".
+ * Returns the index after it, or 0 when the tokens are not in that order.
+ */
+static size_t
+read_inverted(const struct scan *sc, size_t i, struct name *nm)
+{
+	size_t f = i, g, k, suffix = 0;
+
+	while (f < sc->n && sc->t[f].kind == TOK_PARTICLE && !sc->t[f].trail)
+		f++;
+	if (f >= sc->n || sc->t[f].kind != TOK_WORD || sc->t[f].trail != ',')
+		return 0;
+	g = f + 1;
+	if (g < sc->n && sc->t[g].kind == TOK_SUFFIX && sc->t[g].trail == ',')
+		suffix = g++;
+	/* Given names: initials, or up to three capitalised words. */
+	for (k = g; k < sc->n && k - g < 3; k++) {
+		enum tok_kind kind = sc->t[k].kind;
+
+		if (kind != TOK_INITIAL && kind != TOK_WORD && kind != TOK_CAPS)
+			break;
+		if (sc->t[k].trail != 0 && sc->t[k].trail != '.')
+			{ k++; break; }
+		if (sc->t[k].trail == '.')
+			{ k++; break; }
+	}
+	if (k == g)
+		return 0;
+	/* "Alireza Farshin, Saeed Sharifian" is natural order: a one-word
+	 * "family" followed by a two-word chunk that is a full name. */
+	if (sc->t[g].kind == TOK_WORD && k - g >= 2 &&
+	    sc->t[k - 1].kind == TOK_WORD)
+		return 0;
+	/* With given names in full, the next chunk must again be inverted
+	 * ("Farshin, Alireza, Sharifian, Saeed") or the list must end. */
+	set_family(sc, nm, i, f + 1);
+	nm->given = join(sc, g, k);
+	if (suffix)
+		nm->suffix = join(sc, suffix, suffix + 1);
+	if (k < sc->n && sc->t[k].kind == TOK_SUFFIX) {
+		free(nm->suffix);
+		nm->suffix = join(sc, k, k + 1);
+		k++;
+	}
+	return k;
+}
+
+/*
+ * A natural-order name at token i ("Gerald Q. Maguire Jr.", "van der Berg
+ * J", "Maguire GQ").  Returns the index after it, or 0.
+ */
+static size_t
+read_natural(const struct scan *sc, size_t i, struct name *nm)
+{
+	size_t k = i, last, fam;
+
+	while (k < sc->n && k - i < NAME_WORDS_MAX &&
+	    is_namepart(sc->t[k].kind)) {
+		k++;
+		if (sc->t[k - 1].trail != 0)
+			break;
+	}
+	if (k == i)
+		return 0;
+	last = k;
+	if (k < sc->n && sc->t[k].kind == TOK_SUFFIX &&
+	    (sc->t[k - 1].trail == 0 || sc->t[k - 1].trail == ',')) {
+		nm->suffix = join(sc, k, k + 1);
+		k++;
+	}
+	/* Vancouver: "Maguire GQ" -- family first, initials last. */
+	if (last - i >= 2 && sc->t[last - 1].kind == TOK_CAPS &&
+	    sc->t[last - 2].kind == TOK_WORD) {
+		set_family(sc, nm, i, last - 1);
+		nm->given = expand_caps(&sc->t[last - 1]);
+		return k;
+	}
+	if (sc->t[last - 1].kind != TOK_WORD && sc->t[last - 1].kind !=
+	    TOK_CAPS) {
+		name_clear(nm);
+		return 0;	/* no family name: "F. M." alone */
+	}
+	fam = last - 1;
+	while (fam > i && sc->t[fam - 1].kind == TOK_PARTICLE)
+		fam--;
+	set_family(sc, nm, fam, last);
+	nm->given = fam > i ? join(sc, i, fam) : NULL;
+	return k;
+}
+
+/* Add the name read at token i; returns the index after it, or 0. */
+static size_t
+read_name(const struct scan *sc, size_t i, struct namelist *nl)
+{
+	struct name nm;
+	size_t next, k;
+
+	memset(&nm, 0, sizeof(nm));
+	if ((next = read_inverted(sc, i, &nm)) == 0 &&
+	    (next = read_natural(sc, i, &nm)) == 0)
+		return 0;
+	for (k = i; k < next; k++)
+		nm.flags |= sc->t[k].flags;
+	*namelist_add(nl) = nm;
+	return next;
+}
+
+size_t
+names_scan(const struct rules *rules, const char *s, struct namelist *nl,
+    int *ended)
+{
+	struct scan *sc = xmalloc(sizeof(*sc));
+	size_t i = 0, next, done = 0;
+	char trail;
+
+	sc->rules = rules;
+	tokenise(sc, s);
+	*ended = 0;
+	while (i < sc->n) {
+		if (sc->t[i].kind == TOK_ETAL && i + 1 < sc->n &&
+		    strncmp(sc->t[i + 1].s, "al", 2) == 0) {
+			nl->etal = 1;
+			done = sc->t[i + 1].end;
+			*ended = 1;
+			break;
+		}
+		if (sc->t[i].kind == TOK_AND && nl->n > 0 && i + 1 < sc->n &&
+		    strncmp(sc->t[i + 1].s, "others", 6) == 0) {
+			nl->etal = 1;
+			done = sc->t[i + 1].end;
+			*ended = 1;
+			break;
+		}
+		if (sc->t[i].kind == TOK_AND && nl->n > 0) {
+			i++;
+			continue;
+		}
+		if ((next = read_name(sc, i, nl)) == 0) {
+			*ended = i < sc->n && sc->t[i].open;
+			break;
+		}
+		i = next;
+		done = sc->t[i - 1].end;
+		trail = sc->t[i - 1].trail;
+		if (trail == '.' || trail == ':') {
+			*ended = 1;
+			break;
+		}
+		if (trail == 0 && i < sc->n && sc->t[i].kind != TOK_AND &&
+		    sc->t[i].kind != TOK_ETAL) {
+			/* "Jr. Title", "Chiesa (2020)": the list ends here. */
+			*ended = sc->t[i].open || sc->t[i - 1].kind ==
+			    TOK_SUFFIX || sc->t[i - 1].kind == TOK_INITIAL;
+			break;
+		}
+	}
+	free(sc);
+	return nl->n > 0 ? done : 0;
+}
+
+void
+names_parse(const struct rules *rules, const char *s, struct namelist *nl)
+{
+	int ended;
+
+	(void)names_scan(rules, s, nl, &ended);
+}
+
+void
+names_mark_self(struct namelist *nl, const char *const *self, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < nl->n; i++)
+		for (k = 0; k < n; k++)
+			if (nl->v[i].family != NULL &&
+			    strstr(self[k], nl->v[i].family) != NULL)
+				nl->v[i].flags |= NAME_SELF;
+}

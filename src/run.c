@@ -1,2 +1,353 @@
+/*
+ * run.c -- one run of the pipeline (see run.h).
+ *
+ * Entries stream through: each is parsed as soon as the splitter completes
+ * it, and handed to the writer in batches of RUN_BATCH, so memory does not
+ * grow with the input (the keys and duplicate fingerprints excepted, a few
+ * bytes per entry).  Output goes to a spool that is committed only when
+ * every input was read without error.
+ */
 #include "config.h"
-/* stub: to be written */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "dedup.h"
+#include "diag.h"
+#include "entry.h"
+#include "fields.h"
+#include "keys.h"
+#include "norm.h"
+#include "output.h"
+#include "read.h"
+#include "rules.h"
+#include "run.h"
+#include "section.h"
+#include "split.h"
+#include "write.h"
+#include "xmalloc.h"
+
+#define RUN_BATCH		512
+#define PREAMBLE_SCORE		2	/* to keep text before any heading */
+#define UNKNOWN_SCORE		3	/* to warn of text under an unknown one */
+
+/* The installed rule files, in the order they apply. */
+static const char *const run_rule_files[] = {
+	"markup.rules", "sections.rules", "names.rules", "fields.rules",
+	"venues.rules", "types.rules", "title.rules",
+};
+
+struct run {
+	const struct run_opts	*opts;
+	struct rules		*rules;
+	struct writer		*writer;
+	struct keys		*keys;
+	struct dedup		*dedup;
+	struct entry_list	 batch;
+	unsigned long		 entries;	/* written or dropped */
+	int			 failed;	/* an input error */
+	int			 write_failed;
+};
+
+/* One input being read. */
+struct input {
+	struct run		*run;
+	const char		*name;
+	struct sectioner	*sec;
+	struct splitter		*split;
+	int			 after_break;
+};
+
+enum markup
+markup_from_name(const char *s)
+{
+	static const char *const names[] = {
+		"auto", "text", "markdown", "html", "latex"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return (enum markup)i;
+	if (strcmp(s, "md") == 0)
+		return MARKUP_MARKDOWN;
+	if (strcmp(s, "tex") == 0)
+		return MARKUP_LATEX;
+	return (enum markup)-1;
+}
+
+/* Load the installed rules, then the user's; 0 or -1 (reported). */
+static int
+run_load_rules(struct run *r)
+{
+	const struct run_opts *o = r->opts;
+	char *path, *cause = NULL;
+	size_t i;
+
+	r->rules = rules_new();
+	for (i = 0; i < sizeof(run_rule_files) / sizeof(run_rule_files[0]);
+	    i++) {
+		xasprintf(&path, "%s/%s", o->datadir, run_rule_files[i]);
+		if (rules_load_file(r->rules, path, &cause) == -1) {
+			diag_msg(DIAG_FATAL, "%s (installed rules; set "
+			    "CV2BIB_DATADIR to their directory)", cause);
+			free(cause);
+			free(path);
+			return -1;
+		}
+		free(path);
+	}
+	for (i = 0; o->rules != NULL && o->rules[i] != NULL; i++)
+		if (rules_load_file(r->rules, o->rules[i], &cause) == -1) {
+			diag_msg(DIAG_FATAL, "%s", cause);
+			free(cause);
+			return -1;
+		}
+	return 0;
+}
+
+/* Write the batch and empty it. */
+static void
+run_flush_batch(struct run *r)
+{
+	if (r->batch.n > 0 && !r->write_failed &&
+	    writer_write(r->writer, r->batch.v, r->batch.n) == -1)
+		r->write_failed = 1;
+	entry_list_clear(&r->batch);
+}
+
+/* A parsed entry: report a duplicate, give it a key, queue it. */
+static void
+run_emit(struct run *r, struct entry *e)
+{
+	unsigned long first = dedup_check(r->dedup, e);
+
+	r->entries++;
+	if (first != 0) {
+		diag_at(DIAG_WARNING, e->file, e->line, "same work as the "
+		    "entry at line %lu%s", first, r->opts->dedup ?
+		    "; dropped (--dedup)" : " (--dedup keeps only the first)");
+		if (r->opts->dedup) {
+			entry_free(e);
+			return;
+		}
+	}
+	keys_assign(r->keys, e);
+	entry_list_add(&r->batch, e);
+	if (r->batch.n >= RUN_BATCH)
+		run_flush_batch(r);
+}
+
+/* A raw entry completed by the splitter. */
+static void
+input_entry(struct input *in, const struct rawentry *raw)
+{
+	struct run *r = in->run;
+	struct fields_ctx ctx;
+	struct entry *e;
+	enum section_state st = section_state(in->sec);
+	unsigned long hline;
+	const char *heading;
+
+	if (st != SECTION_PUBS) {
+		int score = fields_reference_score(r->rules, raw->text);
+
+		if (st == SECTION_PREAMBLE && score < PREAMBLE_SCORE)
+			return;
+		if (st == SECTION_OTHER) {
+			if (score >= UNKNOWN_SCORE) {
+				heading = section_heading(in->sec, &hline);
+				diag_at(DIAG_WARNING, in->name, raw->first,
+				    "skipping what looks like a publication "
+				    "under heading \"%s\" (line %lu); a "
+				    "\"section\" rule can make it a "
+				    "publication list", heading, hline);
+			}
+			return;
+		}
+	}
+	ctx.rules = r->rules;
+	ctx.file = in->name;
+	ctx.section = section_type(in->sec);
+	ctx.year = section_year(in->sec);
+	e = fields_parse(&ctx, raw);
+	norm_entry(r->rules, e);
+	run_emit(r, e);
+}
+
+/* One logical line from the cleaner. */
+static void
+input_line(struct input *in, const struct cline *cl)
+{
+	struct rawentry raw;
+	int heading = section_feed(in->sec, cl, in->after_break);
+
+	in->after_break = heading || cl->blank;
+	if (heading) {
+		if (split_flush(in->split, &raw))
+			input_entry(in, &raw);
+		return;
+	}
+	if (section_state(in->sec) == SECTION_OTHER &&
+	    !section_unknown(in->sec))
+		return;
+	if (split_push(in->split, cl, &raw))
+		input_entry(in, &raw);
+}
+
+/* Read one input to the end; -1 if it could not be read whole. */
+static int
+run_input(struct run *r, FILE *fp, const char *name)
+{
+	struct input in;
+	struct reader *rd = reader_new(fp, name);
+	struct cleaner *cl;
+	struct cline cline;
+	struct rawentry raw;
+	struct line ln;
+	enum markup m = r->opts->markup;
+	const char *head;
+	size_t hlen;
+	int rc;
+
+	if (m == MARKUP_AUTO) {
+		head = reader_peek(rd, &hlen);
+		m = clean_detect(strcmp(name, "<stdin>") ? name : NULL, head,
+		    hlen);
+	}
+	memset(&in, 0, sizeof(in));
+	in.run = r;
+	in.name = name;
+	in.sec = section_new(r->rules, name);
+	in.split = split_new(r->rules);
+	in.after_break = 1;
+	cl = cleaner_new(m);
+	while ((rc = reader_next(rd, &ln)) == 1) {
+		cleaner_push(cl, &ln);
+		while (cleaner_pop(cl, &cline))
+			input_line(&in, &cline);
+	}
+	if (rc == 0) {
+		cleaner_push(cl, NULL);
+		while (cleaner_pop(cl, &cline))
+			input_line(&in, &cline);
+		if (split_flush(in.split, &raw))
+			input_entry(&in, &raw);
+	}
+	cleaner_free(cl);
+	split_free(in.split);
+	section_free(in.sec);
+	reader_free(rd);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Open and read the named input ("-" is standard input). */
+static void
+run_file(struct run *r, const char *path)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0) {
+		if (run_input(r, stdin, "<stdin>") == -1)
+			r->failed = 1;
+		return;
+	}
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_msg(DIAG_ERROR, "cannot open '%s': %s", path,
+		    strerror(errno));
+		r->failed = 1;
+		return;
+	}
+	if (run_input(r, fp, path) == -1)
+		r->failed = 1;
+	fclose(fp);
+}
+
+/* Decide the exit status and commit or discard the output. */
+static int
+run_finish(struct run *r, struct output *out)
+{
+	const struct run_opts *o = r->opts;
+	char *cause = NULL;
+	enum output_result res;
+
+	if (!r->failed && r->entries == 0) {
+		diag_msg(DIAG_ERROR, "no publications found in the input");
+		r->failed = 1;
+	}
+	if (r->failed || r->write_failed || (o->strict &&
+	    diag_count(DIAG_WARNING) > 0)) {
+		output_abort(out);
+		if (r->write_failed) {
+			diag_msg(DIAG_FATAL, "write error: %s", strerror(errno));
+			return EXIT_USAGE;
+		}
+		if (!r->failed)
+			diag_msg(DIAG_ERROR, "%lu warning(s) with --strict; "
+			    "nothing written", diag_count(DIAG_WARNING));
+		return EXIT_INPUT;
+	}
+	res = output_commit(out, o->check, &cause);
+	switch (res) {
+	case OUTPUT_FAILED:
+		diag_msg(DIAG_FATAL, "%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	case OUTPUT_STALE:
+		diag_msg(DIAG_NOTE, "'%s' is out of date", o->output);
+		return EXIT_INPUT;
+	default:
+		return EXIT_OK;
+	}
+}
+
+int
+run(const struct run_opts *o)
+{
+	struct run r;
+	struct output *out;
+	struct write_opts wo;
+	char *cause = NULL;
+	size_t i;
+	int status;
+
+	memset(&r, 0, sizeof(r));
+	r.opts = o;
+	if (run_load_rules(&r) == -1) {
+		rules_free(r.rules);
+		return EXIT_USAGE;
+	}
+	if ((out = output_open(o->output, &cause)) == NULL) {
+		diag_msg(DIAG_FATAL, "%s", cause);
+		free(cause);
+		rules_free(r.rules);
+		return EXIT_USAGE;
+	}
+	wo.latex = o->latex;
+	if ((r.writer = writer_open(o->format, output_stream(out), &wo,
+	    &cause)) == NULL) {
+		diag_msg(DIAG_FATAL, "%s", cause);
+		free(cause);
+		output_abort(out);
+		rules_free(r.rules);
+		return EXIT_USAGE;
+	}
+	r.keys = keys_new();
+	r.dedup = dedup_new();
+	entry_list_init(&r.batch);
+	if (o->inputs == NULL || o->inputs[0] == NULL)
+		run_file(&r, "-");
+	for (i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
+		run_file(&r, o->inputs[i]);
+	run_flush_batch(&r);
+	if (writer_close(r.writer) == -1)
+		r.write_failed = 1;
+	status = run_finish(&r, out);
+	keys_free(r.keys);
+	dedup_free(r.dedup);
+	rules_free(r.rules);
+	return status;
+}
