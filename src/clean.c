@@ -355,7 +355,8 @@ clean_latex_cmd(const char *p, const char *end, struct buf *out)
 		if (strlen(clean_symbols[i].name) == n &&
 		    strncmp(clean_symbols[i].name, name, n) == 0) {
 			buf_puts(out, clean_symbols[i].text);
-			if (q < end && *q == ' ')
+			/* After a letter (\ss, \o) a blank only ends the word. */
+			if (n <= 2 && q < end && *q == ' ')
 				q++;
 			else if (q + 1 < end && q[0] == '{' && q[1] == '}')
 				q += 2;
@@ -1133,7 +1134,8 @@ clean_detect(const char *name, const char *head, size_t len)
 		    || (left > 6 && strncmp(p, "\\begin", 6) == 0)))
 			return MARKUP_LATEX;
 		if (*p == '<' && left > 4 && (strncasecmp(p, "<li", 3) == 0 ||
-		    strncasecmp(p, "<p>", 3) == 0 || strncasecmp(p, "<div",
+		    strncasecmp(p, "<p>", 3) == 0 || strncasecmp(p, "<ul", 3) == 0
+		    || strncasecmp(p, "<ol", 3) == 0 || strncasecmp(p, "<div",
 		    4) == 0 || strncasecmp(p, "<!doc", 5) == 0 ||
 		    strncasecmp(p, "<html", 5) == 0 || strncasecmp(p, "<br",
 		    3) == 0 || strncasecmp(p, "<h", 2) == 0))

@@ -1,8 +1,204 @@
+/*
+ * test_clean.c -- markup to plain text with hints.
+ */
 #include "config.h"
+
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
-static void test_placeholder(void **state) { (void)state; skip(); }
-int main(void) { const struct CMUnitTest t[] = { cmocka_unit_test(test_placeholder) }; return cmocka_run_group_tests(t, NULL, NULL); }
+
+#include "clean.h"
+#include "read.h"
+
+/* Clean s in markup m, markers removed. */
+static void
+check_inline(enum markup m, const char *s, const char *want)
+{
+	char *raw = clean_inline(m, s), *got = clean_strip_marks(raw);
+
+	assert_string_equal(got, want);
+	free(raw);
+	free(got);
+}
+
+static void
+test_clean_html_tags_and_entities(void **state)
+{
+	(void)state;
+	check_inline(MARKUP_TEXT, "a <u>Download</u> b", "a Download b");
+	check_inline(MARKUP_TEXT, "Ranked 46<sup>th</sup>", "Ranked 46th");
+	check_inline(MARKUP_TEXT, "A &amp; B &eacute;t&#233; &#x2013; x",
+	    "A & B été – x");
+	check_inline(MARKUP_TEXT, "1 < 2 and 3 > 2", "1 < 2 and 3 > 2");
+	check_inline(MARKUP_TEXT, "AT&T rocks", "AT&T rocks");
+}
+
+static void
+test_clean_latex_maths_in_text(void **state)
+{
+	(void)state;
+	check_inline(MARKUP_TEXT, "Acceptance rate:  $28/104 \\approx 26.9\\%$ .",
+	    "Acceptance rate: 28/104 ≈ 26.9% .");
+	check_inline(MARKUP_TEXT, "costs \\$140,000 USD", "costs $140,000 USD");
+}
+
+static void
+test_clean_markdown_emphasis_marks_strong(void **state)
+{
+	char *raw;
+
+	(void)state;
+	raw = clean_inline(MARKUP_MARKDOWN, "Amir Roozbeh, **Alireza Farshin**, "
+	    "and *Title*");
+	assert_string_equal(raw, "Amir Roozbeh, \001Alireza Farshin\002, and "
+	    "\003Title\004");
+	free(raw);
+	check_inline(MARKUP_MARKDOWN, "snake_case_name and 2 * 3", "snake_case_name"
+	    " and 2 * 3");
+}
+
+static void
+test_clean_markdown_link_keeps_target(void **state)
+{
+	char *raw;
+
+	(void)state;
+	raw = clean_inline(MARKUP_MARKDOWN, "[PacketMill](https://doi.org/10.1/x)"
+	    " ![logo](a.png)");
+	assert_string_equal(raw, "PacketMill\005https://doi.org/10.1/x\006");
+	free(raw);
+}
+
+static void
+test_clean_latex_accents_and_commands(void **state)
+{
+	(void)state;
+	check_inline(MARKUP_LATEX, "Dejan Kosti{\\'c} and \\c{C}a\\u{g}lar",
+	    "Dejan Kostić and Çağlar");
+	check_inline(MARKUP_LATEX, "\\textbf{A.~Farshin}, \\emph{PacketMill} "
+	    "--- pp.~1--17 \\& more % comment", "A. Farshin, PacketMill — "
+	    "pp. 1–17 & more");
+	check_inline(MARKUP_LATEX, "M\\\"{u}ller and G\\\"odel and \\o{}ystein",
+	    "Müller and Gödel and øystein");
+	check_inline(MARKUP_LATEX, "``Quoted'' \\cite{x}text", "“Quoted” text");
+}
+
+/* Feed lines to a cleaner; return the logical lines as "H2:text|I:text". */
+static void
+run_cleaner(enum markup m, const char *const *lines, char *out, size_t size)
+{
+	struct cleaner *c = cleaner_new(m);
+	struct line ln;
+	struct cline cl;
+	size_t i;
+
+	out[0] = '\0';
+	for (i = 0; ; i++) {
+		if (lines[i] != NULL) {
+			ln.s = lines[i];
+			ln.len = strlen(lines[i]);
+			ln.lineno = i + 1;
+			cleaner_push(c, &ln);
+		} else
+			cleaner_push(c, NULL);
+		while (cleaner_pop(c, &cl)) {
+			char *plain = clean_strip_marks(cl.s);
+			char tag[32];
+
+			snprintf(tag, sizeof(tag), "%s%s%d:", cl.heading ? "H" :
+			    "", cl.item ? "I" : "", (int)cl.lineno);
+			if (cl.blank)
+				snprintf(tag, sizeof(tag), "B%d", (int)cl.lineno);
+			if (out[0] != '\0')
+				strncat(out, "|", size - strlen(out) - 1);
+			strncat(out, tag, size - strlen(out) - 1);
+			strncat(out, plain, size - strlen(out) - 1);
+			free(plain);
+		}
+		if (lines[i] == NULL)
+			break;
+	}
+	cleaner_free(c);
+}
+
+static void
+test_clean_markdown_headings_atx_and_setext(void **state)
+{
+	const char *lines[] = { "# Conference Publications.....", "",
+	    "Journal Articles", "================", "- [J1] A. B. Title",
+	    "**Patents**", NULL };
+	char out[512];
+
+	(void)state;
+	run_cleaner(MARKUP_MARKDOWN, lines, out, sizeof(out));
+	assert_string_equal(out, "H1:Conference Publications.....|B2|"
+	    "H3:Journal Articles|5:- [J1] A. B. Title|H6:Patents");
+}
+
+static void
+test_clean_html_stream_blocks(void **state)
+{
+	const char *lines[] = { "<html><head><title>x</title></head><body>",
+	    "<h2>Journal Articles</h2><ul><li><b>A. Smith</b>, &ldquo;Title,",
+	    "&rdquo; <i>Nature</i>, 2020.</li>", "<li>B. Jones. T2. J, 2021.</li>"
+	    "</ul><script>var a = '<li>';</script></body></html>", NULL };
+	char out[512];
+
+	(void)state;
+	run_cleaner(MARKUP_HTML, lines, out, sizeof(out));
+	assert_string_equal(out, "H2:Journal Articles|B2|I2:A. Smith, "
+	    "“Title, ” Nature, 2020.|I4:B. Jones. T2. J, 2021.|B4");
+}
+
+static void
+test_clean_latex_sections_and_items(void **state)
+{
+	const char *lines[] = { "\\section{Publications}", "% a comment",
+	    "\\begin{itemize}", "\\item A.~Smith. \\textit{T}. J, 2020.",
+	    "  continued line", "\\end{itemize}", NULL };
+	char out[512];
+
+	(void)state;
+	run_cleaner(MARKUP_LATEX, lines, out, sizeof(out));
+	assert_string_equal(out, "H1:Publications|B3|I4:A. Smith. T. J, 2020."
+	    "|5:continued line|B6");
+}
+
+static void
+test_clean_detect_markup(void **state)
+{
+	(void)state;
+	assert_int_equal(clean_detect("cv.md", "", 0), MARKUP_MARKDOWN);
+	assert_int_equal(clean_detect("cv.tex", "", 0), MARKUP_LATEX);
+	assert_int_equal(clean_detect(NULL, "\\documentclass{moderncv}", 24),
+	    MARKUP_LATEX);
+	assert_int_equal(clean_detect(NULL, "<ul>\n<li>a</li>\n<li>b</li>\n",
+	    27), MARKUP_HTML);
+	assert_int_equal(clean_detect(NULL, "# Pubs\n\n- a\n", 12),
+	    MARKUP_MARKDOWN);
+	assert_int_equal(clean_detect(NULL, "Publications\n1. a\n", 18),
+	    MARKUP_TEXT);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clean_html_tags_and_entities),
+		cmocka_unit_test(test_clean_latex_maths_in_text),
+		cmocka_unit_test(test_clean_markdown_emphasis_marks_strong),
+		cmocka_unit_test(test_clean_markdown_link_keeps_target),
+		cmocka_unit_test(test_clean_latex_accents_and_commands),
+		cmocka_unit_test(test_clean_markdown_headings_atx_and_setext),
+		cmocka_unit_test(test_clean_html_stream_blocks),
+		cmocka_unit_test(test_clean_latex_sections_and_items),
+		cmocka_unit_test(test_clean_detect_markup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
