@@ -114,8 +114,8 @@ tidy(char *s)
 		if (*r == '.' && w > s && (w[-1] == '.' || w[-1] == ',') &&
 		    !(w - s >= 2 && w[-2] == '.'))
 			w--;		/* ". ." and ", ." -> "." */
-		if (*r == ',' && w > s && (w[-1] == ',' || w[-1] == '.'))
-			continue;	/* ",," and ".," */
+		if (*r == ',' && w > s && w[-1] == ',')
+			continue;	/* ",," */
 		if (*r == ')' && w > s && w[-1] == '(') {
 			w--;		/* "()" left by a cut */
 			continue;
@@ -250,17 +250,17 @@ take_links(const struct rules *rules, struct entry *e, struct spans *sp,
 	}
 }
 
-/* Take the year from the text: the first "year" rule that matches. */
+/* Take the year from the text: the first "dates" rule that matches. */
 static void
 take_year(const struct rules *rules, struct entry *e, char *text)
 {
 	struct rules_match m;
-	size_t i, n = rules_count(rules, "year"), a, b, len = strlen(text);
+	size_t i, n = rules_count(rules, "dates"), a, b, len = strlen(text);
 
 	if (e->f[FIELD_YEAR] != NULL)
 		return;
 	for (i = 0; i < n; i++) {
-		if (!rules_match(rules, "year", i, text, len, 0, &m) ||
+		if (!rules_match(rules, "dates", i, text, len, 0, &m) ||
 		    !rules_group(&m, "year", &a, &b))
 			continue;
 		entry_set_take(e, FIELD_YEAR, xstrndup(text + a, b - a));
@@ -318,7 +318,8 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 				continue;
 		} else if (r[i] == ' ' && (strncmp(r + i + 1, "In ", 3) == 0 ||
 		    strncmp(r + i + 1, "in ", 3) == 0) &&
-		    isalnum((unsigned char)r[i - 1])) {
+		    (isalnum((unsigned char)r[i - 1]) || r[i - 1] == ')' ||
+		    (unsigned char)r[i - 1] >= 0x80)) {
 			te = i;
 			vs = i + 1;
 			score = r[i + 1] == 'I' ? 2 : 0;

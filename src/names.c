@@ -47,6 +47,7 @@ struct tok {
 
 struct scan {
 	const struct rules	*rules;
+	int			 vancouver;	/* the list so far: "Smith AB" */
 	const char		*base;
 	struct tok		 t[TOKENS_MAX];
 	size_t			 n;
@@ -296,16 +297,22 @@ read_inverted(const struct scan *sc, size_t i, struct name *nm)
 	g = f + 1;
 	if (g < sc->n && sc->t[g].kind == TOK_SUFFIX && sc->t[g].trail == ',')
 		suffix = g++;
-	/* Given names: initials, or up to three capitalised words. */
+	/*
+	 * Given names: up to three capitalised words or initials.  A word
+	 * after an initial is not a given name ("Kostic, D. Title").
+	 */
 	for (k = g; k < sc->n && k - g < 3; k++) {
 		enum tok_kind kind = sc->t[k].kind;
 
 		if (kind != TOK_INITIAL && kind != TOK_WORD && kind != TOK_CAPS)
 			break;
-		if (sc->t[k].trail != 0 && sc->t[k].trail != '.')
-			{ k++; break; }
-		if (sc->t[k].trail == '.')
-			{ k++; break; }
+		if (kind == TOK_WORD && k > g &&
+		    sc->t[k - 1].kind == TOK_INITIAL)
+			break;
+		if (sc->t[k].trail != 0) {
+			k++;
+			break;
+		}
 	}
 	if (k == g)
 		return 0;
@@ -342,6 +349,10 @@ read_natural(const struct scan *sc, size_t i, struct name *nm)
 		k++;
 		if (sc->t[k - 1].trail != 0)
 			break;
+		/* In a Vancouver list "Kostić D." ends with its initial. */
+		if (sc->vancouver && sc->t[k - 1].kind == TOK_INITIAL &&
+		    k - i >= 2)
+			break;
 	}
 	if (k == i)
 		return 0;
@@ -352,10 +363,17 @@ read_natural(const struct scan *sc, size_t i, struct name *nm)
 		k++;
 	}
 	/* Vancouver: "Maguire GQ" -- family first, initials last. */
-	if (last - i >= 2 && sc->t[last - 1].kind == TOK_CAPS &&
+	if (last - i >= 2 && (sc->t[last - 1].kind == TOK_CAPS ||
+	    (sc->vancouver && sc->t[last - 1].kind == TOK_INITIAL)) &&
 	    sc->t[last - 2].kind == TOK_WORD) {
+		if (sc->t[last - 1].kind == TOK_INITIAL) {
+			set_family(sc, nm, i, last - 1);
+			nm->given = join(sc, last - 1, last);
+			return k;
+		}
 		set_family(sc, nm, i, last - 1);
 		nm->given = expand_caps(&sc->t[last - 1]);
+		((struct scan *)sc)->vancouver = 1;
 		return k;
 	}
 	if (sc->t[last - 1].kind != TOK_WORD && sc->t[last - 1].kind !=
@@ -397,6 +415,7 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 	char trail;
 
 	sc->rules = rules;
+	sc->vancouver = 0;
 	tokenise(sc, s);
 	*ended = 0;
 	while (i < sc->n) {

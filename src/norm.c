@@ -61,6 +61,7 @@ norm_entry(const struct rules *rules, struct entry *e)
 	}
 	if (e->type == TYPE_PATENT && e->f[FIELD_AUTHORITY] == NULL &&
 	    e->f[FIELD_NUMBER] != NULL &&
-	    (v = rules_classify(rules, "authority", e->f[FIELD_NUMBER])) != NULL)
+	    (v = rules_classify(rules, "patent-office",
+	    e->f[FIELD_NUMBER])) != NULL)
 		entry_set(e, FIELD_AUTHORITY, v);
 }

@@ -5,7 +5,7 @@
  * rule drops "Proceedings of the", a "pages" rule turns "–" into "-", a
  * "month" rule turns "October" into "10"), and each name part through the
  * "given" and "family" rules.  A patent without a jurisdiction gets one
- * from its number through the "authority" rules.  Fields the rules empty
+ * from its number through the "patent-office" rules.  Fields the rules empty
  * are removed.
  */
 #ifndef CV2BIB_NORM_H

@@ -154,6 +154,31 @@ section_unknown_heading(struct sectioner *s, const char *text,
 }
 
 /*
+ * A plain line that a rule knows is a heading only if it is short, has no
+ * digits but a year's and no colon inside: "2022: PC member for posters and
+ * demos" is an item of an honours list, not a heading.
+ */
+static int
+section_plain_ok(const char *s)
+{
+	int words = 1;
+	size_t len = strlen(s), digits = 0;
+	const char *p;
+
+	if (len > PLAIN_HEADING_MAX)
+		return 0;
+	for (p = s; *p != '\0'; p++) {
+		if (*p == ' ')
+			words++;
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		if (*p == ':' && p[1] != '\0')
+			return 0;
+	}
+	return words <= 6 && (digits == 0 || (digits == 4 && len <= 8));
+}
+
+/*
  * A bold or capitalised line may be a bold title or a name rather than a
  * heading: headings are short and carry no year.
  */
@@ -185,7 +210,7 @@ section_feed(struct sectioner *s, const struct cline *cl, int after_break)
 		return 0;
 	if (rank == 0) {
 		/* A plain line is a heading only when a rule knows it. */
-		if (!after_break || strlen(cl->s) > PLAIN_HEADING_MAX)
+		if (!after_break || !section_plain_ok(cl->s))
 			return 0;
 		rank = RANK_PLAIN;
 	}

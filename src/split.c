@@ -134,7 +134,9 @@ split_join(struct splitter *sp, const char *s)
 		while (w > 0 && isalpha((unsigned char)t->s[w - 1]))
 			w--;
 		frag = xstrndup(t->s + w, t->len - 1 - w);
-		keep = rules_classify(sp->rules, "hyphen", frag);
+		/* "Linux-" + "based": a capitalised part is a name. */
+		keep = isupper((unsigned char)*frag) ? "keep" :
+		    rules_classify(sp->rules, "hyphen", frag);
 		free(frag);
 		if (keep == NULL)
 			t->len--;	/* "pro-" + "cessing" */

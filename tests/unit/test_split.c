@@ -1,8 +1,145 @@
+/*
+ * test_split.c -- one entry per list item.
+ */
 #include "config.h"
+
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
-static void test_placeholder(void **state) { (void)state; skip(); }
-int main(void) { const struct CMUnitTest t[] = { cmocka_unit_test(test_placeholder) }; return cmocka_run_group_tests(t, NULL, NULL); }
+
+#include "clean.h"
+#include "split.h"
+#include "rules_fixture.h"
+
+static struct rules *rules;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	rules = fixture_rules();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rules_free(rules);
+	return 0;
+}
+
+/*
+ * Split lines (with leading blanks as indent; "" is a paragraph break) and
+ * return "label:first-last:text" joined by " || ".
+ */
+static void
+split_lines(const char *const *lines, char *out, size_t size)
+{
+	struct splitter *sp = split_new(rules);
+	struct rawentry raw;
+	struct cline cl;
+	size_t i;
+	int more = 1;
+
+	out[0] = '\0';
+	for (i = 0; more; i++) {
+		char item[512];
+		int got;
+
+		if (lines[i] == NULL) {
+			got = split_flush(sp, &raw);
+			more = 0;
+		} else {
+			memset(&cl, 0, sizeof(cl));
+			cl.indent = (int)strspn(lines[i], " ");
+			cl.s = lines[i] + cl.indent;
+			cl.blank = (*cl.s == '\0');
+			cl.lineno = i + 1;
+			got = split_push(sp, &cl, &raw);
+		}
+		if (!got)
+			continue;
+		snprintf(item, sizeof(item), "%s%s:%lu-%lu:%s", out[0] ? " || " :
+		    "", raw.label ? raw.label : "", raw.first, raw.last, raw.text);
+		strncat(out, item, size - strlen(out) - 1);
+	}
+	split_free(sp);
+}
+
+static void
+test_split_labels_and_bullets(void **state)
+{
+	const char *lines[] = { "[C1] First entry.", "- [C2] Second",
+	    "entry continued.", "", "- [P12] Third.", "3. Fourth.",
+	    "(4) Fifth.", "* Sixth.", NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, "C1:1-1:First entry. || C2:2-3:Second entry "
+	    "continued. || P12:5-5:Third. || 3:6-6:Fourth. || 4:7-7:Fifth. || "
+	    ":8-8:Sixth.");
+}
+
+static void
+test_split_paragraphs_and_hyphenation(void **state)
+{
+	const char *lines[] = { "A. Smith. Reexamining direct cache ac-",
+	    "cess for multi-", "hundred-gigabit networks. 2020.", "",
+	    "B. Jones. Linux-", "based I/O. 2021.", NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-3:A. Smith. Reexamining direct cache "
+	    "access for multi-hundred-gigabit networks. 2020. || :5-6:B. Jones."
+	    " Linux-based I/O. 2021.");
+}
+
+static void
+test_split_hanging_indent(void **state)
+{
+	const char *lines[] = { "Smith, J. (2020). A long title that wraps",
+	    "    onto a second line. Journal, 1(2), 3-4.",
+	    "Jones, K. (2019). Another title. Journal, 5, 6-7.",
+	    "    More text.", NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-2:Smith, J. (2020). A long title that "
+	    "wraps onto a second line. Journal, 1(2), 3-4. || :3-4:Jones, K. "
+	    "(2019). Another title. Journal, 5, 6-7. More text.");
+}
+
+static void
+test_split_year_at_line_start_is_no_label(void **state)
+{
+	const char *lines[] = { "1. A. Smith. Title. In Proc. of X,",
+	    "2020. Pages 1-2.", NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, "1:1-2:A. Smith. Title. In Proc. of X, 2020. "
+	    "Pages 1-2.");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_split_labels_and_bullets),
+		cmocka_unit_test(test_split_paragraphs_and_hyphenation),
+		cmocka_unit_test(test_split_hanging_indent),
+		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
