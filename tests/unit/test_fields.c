@@ -1,8 +1,253 @@
+/*
+ * test_fields.c -- one entry's text into fields, in the styles CVs use.
+ */
 #include "config.h"
+
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
-static void test_placeholder(void **state) { (void)state; skip(); }
-int main(void) { const struct CMUnitTest t[] = { cmocka_unit_test(test_placeholder) }; return cmocka_run_group_tests(t, NULL, NULL); }
+
+#include "diag.h"
+#include "entry.h"
+#include "fields.h"
+#include "norm.h"
+#include "split.h"
+#include "rules_fixture.h"
+
+static struct rules	*rules;
+static char		 diag_text[8192];
+static FILE		*diag_fp;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	rules = fixture_rules();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rules_free(rules);
+	return 0;
+}
+
+/* Parse text as an entry of a section of type t, normalised. */
+static struct entry *
+parse(const char *text, enum entry_type t)
+{
+	struct fields_ctx ctx = { rules, "cv.txt", t, NULL };
+	struct rawentry raw = { text, NULL, 7, 7 };
+	struct entry *e;
+
+	memset(diag_text, 0, sizeof(diag_text));
+	diag_fp = fmemopen(diag_text, sizeof(diag_text) - 1, "w");
+	diag_set_output(diag_fp);
+	e = fields_parse(&ctx, &raw);
+	norm_entry(rules, e);
+	fclose(diag_fp);
+	diag_set_output(NULL);
+	return e;
+}
+
+static void
+assert_field(const struct entry *e, enum field f, const char *want)
+{
+	if (want == NULL)
+		assert_null(e->f[f]);
+	else {
+		assert_non_null(e->f[f]);
+		assert_string_equal(e->f[f], want);
+	}
+}
+
+static void
+test_fields_sample_cv_conference_with_award_and_rate(void **state)
+{
+	struct entry *e = parse("Hamid Ghasemirahni, Tom Barbette, Gerald Q. "
+	    "Maguire Jr., Dejan Kostić. Packet Order Matters! Improving "
+	    "Application Performance by Deliberately Delaying Packets In 19th "
+	    "USENIX Symposium on Networked Systems Design and Implementation "
+	    "(NSDI). 2022. Acceptance rate (Spring): 28/104 ≈ 26.9% . "
+	    "[Community Award Winner! Download", TYPE_CONFERENCE);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_CONFERENCE);
+	assert_int_equal(e->authors.n, 4);
+	assert_string_equal(e->authors.v[2].family, "Maguire");
+	assert_string_equal(e->authors.v[2].given, "Gerald Q.");
+	assert_string_equal(e->authors.v[2].suffix, "Jr.");
+	assert_field(e, FIELD_TITLE, "Packet Order Matters! Improving "
+	    "Application Performance by Deliberately Delaying Packets");
+	assert_field(e, FIELD_CONTAINER, "USENIX Symposium on Networked "
+	    "Systems Design and Implementation");
+	assert_field(e, FIELD_CONTAINER_SHORT, "NSDI");
+	assert_field(e, FIELD_YEAR, "2022");
+	assert_field(e, FIELD_NOTE, "Acceptance rate (Spring): 28/104 ≈ "
+	    "26.9%; Community Award Winner!");
+	assert_string_equal(diag_text, "");
+	entry_free(e);
+}
+
+static void
+test_fields_sample_cv_title_ending_in_question_mark(void **state)
+{
+	struct entry *e = parse("Changjie Wang, Marco Chiesa. NetConfEval: Can "
+	    "LLMs Facilitate Network Configuration?, The 20th International "
+	    "Conference on emerging Networking EXperiments and Technologies "
+	    "(CoNEXT). 2024. [IRTF/IETF ANRP Winner!]", TYPE_CONFERENCE);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "NetConfEval: Can LLMs Facilitate Network "
+	    "Configuration?");
+	assert_field(e, FIELD_CONTAINER, "International Conference on emerging "
+	    "Networking EXperiments and Technologies");
+	assert_field(e, FIELD_CONTAINER_SHORT, "CoNEXT");
+	assert_field(e, FIELD_NOTE, "IRTF/IETF ANRP Winner!");
+	entry_free(e);
+}
+
+static void
+test_fields_sample_cv_patent(void **state)
+{
+	struct entry *e = parse("Amir Roozbeh, Alireza Farshin, Marco Chiesa. "
+	    "Network Entity and Method Performed Therein for Handling one or "
+	    "more Packets in a Computer Environment (Other name: System and "
+	    "Methods for Programmatically Storing Packet Payloads). US "
+	    "Provisional Patent Application 63/511,198. Filed in June 2023.",
+	    TYPE_PATENT);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_PATENT);
+	assert_int_equal(e->authors.n, 3);
+	assert_field(e, FIELD_TITLE, "Network Entity and Method Performed "
+	    "Therein for Handling one or more Packets in a Computer "
+	    "Environment");
+	assert_field(e, FIELD_NUMBER, "63/511,198");
+	assert_field(e, FIELD_GENRE, "US Provisional Patent Application");
+	assert_field(e, FIELD_AUTHORITY, "US");
+	assert_field(e, FIELD_YEAR, "2023");
+	assert_field(e, FIELD_MONTH, "6");
+	assert_field(e, FIELD_NOTE, "Other name: System and Methods for "
+	    "Programmatically Storing Packet Payloads");
+	entry_free(e);
+}
+
+static void
+test_fields_mixed_section_entry_words_decide(void **state)
+{
+	struct entry *e;
+
+	(void)state;
+	e = parse("Hamid Ghasemirahni, Marco Chiesa. Just-in-Time Packet State "
+	    "Prefetching, ArXiv Preprint. 2024. Download", TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_PREPRINT);
+	assert_field(e, FIELD_TITLE, "Just-in-Time Packet State Prefetching");
+	assert_field(e, FIELD_CONTAINER, "arXiv");
+	entry_free(e);
+	e = parse("Alireza Farshin, Dejan Kostić. Scheduling A Secret Sauce For "
+	    "Resource Disaggregation, Technical Report. 2021.", TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_REPORT);
+	assert_field(e, FIELD_TITLE, "Scheduling A Secret Sauce For Resource "
+	    "Disaggregation");
+	entry_free(e);
+	e = parse("Laura Puccioni, Dejan Kostić. Deriving Sub-Models from LLMs "
+	    "In The Second International Workshop on Large Language Models "
+	    "for Code (LLM4Code). 2025.", TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_WORKSHOP);
+	assert_field(e, FIELD_CONTAINER, "International Workshop on Large "
+	    "Language Models for Code");
+	entry_free(e);
+}
+
+static void
+test_fields_ieee_style(void **state)
+{
+	struct entry *e = parse("A. B. Smith, C. de la Cruz, and D. Jones, "
+	    "“Learning to rank at scale,” in Proc. of the 30th ACM Conference "
+	    "on Information and Knowledge Management (CIKM), 2021, pp. 12–20, "
+	    "doi: 10.1145/3459637.3482000.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_CONFERENCE);
+	assert_int_equal(e->authors.n, 3);
+	assert_string_equal(e->authors.v[1].particle, "de la");
+	assert_string_equal(e->authors.v[1].family, "Cruz");
+	assert_field(e, FIELD_TITLE, "Learning to rank at scale");
+	assert_field(e, FIELD_CONTAINER, "ACM Conference on Information and "
+	    "Knowledge Management");
+	assert_field(e, FIELD_CONTAINER_SHORT, "CIKM");
+	assert_field(e, FIELD_YEAR, "2021");
+	assert_field(e, FIELD_PAGES, "12-20");
+	assert_field(e, FIELD_DOI, "10.1145/3459637.3482000");
+	entry_free(e);
+}
+
+static void
+test_fields_apa_style(void **state)
+{
+	struct entry *e = parse("Smith, J. A., & García-Márquez, G. (2020). "
+	    "Deep learning for cells. Journal of Cell Science, 12(3), 45–67. "
+	    "https://doi.org/10.1242/jcs.123456", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_ARTICLE);
+	assert_int_equal(e->authors.n, 2);
+	assert_string_equal(e->authors.v[1].family, "García-Márquez");
+	assert_field(e, FIELD_YEAR, "2020");
+	assert_field(e, FIELD_TITLE, "Deep learning for cells");
+	assert_field(e, FIELD_CONTAINER, "Journal of Cell Science");
+	assert_field(e, FIELD_VOLUME, "12");
+	assert_field(e, FIELD_ISSUE, "3");
+	assert_field(e, FIELD_PAGES, "45-67");
+	assert_field(e, FIELD_DOI, "10.1242/jcs.123456");
+	entry_free(e);
+}
+
+static void
+test_fields_missing_year_is_reported(void **state)
+{
+	struct entry *e = parse("Alireza Farshin, Saeed Sharifian. A title "
+	    "without a date. Journal of Things.", TYPE_ARTICLE);
+
+	(void)state;
+	assert_null(e->f[FIELD_YEAR]);
+	assert_non_null(strstr(diag_text, "cv2bib: cv.txt:7: warning: no year"));
+	entry_free(e);
+}
+
+static void
+test_fields_reference_score(void **state)
+{
+	(void)state;
+	assert_true(fields_reference_score(rules, "A. Smith, B. Jones. A title. "
+	    "In Proc. of the Conference on X, 2020.") >= 3);
+	assert_true(fields_reference_score(rules, "I am a distributed systems "
+	    "researcher at NVIDIA.") < 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+		    test_fields_sample_cv_conference_with_award_and_rate),
+		cmocka_unit_test(
+		    test_fields_sample_cv_title_ending_in_question_mark),
+		cmocka_unit_test(test_fields_sample_cv_patent),
+		cmocka_unit_test(test_fields_mixed_section_entry_words_decide),
+		cmocka_unit_test(test_fields_ieee_style),
+		cmocka_unit_test(test_fields_apa_style),
+		cmocka_unit_test(test_fields_missing_year_is_reported),
+		cmocka_unit_test(test_fields_reference_score),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
