@@ -104,7 +104,7 @@ tidy(char *s)
 {
 	char *r = s, *w = s;
 
-	while (*r == ' ' || *r == ',' || *r == ';')
+	while (*r == ' ' || *r == ',' || *r == ';' || *r == '.')
 		r++;
 	for (; *r != '\0'; r++) {
 		if (*r == ' ' && (w == s || w[-1] == ' '))
@@ -155,6 +155,27 @@ set_from_group(struct entry *e, enum field f, const char *s, size_t a,
 		entry_set_take(e, f, v);
 	else
 		free(v);
+}
+
+/*
+ * Cut text[start, end) out, leaving the punctuation that ended it: in
+ * "Title, pp. 1-9. Springer" the full stop still ends the sentence.
+ * Returns where to go on searching.
+ */
+static size_t
+cut(char *text, size_t start, size_t end)
+{
+	size_t len = strlen(text), n = 0;
+	char rep[2], last = end > start ? text[end - 1] : ' ';
+
+	/* Never longer than the match, so the text cannot grow. */
+	if (end - start >= 2 && (last == '.' || last == ',' || last == ';') &&
+	    (start == 0 || strchr(".,;", text[start - 1]) == NULL))
+		rep[n++] = last;
+	rep[n++] = ' ';
+	memmove(text + start + n, text + end, len - end + 1);
+	memcpy(text + start, rep, n);
+	return start;
 }
 
 /* Whether an "extract" rule's value asks to leave the text in place. */
@@ -214,6 +235,13 @@ extract(const struct rules *rules, struct entry *e, char *text,
 				if (rules_group(&m, group_names[f], &a, &b))
 					set_from_group(e, (enum field)f, text,
 					    a, b);
+			if (e->editors.n == 0 &&
+			    rules_group(&m, "editors", &a, &b)) {
+				char *ed = xstrndup(text + a, b - a);
+
+				names_parse(rules, ed, &e->editors);
+				free(ed);
+			}
 			if (value_type(m.value) != TYPE__COUNT &&
 			    *hint == TYPE__COUNT)
 				*hint = value_type(m.value);
@@ -223,10 +251,7 @@ extract(const struct rules *rules, struct entry *e, char *text,
 					break;
 				continue;
 			}
-			memmove(text + m.start + 1, text + m.end,
-			    len - m.end + 1);
-			text[m.start] = ' ';
-			from = m.start;
+			from = cut(text, m.start, m.end);
 		}
 	}
 	tidy(text);
@@ -448,6 +473,9 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 		return ctx->section;
 	if (hint != TYPE__COUNT)
 		return hint;
+	if (e->editors.n > 0 && e->authors.n > 0 &&
+	    e->f[FIELD_CONTAINER] != NULL)
+		return TYPE_CHAPTER;
 	if (e->f[FIELD_CONTAINER] != NULL || e->f[FIELD_GENRE] != NULL) {
 		buf_printf(&b, "%s %s", e->f[FIELD_GENRE] ? e->f[FIELD_GENRE] :
 		    "", e->f[FIELD_CONTAINER] ? e->f[FIELD_CONTAINER] : "");
@@ -459,6 +487,27 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
 		return t;
 	return e->f[FIELD_CONTAINER] != NULL ? TYPE_CONFERENCE : TYPE_MISC;
+}
+
+/*
+ * What stands in the venue's place depends on the type: a patent's is its
+ * kind, a thesis's its school, a report's its institution.
+ */
+static void
+settle_type(struct entry *e)
+{
+	enum field to = FIELD__COUNT;
+
+	if (e->f[FIELD_CONTAINER] == NULL)
+		return;
+	if (e->type == TYPE_PATENT)
+		to = FIELD_GENRE;
+	else if (e->type == TYPE_THESIS || e->type == TYPE_REPORT)
+		to = FIELD_INSTITUTION;
+	if (to == FIELD__COUNT || e->f[to] != NULL)
+		return;
+	e->f[to] = e->f[FIELD_CONTAINER];
+	e->f[FIELD_CONTAINER] = NULL;
 }
 
 /* --- checks ------------------------------------------------------------- */
@@ -528,11 +577,7 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 		entry_set(e, FIELD_YEAR, ctx->year);
 	take_title(ctx, e, work, &sp);
 	e->type = decide_type(ctx, e, plain, hint);
-	if (e->type == TYPE_PATENT && e->f[FIELD_CONTAINER] != NULL &&
-	    e->f[FIELD_GENRE] == NULL) {
-		e->f[FIELD_GENRE] = e->f[FIELD_CONTAINER];
-		e->f[FIELD_CONTAINER] = NULL;
-	}
+	settle_type(e);
 	diag_at(DIAG_NOTE, ctx->file, e->line, "%s%s%s: %zu author(s)%s, "
 	    "type %s%s", e->label ? "[" : "", e->label ? e->label : "",
 	    e->label ? "]" : "", e->authors.n, ended ? "" :

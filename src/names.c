@@ -208,6 +208,29 @@ tokenise(struct scan *sc, const char *s)
 
 /* --- names ------------------------------------------------------------- */
 
+/* Whether the word is written in a script without spaces between names. */
+static int
+is_cjk(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned c;
+
+	if (u[0] < 0xe3 || u[0] > 0xed)
+		return 0;
+	c = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+	return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) ||
+	    (c >= 0xac00 && c <= 0xd7af);
+}
+
+/* Length of the first character of s (UTF-8). */
+static size_t
+first_char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
 static int
 is_namepart(enum tok_kind k)
 {
@@ -397,7 +420,16 @@ read_name(const struct scan *sc, size_t i, struct namelist *nl)
 	size_t next, k;
 
 	memset(&nm, 0, sizeof(nm));
-	if ((next = read_inverted(sc, i, &nm)) == 0 &&
+	if (sc->t[i].kind == TOK_WORD && is_cjk(sc->t[i].s)) {
+		/* 王小明: the family name is written first, in one word. */
+		size_t fl = first_char_len(sc->t[i].s);
+
+		nm.family = xstrndup(sc->t[i].s, fl);
+		if (sc->t[i].len > fl)
+			nm.given = xstrndup(sc->t[i].s + fl,
+			    sc->t[i].len - fl);
+		next = i + 1;
+	} else if ((next = read_inverted(sc, i, &nm)) == 0 &&
 	    (next = read_natural(sc, i, &nm)) == 0)
 		return 0;
 	for (k = i; k < next; k++)

@@ -1,8 +1,128 @@
+/*
+ * test_norm.c -- the normalisation rules shipped in data/.
+ */
 #include "config.h"
+
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
-static void test_placeholder(void **state) { (void)state; skip(); }
-int main(void) { const struct CMUnitTest t[] = { cmocka_unit_test(test_placeholder) }; return cmocka_run_group_tests(t, NULL, NULL); }
+
+#include "entry.h"
+#include "norm.h"
+#include "rules_fixture.h"
+
+static struct rules *rules;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	rules = fixture_rules();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rules_free(rules);
+	return 0;
+}
+
+/* Normalise one field of a fresh entry of type t. */
+static void
+check(enum entry_type t, enum field f, const char *in, const char *want)
+{
+	struct entry *e = entry_new();
+
+	e->type = t;
+	entry_set(e, f, in);
+	norm_entry(rules, e);
+	if (want == NULL)
+		assert_null(e->f[f]);
+	else
+		assert_string_equal(e->f[f], want);
+	entry_free(e);
+}
+
+static void
+test_norm_venue_glue_words(void **state)
+{
+	(void)state;
+	check(TYPE_CONFERENCE, FIELD_CONTAINER, "In The 20th International "
+	    "Conference on X", "International Conference on X");
+	check(TYPE_CONFERENCE, FIELD_CONTAINER, "Proceedings of the 19th USENIX "
+	    "Symposium on Networked Systems Design and Implementation",
+	    "USENIX Symposium on Networked Systems Design and Implementation");
+	check(TYPE_CONFERENCE, FIELD_CONTAINER, "The Second International "
+	    "Workshop on Code", "International Workshop on Code");
+	check(TYPE_ARTICLE, FIELD_CONTAINER, "The Journal of Supercomputing",
+	    "Journal of Supercomputing");
+	check(TYPE_PREPRINT, FIELD_CONTAINER, "ArXiv Preprint", "arXiv");
+	check(TYPE_CONFERENCE, FIELD_CONTAINER, "Proc. of NSDI 2022", "NSDI");
+}
+
+static void
+test_norm_pages_and_months(void **state)
+{
+	(void)state;
+	check(TYPE_ARTICLE, FIELD_PAGES, "45 – 67", "45-67");
+	check(TYPE_ARTICLE, FIELD_PAGES, "12:1--12:20", "12:1-12:20");
+	check(TYPE_ARTICLE, FIELD_MONTH, "October", "10");
+	check(TYPE_ARTICLE, FIELD_MONTH, "Sept.", "9");
+}
+
+static void
+test_norm_patent_office_from_number(void **state)
+{
+	struct entry *e = entry_new();
+
+	(void)state;
+	e->type = TYPE_PATENT;
+	entry_set(e, FIELD_NUMBER, "PCT/SE2023/050880");
+	norm_entry(rules, e);
+	assert_string_equal(e->f[FIELD_AUTHORITY], "WO");
+	entry_free(e);
+	e = entry_new();
+	e->type = TYPE_PATENT;
+	entry_set(e, FIELD_NUMBER, "18/926,233");
+	norm_entry(rules, e);
+	assert_string_equal(e->f[FIELD_AUTHORITY], "US");
+	entry_free(e);
+}
+
+static void
+test_norm_user_rule_applies_after_installed(void **state)
+{
+	struct entry *e = entry_new();
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(rules_load_string(rules, "user.rules", "container "
+	    "/^Journal of Supercomputing$/ \"The Journal of Supercomputing\"\n",
+	    &cause), 0);
+	e->type = TYPE_ARTICLE;
+	entry_set(e, FIELD_CONTAINER, "In The Journal of Supercomputing");
+	norm_entry(rules, e);
+	assert_string_equal(e->f[FIELD_CONTAINER], "The Journal of "
+	    "Supercomputing");
+	entry_free(e);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_norm_venue_glue_words),
+		cmocka_unit_test(test_norm_pages_and_months),
+		cmocka_unit_test(test_norm_patent_office_from_number),
+		cmocka_unit_test(test_norm_user_rule_applies_after_installed),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
