@@ -20,6 +20,7 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
+#include "accents_tab.h"
 #include "clean_tab.h"
 
 #define QUEUE_MAX	64
@@ -212,10 +213,10 @@ clean_accent(char acc, char base)
 
 	if (base == 'i' && acc != '.')	/* \'{\i} and \'i alike */
 		base = 'i';
-	for (i = 0; i < sizeof(clean_accents) / sizeof(clean_accents[0]); i++)
-		if (clean_accents[i].acc == acc &&
-		    clean_accents[i].base == base)
-			return clean_accents[i].cp;
+	for (i = 0; i < sizeof(latex_accents) / sizeof(latex_accents[0]); i++)
+		if (latex_accents[i].acc == acc &&
+		    latex_accents[i].base == base)
+			return latex_accents[i].cp;
 	return 0;
 }
 

@@ -1,2 +1,134 @@
+/*
+ * write.c -- the formats, and a writer that dispatches to the module that
+ * writes each (see write.h).
+ */
 #include "config.h"
-/* stub: to be written */
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "out_bibutils.h"
+#include "out_csl.h"
+#include "write.h"
+#include "xmalloc.h"
+
+static const struct {
+	const char	*name;
+	const char	*description;
+	const char	*ext[3];	/* -o extensions that choose it */
+} formats[FORMAT__COUNT] = {
+	[FORMAT_BIBTEX] = { "bibtex", "BibTeX (the default)", { ".bib",
+	    ".bibtex", NULL } },
+	[FORMAT_BIBLATEX] = { "biblatex", "BibLaTeX, for biber", { NULL } },
+	[FORMAT_RIS] = { "ris", "RIS (Zotero, EndNote, Mendeley)", { ".ris",
+	    NULL } },
+	[FORMAT_CSL_JSON] = { "csl-json", "CSL-JSON (pandoc, citeproc, Zotero)",
+	    { ".json", NULL } },
+	[FORMAT_MODS] = { "mods", "MODS XML", { ".xml", ".mods", NULL } },
+	[FORMAT_ENDNOTE] = { "endnote", "EndNote tagged (refer)", { ".enw",
+	    ".end", NULL } },
+	[FORMAT_ENDNOTE_XML] = { "endnote-xml", "EndNote XML", { NULL } },
+	[FORMAT_WORD2007] = { "word2007", "Word 2007 bibliography XML",
+	    { NULL } },
+	[FORMAT_ADS] = { "ads", "ADS tagged", { ".ads", NULL } },
+	[FORMAT_ISI] = { "isi", "ISI Web of Science tagged", { ".isi",
+	    NULL } },
+	[FORMAT_NBIB] = { "nbib", "PubMed NBIB", { ".nbib", NULL } },
+};
+
+struct writer {
+	enum format		 format;
+	struct out_bibutils	*bu;
+	struct out_csl		*csl;
+};
+
+const char *
+format_name(enum format f)
+{
+	return f < FORMAT__COUNT ? formats[f].name : "?";
+}
+
+const char *
+format_description(enum format f)
+{
+	return f < FORMAT__COUNT ? formats[f].description : "?";
+}
+
+int
+format_available(enum format f)
+{
+	return f == FORMAT_CSL_JSON || out_bibutils_available(f);
+}
+
+enum format
+format_from_name(const char *s)
+{
+	int f;
+
+	for (f = 0; f < FORMAT__COUNT; f++)
+		if (strcmp(s, formats[f].name) == 0)
+			return (enum format)f;
+	if (strcmp(s, "csl") == 0 || strcmp(s, "json") == 0)
+		return FORMAT_CSL_JSON;
+	return FORMAT__COUNT;
+}
+
+enum format
+format_from_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	int f, i;
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return FORMAT__COUNT;
+	for (f = 0; f < FORMAT__COUNT; f++)
+		for (i = 0; i < 3 && formats[f].ext[i] != NULL; i++)
+			if (strcasecmp(dot, formats[f].ext[i]) == 0)
+				return (enum format)f;
+	return FORMAT__COUNT;
+}
+
+struct writer *
+writer_open(enum format f, FILE *fp, const struct write_opts *opts,
+    char **cause)
+{
+	struct writer *w;
+
+	if (!format_available(f)) {
+		xasprintf(cause, "format %s is not available in this build",
+		    format_name(f));
+		return NULL;
+	}
+	w = xcalloc(1, sizeof(*w));
+	w->format = f;
+	if (f == FORMAT_CSL_JSON)
+		w->csl = out_csl_open(fp);
+	else if ((w->bu = out_bibutils_open(f, fp, opts->latex, cause)) ==
+	    NULL) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+int
+writer_write(struct writer *w, struct entry *const *v, size_t n)
+{
+	if (w->csl != NULL)
+		return out_csl_write(w->csl, v, n);
+	return out_bibutils_write(w->bu, v, n);
+}
+
+int
+writer_close(struct writer *w)
+{
+	int rc;
+
+	if (w->csl != NULL)
+		rc = out_csl_close(w->csl);
+	else
+		rc = out_bibutils_close(w->bu);
+	free(w);
+	return rc;
+}
