@@ -94,6 +94,11 @@ dedup_check(struct dedup *d, const struct entry *e)
 		ascii_fold(e->authors.v[0].family, &d->tmp);
 	buf_putc(&d->tmp, '|');
 	ascii_fold(e->f[FIELD_TITLE], &d->tmp);
+	/* Patents (and reports) that share a title differ by number. */
+	if (e->f[FIELD_NUMBER] != NULL) {
+		buf_putc(&d->tmp, '|');
+		ascii_fold(e->f[FIELD_NUMBER], &d->tmp);
+	}
 	if (d->tmp.len < 4)	/* too little to tell works apart */
 		return 0;
 	h = dedup_hash(d->tmp.s, d->tmp.len);

@@ -2,8 +2,9 @@
  * dedup.h -- the same work listed twice.
  *
  * Two entries are the same work when the first author's family name and
- * the title agree once folded to lower-case ASCII letters and digits: the
- * year may differ (a workshop version and the conference paper).  Only a
+ * the title (and the number, for patents and reports) agree once folded
+ * to lower-case ASCII letters and digits: the year may differ (a workshop
+ * version and the conference paper).  Only a
  * 64-bit fingerprint and a line number are kept per entry.
  */
 #ifndef CV2BIB_DEDUP_H

@@ -35,8 +35,16 @@
 
 typedef int (*assemble_fn)(fields *, fields *, param *, unsigned long);
 
+/*
+ * bibl_write() hands the assemble hook a copy of the parameters, so the
+ * hook cannot find its writer from them: libbibutils' own assemble
+ * function is kept here.  It is the same for every writer of a format,
+ * and one process writes one format.
+ */
+static assemble_fn bu_next_assemble;
+
 struct out_bibutils {
-	param		 p;		/* first: the hook finds us from it */
+	param		 p;
 	enum format	 format;
 	FILE		*fp;
 	int		 latex;		/* --latex: escape non-ASCII too */
@@ -95,9 +103,8 @@ out_bibutils_streams(enum format f)
 static int
 bu_assemble(fields *in, fields *out, param *pm, unsigned long refnum)
 {
-	struct out_bibutils *o = (struct out_bibutils *)pm;
 	const char *v;
-	int rc = o->assemble(in, out, pm, refnum);
+	int rc = bu_next_assemble(in, out, pm, refnum);
 
 	if (rc != BIBL_OK)
 		return rc;
@@ -147,8 +154,10 @@ out_bibutils_open(enum format f, FILE *fp, int latex, char **cause)
 		o->p.format_opts = BIBL_FORMAT_BIBOUT_WHITESPACE |
 		    BIBL_FORMAT_BIBOUT_BRACKETS;
 	o->assemble = o->p.assemblef;
-	if (o->assemble != NULL)
+	if (o->assemble != NULL) {
+		bu_next_assemble = o->assemble;
 		o->p.assemblef = bu_assemble;
+	}
 	bibl_init(&o->pending);
 	return o;
 }
@@ -376,11 +385,19 @@ bu_add_howpublished(struct out_bibutils *o, fields *f, const struct entry *e)
 		buf_printf(&b, "%s%s%s", e->f[FIELD_GENRE] ? e->f[FIELD_GENRE] :
 		    "Patent", e->f[FIELD_NUMBER] ? " " : "",
 		    e->f[FIELD_NUMBER] ? e->f[FIELD_NUMBER] : "");
-	} else if (e->f[FIELD_CONTAINER] != NULL &&
-	    (e->type == TYPE_PREPRINT || e->type == TYPE_TALK ||
+	} else if (e->type == TYPE_PREPRINT || e->type == TYPE_TALK ||
 	    e->type == TYPE_SOFTWARE || e->type == TYPE_MISC ||
-	    e->type == TYPE_UNKNOWN))
-		buf_puts(&b, e->f[FIELD_CONTAINER]);
+	    e->type == TYPE_UNKNOWN) {
+		/* What stands for the venue, in the order it reads. */
+		const enum field parts[] = { FIELD_GENRE, FIELD_CONTAINER,
+		    FIELD_INSTITUTION };
+		size_t i;
+
+		for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+			if (e->f[parts[i]] != NULL)
+				buf_printf(&b, "%s%s", b.len > 0 ? ", " : "",
+				    e->f[parts[i]]);
+	}
 	if (b.len > 0)
 		bu_add_text(o, f, TAG_HOWPUBLISHED, b.s, LEVEL_MAIN);
 	buf_free(&b);
@@ -401,16 +418,59 @@ bu_add_note(struct out_bibutils *o, fields *f, const struct entry *e)
 	buf_free(&b);
 }
 
+/*
+ * The type to write in BibTeX: a type whose required field the CV did not
+ * give (a report without institution, a paper without proceedings) is
+ * written as @misc, so that the standard styles run without warnings; what
+ * was known goes into howpublished.
+ */
+static enum entry_type
+bu_tex_type(const struct entry *e)
+{
+	enum field need = FIELD__COUNT;
+
+	switch (e->type) {
+	case TYPE_ARTICLE:
+	case TYPE_CONFERENCE:
+	case TYPE_WORKSHOP:
+	case TYPE_ABSTRACT:
+	case TYPE_POSTER:
+	case TYPE_DEMO:
+	case TYPE_CHAPTER:
+		need = FIELD_CONTAINER;
+		break;
+	case TYPE_REPORT:
+	case TYPE_THESIS:
+		need = FIELD_INSTITUTION;
+		break;
+	case TYPE_BOOK:
+	case TYPE_EDITED_BOOK:
+		need = FIELD_PUBLISHER;
+		break;
+	default:
+		break;
+	}
+	return need != FIELD__COUNT && e->f[need] == NULL ? TYPE_MISC :
+	    e->type;
+}
+
 /* One entry as a libbibutils record (the caller adds it to a bibl). */
 static fields *
-bu_record(struct out_bibutils *o, const struct entry *e)
+bu_record(struct out_bibutils *o, const struct entry *in)
 {
 	fields *f = fields_new();
-	char *title;
+	struct entry tmp;
+	const struct entry *e = in;
+	char *title, month[8];
 
 	if (f == NULL) {
 		fputs("cv2bib: out of memory\n", stderr);
 		exit(2);
+	}
+	if (o->tex && bu_tex_type(in) != in->type) {
+		tmp = *in;	/* a shallow copy: only the type differs */
+		tmp.type = TYPE_MISC;
+		e = &tmp;
 	}
 	fields_add(f, "REFNUM", e->key != NULL ? e->key : "", LEVEL_MAIN);
 	bu_add_type(o, f, e);
@@ -423,7 +483,10 @@ bu_record(struct out_bibutils *o, const struct entry *e)
 	}
 	bu_add_container(o, f, e);
 	bu_add_raw(f, "DATE:YEAR", e->f[FIELD_YEAR], LEVEL_MAIN);
-	bu_add_raw(f, "DATE:MONTH", e->f[FIELD_MONTH], LEVEL_MAIN);
+	if (e->f[FIELD_MONTH] != NULL) {	/* libbibutils wants "09" */
+		snprintf(month, sizeof(month), "%02d", atoi(e->f[FIELD_MONTH]));
+		bu_add_raw(f, "DATE:MONTH", month, LEVEL_MAIN);
+	}
 	bu_add_raw(f, "DATE:DAY", e->f[FIELD_DAY], LEVEL_MAIN);
 	bu_add_text(o, f, "VOLUME", e->f[FIELD_VOLUME], LEVEL_MAIN);
 	bu_add_text(o, f, "ISSUE", e->f[FIELD_ISSUE], LEVEL_MAIN);
@@ -435,15 +498,17 @@ bu_record(struct out_bibutils *o, const struct entry *e)
 	if (e->type == TYPE_THESIS)
 		bu_add_text(o, f, "DEGREEGRANTOR:ASIS", e->f[FIELD_INSTITUTION],
 		    LEVEL_MAIN);
-	else if (o->tex)
+	else if (o->tex && e->type == TYPE_REPORT)
 		bu_add_text(o, f, TAG_INSTITUTION, e->f[FIELD_INSTITUTION],
 		    LEVEL_MAIN);
+	else if (o->tex)
+		;	/* in howpublished */
 	else
 		bu_add_text(o, f, "PUBLISHER", e->f[FIELD_INSTITUTION],
 		    LEVEL_MAIN);
 	if (e->type != TYPE_PATENT || o->format != FORMAT_BIBTEX)
 		bu_add_text(o, f, "NUMBER", e->f[FIELD_NUMBER], LEVEL_MAIN);
-	if (o->format == FORMAT_BIBTEX)
+	if (o->tex && (e->type != TYPE_PATENT || o->format == FORMAT_BIBTEX))
 		bu_add_howpublished(o, f, e);
 	bu_add_note(o, f, e);
 	bu_add_raw(f, "DOI", e->f[FIELD_DOI], LEVEL_MAIN);

@@ -223,3 +223,9 @@ out_csl_close(struct out_csl *o)
 	free(o);
 	return rc;
 }
+
+const char *
+out_csl_library_version(void)
+{
+	return JANSSON_VERSION;
+}

@@ -18,4 +18,7 @@ int		 out_csl_close(struct out_csl *);
 /* One entry as a JSON text (caller frees); for the unit tests. */
 char		*out_csl_item(const struct entry *);
 
+/* jansson's version, for --version. */
+const char	*out_csl_library_version(void);
+
 #endif

@@ -484,3 +484,13 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
 	*end = ov[2 * n + 1];
 	return 1;
 }
+
+const char *
+rules_library_version(void)
+{
+	static char v[64];
+
+	if (v[0] == '\0')
+		pcre2_config(PCRE2_CONFIG_VERSION, v);
+	return v;
+}

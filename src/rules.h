@@ -85,4 +85,7 @@ int		 rules_match(const struct rules *, const char *field,
 int		 rules_group(const struct rules_match *, const char *name,
 		    size_t *start, size_t *end);
 
+/* PCRE2's version, for --version. */
+const char	*rules_library_version(void);
+
 #endif

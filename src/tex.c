@@ -124,21 +124,19 @@ tex_escape(const char *s, int ascii)
  * capital (5G).
  */
 static int
-tex_word_protected(const char *w, size_t len)
+tex_word_shape(const char *w, size_t len)
 {
 	size_t i;
-	int upper = 0, digit = 0;
+	int digit = 0;
 
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)w[i];
 
 		if (isupper(c) && i > 0)
-			upper = 1;
+			return 1;
 		if (isdigit(c))
 			digit = 1;
 	}
-	if (upper)
-		return 1;
 	if (digit && isupper((unsigned char)w[0]))
 		return 1;
 	for (i = 0; digit && i + 1 < len; i++)
@@ -147,36 +145,78 @@ tex_word_protected(const char *w, size_t len)
 	return 0;
 }
 
+/*
+ * Whether the title is in sentence case: then a capital inside it marks a
+ * proper noun ("Linux", "Intel") that a style must not lowercase.  In a
+ * title-cased title capitals say nothing.
+ */
+static int
+tex_sentence_case(const char *s)
+{
+	const char *p = s;
+	int upper = 0, lower = 0, first = 1;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '-')
+			p++;
+		if (!first && isupper((unsigned char)*p))
+			upper++;
+		else if (!first && islower((unsigned char)*p) &&
+		    strncmp(p, "a ", 2) && strncmp(p, "of ", 3) &&
+		    strncmp(p, "the ", 4) && strncmp(p, "and ", 4) &&
+		    strncmp(p, "in ", 3) && strncmp(p, "for ", 4) &&
+		    strncmp(p, "on ", 3) && strncmp(p, "to ", 3))
+			lower++;
+		first = 0;
+		while (*p != '\0' && *p != ' ' && *p != '-')
+			p++;
+	}
+	return lower > upper;
+}
+
 char *
 tex_title(const char *s, int ascii)
 {
 	struct buf b = BUF_INIT, word = BUF_INIT;
-	const char *p = s, *e, *t;
+	const char *p = s, *e, *t, *h;
+	int sentence = tex_sentence_case(s), start = 1, prev_lower = 0;
+	int protect;
 
 	buf_grow(&b, strlen(s) + 16);
 	while (*p != '\0') {
 		/* A word: up to a blank, or a hyphen between parts. */
 		if (*p == ' ' || *p == '-') {
+			if (*p == ' ')
+				prev_lower = 0;
 			buf_putc(&b, *p++);
 			continue;
 		}
 		for (e = p; *e != '\0' && *e != ' ' && *e != '-'; e++)
 			continue;
-		/* Leave punctuation around the word outside the braces. */
-		for (t = e; t > p && strchr(":;,.?!)\"'", t[-1]) != NULL; t--)
+		/* Punctuation around the word stays outside the braces. */
+		for (h = p; h < e && strchr("(\"'[", *h) != NULL; h++)
 			continue;
+		for (t = e; t > h && strchr(":;,.?!)]\"'", t[-1]) != NULL; t--)
+			continue;
+		protect = t > h && (tex_word_shape(h, (size_t)(t - h)) ||
+		    (isupper((unsigned char)*h) && ((sentence && !start) ||
+		    (p > s && p[-1] == '-' && prev_lower))));
 		buf_reset(&word);
-		buf_append(&word, p, (size_t)(t - p));
-		if (word.len > 0 && tex_word_protected(word.s, word.len)) {
+		buf_append(&word, p, (size_t)(h - p));
+		tex_escape_buf(buf_str(&word), ascii, &b);
+		buf_reset(&word);
+		buf_append(&word, h, (size_t)(t - h));
+		if (protect)
 			buf_putc(&b, '{');
-			tex_escape_buf(word.s, ascii, &b);
+		tex_escape_buf(buf_str(&word), ascii, &b);
+		if (protect)
 			buf_putc(&b, '}');
-		} else if (word.len > 0)
-			tex_escape_buf(word.s, ascii, &b);
 		buf_reset(&word);
 		buf_append(&word, t, (size_t)(e - t));
-		if (word.len > 0)
-			tex_escape_buf(word.s, ascii, &b);
+		tex_escape_buf(buf_str(&word), ascii, &b);
+		/* After "Title: " a capital starts a sentence again. */
+		start = (t < e && *t == ':') || (e > s && e[-1] == ':');
+		prev_lower = t > h && !isupper((unsigned char)*h);
 		p = e;
 	}
 	buf_free(&word);
