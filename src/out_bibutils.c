@@ -32,6 +32,7 @@
 /* Private tags the assemble hook turns into output fields. */
 #define TAG_HOWPUBLISHED	"CV2BIB:HOWPUBLISHED"
 #define TAG_INSTITUTION		"CV2BIB:INSTITUTION"
+#define TAG_TYPE		"CV2BIB:TYPE"
 
 typedef int (*assemble_fn)(fields *, fields *, param *, unsigned long);
 
@@ -104,7 +105,7 @@ static int
 bu_assemble(fields *in, fields *out, param *pm, unsigned long refnum)
 {
 	const char *v;
-	int rc = bu_next_assemble(in, out, pm, refnum);
+	int i, rc = bu_next_assemble(in, out, pm, refnum);
 
 	if (rc != BIBL_OK)
 		return rc;
@@ -114,6 +115,15 @@ bu_assemble(fields *in, fields *out, param *pm, unsigned long refnum)
 	if ((v = fields_findv(in, LEVEL_ANY, FIELDS_CHRP_NOUSE,
 	    TAG_INSTITUTION)) != NULL)
 		fields_add(out, "institution", v, LEVEL_MAIN);
+	if ((v = fields_findv(in, LEVEL_ANY, FIELDS_CHRP_NOUSE,
+	    TAG_TYPE)) != NULL)
+		fields_add(out, "type", v, LEVEL_MAIN);
+	/* biblatex has no shortbooktitle; booktitleaddon prints beside it. */
+	for (i = 0; i < out->n; i++)
+		if (strcmp(fields_tag(out, i, FIELDS_CHRP_NOUSE),
+		    "shortbooktitle") == 0)
+			str_strcpyc(fields_tag(out, i, FIELDS_STRP_NOUSE),
+			    "booktitleaddon");
 	return BIBL_OK;
 }
 
@@ -306,6 +316,9 @@ bu_add_type(struct out_bibutils *o, fields *f, const struct entry *e)
 		}
 		fields_add(f, "INTERNAL_TYPE", "PATENT", LEVEL_MAIN);
 		fields_add(f, "GENRE:MARC", "patent", LEVEL_MAIN);
+		if (o->format == FORMAT_BIBLATEX)
+			bu_add_text(o, f, TAG_TYPE, e->f[FIELD_GENRE],
+			    LEVEL_MAIN);
 		break;
 	case TYPE_PREPRINT:
 		/* @misc with eprint in BibTeX; "unpublished" (UNPB) elsewhere. */
