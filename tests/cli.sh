@@ -21,7 +21,7 @@ run() {
 	status=$?
 }
 
-plan 40
+plan 42
 
 run --help
 check "--help exits 0 and prints usage on stdout" \
