@@ -49,8 +49,9 @@ struct scan {
 	const struct rules	*rules;
 	int			 vancouver;	/* the list so far: "Smith AB" */
 	const char		*base;
+	const char		*p;		/* where tokenising goes on */
 	struct tok		 t[TOKENS_MAX];
-	size_t			 n;
+	size_t			 n;		/* tokens made so far */
 };
 
 /* --- tokens ----------------------------------------------------------- */
@@ -77,6 +78,9 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 	size_t i, k;
 	int again = 1;
 
+	/* Most words end in a letter: no mark to look for. */
+	if (len == 0 || isalnum((unsigned char)s[len - 1]) || s[len - 1] == '.')
+		return len;
 	while (again && len > 0) {
 		again = 0;
 		for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
@@ -120,9 +124,9 @@ is_initial(const char *s, size_t len)
 }
 
 static int
-classify_word(const struct scan *sc, const char *s, size_t len)
+classify_word(struct scan *sc, const char *s, size_t len)
 {
-	char *w;
+	char w[32];
 	int particle = 0, suffix = 0;
 	size_t i;
 
@@ -138,13 +142,15 @@ classify_word(const struct scan *sc, const char *s, size_t len)
 	for (i = 0; i < len; i++)
 		if (!is_word_byte((unsigned char)s[i]))
 			return TOK_OTHER;
-	w = xstrndup(s, len);
+	if (len >= sizeof(w))		/* no particle or suffix is so long */
+		return islower((unsigned char)*s) ? TOK_OTHER : TOK_WORD;
+	memcpy(w, s, len);
+	w[len] = '\0';
 	/* Only words that can be one go to the rules: a cheap filter. */
 	if (islower((unsigned char)*s) || strchr("VvDdLlBbAaEeTtZzYy", *s))
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
 	if (!particle && strchr("JjSsIVX", *s) != NULL)
 		suffix = rules_classify(sc->rules, "suffix", w) != NULL;
-	free(w);
 	if (suffix)
 		return TOK_SUFFIX;
 	if (particle && islower((unsigned char)*s))
@@ -160,26 +166,34 @@ classify_word(const struct scan *sc, const char *s, size_t len)
 	return TOK_WORD;
 }
 
-/* Split s into tokens, up to TOKENS_MAX of them. */
+/* Start tokenising s; tokens are made as the scan asks for them. */
 static void
 tokenise(struct scan *sc, const char *s)
 {
-	const char *p = s;
-
 	sc->base = s;
+	sc->p = s;
 	sc->n = 0;
-	while (*p == ' ')
-		p++;
-	while (*p != '\0' && sc->n < TOKENS_MAX) {
+	while (*sc->p == ' ')
+		sc->p++;
+}
+
+/*
+ * Whether token i exists, making tokens up to it.  Only the words the
+ * author list may hold are looked at: a title's words are never classified.
+ */
+static int
+has_tok(struct scan *sc, size_t i)
+{
+	while (sc->n <= i && *sc->p != '\0' && sc->n < TOKENS_MAX) {
 		struct tok *t = &sc->t[sc->n++];
-		const char *e = p;
+		const char *p = sc->p, *e = p;
 		size_t len;
 
 		memset(t, 0, sizeof(*t));
 		while (*e != '\0' && *e != ' ')
 			e++;
-		t->open = strchr("\"'([{“‘«", *p) != NULL ||
-		    (unsigned char)*p == 0xe2;	/* “ ‘ and friends */
+		t->open = strchr("\"'([{", *p) != NULL ||
+		    (unsigned char)*p == 0xe2 || (unsigned char)*p == 0xc2;
 		t->s = p;
 		len = (size_t)(e - p);
 		/* Trailing punctuation: , ; : always; "." unless it belongs. */
@@ -187,9 +201,9 @@ tokenise(struct scan *sc, const char *s)
 			t->trail = p[--len];
 		len = strip_marks(p, len, &t->flags);
 		if (len > 1 && p[len - 1] == '.' && !is_initial(p, len)) {
-			t->len = len;
-			t->kind = classify_word(sc, p, len);
-			if (t->kind != TOK_SUFFIX && !(len == 3 &&
+			enum tok_kind k = classify_word(sc, p, len);
+
+			if (k != TOK_SUFFIX && !(len == 3 &&
 			    strncmp(p, "al.", 3) == 0)) {
 				len--;
 				if (t->trail == 0)
@@ -201,9 +215,10 @@ tokenise(struct scan *sc, const char *s)
 		t->kind = t->open ? TOK_OTHER : classify_word(sc, p, len);
 		while (*e == ' ')
 			e++;
-		t->end = (size_t)(e - s);
-		p = e;
+		t->end = (size_t)(e - sc->base);
+		sc->p = e;
 	}
+	return i < sc->n;
 }
 
 /* --- names ------------------------------------------------------------- */
@@ -260,7 +275,7 @@ put_word(struct buf *b, const struct tok *t)
 
 /* Join tokens [from, to) with single spaces into a new string (or NULL). */
 static char *
-join(const struct scan *sc, size_t from, size_t to)
+join(struct scan *sc, size_t from, size_t to)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -294,7 +309,7 @@ expand_caps(const struct tok *t)
  * and the other parts given separately.
  */
 static void
-set_family(const struct scan *sc, struct name *nm, size_t f0, size_t f1)
+set_family(struct scan *sc, struct name *nm, size_t f0, size_t f1)
 {
 	size_t p = f0;
 
@@ -309,22 +324,25 @@ set_family(const struct scan *sc, struct name *nm, size_t f0, size_t f1)
  * Returns the index after it, or 0 when the tokens are not in that order.
  */
 static size_t
-read_inverted(const struct scan *sc, size_t i, struct name *nm)
+read_inverted(struct scan *sc, size_t i, struct name *nm)
 {
 	size_t f = i, g, k, suffix = 0;
 
-	while (f < sc->n && sc->t[f].kind == TOK_PARTICLE && !sc->t[f].trail)
+	while (has_tok(sc, f) && sc->t[f].kind == TOK_PARTICLE &&
+	    !sc->t[f].trail)
 		f++;
-	if (f >= sc->n || sc->t[f].kind != TOK_WORD || sc->t[f].trail != ',')
+	if (!has_tok(sc, f) || sc->t[f].kind != TOK_WORD ||
+	    sc->t[f].trail != ',')
 		return 0;
 	g = f + 1;
-	if (g < sc->n && sc->t[g].kind == TOK_SUFFIX && sc->t[g].trail == ',')
+	if (has_tok(sc, g) && sc->t[g].kind == TOK_SUFFIX &&
+	    sc->t[g].trail == ',')
 		suffix = g++;
 	/*
 	 * Given names: up to three capitalised words or initials.  A word
 	 * after an initial is not a given name ("Kostic, D. Title").
 	 */
-	for (k = g; k < sc->n && k - g < 3; k++) {
+	for (k = g; has_tok(sc, k) && k - g < 3; k++) {
 		enum tok_kind kind = sc->t[k].kind;
 
 		if (kind != TOK_INITIAL && kind != TOK_WORD && kind != TOK_CAPS)
@@ -350,7 +368,7 @@ read_inverted(const struct scan *sc, size_t i, struct name *nm)
 	nm->given = join(sc, g, k);
 	if (suffix)
 		nm->suffix = join(sc, suffix, suffix + 1);
-	if (k < sc->n && sc->t[k].kind == TOK_SUFFIX) {
+	if (has_tok(sc, k) && sc->t[k].kind == TOK_SUFFIX) {
 		free(nm->suffix);
 		nm->suffix = join(sc, k, k + 1);
 		k++;
@@ -363,11 +381,11 @@ read_inverted(const struct scan *sc, size_t i, struct name *nm)
  * J", "Maguire GQ").  Returns the index after it, or 0.
  */
 static size_t
-read_natural(const struct scan *sc, size_t i, struct name *nm)
+read_natural(struct scan *sc, size_t i, struct name *nm)
 {
 	size_t k = i, last, fam;
 
-	while (k < sc->n && k - i < NAME_WORDS_MAX &&
+	while (has_tok(sc, k) && k - i < NAME_WORDS_MAX &&
 	    is_namepart(sc->t[k].kind)) {
 		k++;
 		if (sc->t[k - 1].trail != 0)
@@ -380,7 +398,7 @@ read_natural(const struct scan *sc, size_t i, struct name *nm)
 	if (k == i)
 		return 0;
 	last = k;
-	if (k < sc->n && sc->t[k].kind == TOK_SUFFIX &&
+	if (has_tok(sc, k) && sc->t[k].kind == TOK_SUFFIX &&
 	    (sc->t[k - 1].trail == 0 || sc->t[k - 1].trail == ',')) {
 		nm->suffix = join(sc, k, k + 1);
 		k++;
@@ -396,7 +414,7 @@ read_natural(const struct scan *sc, size_t i, struct name *nm)
 		}
 		set_family(sc, nm, i, last - 1);
 		nm->given = expand_caps(&sc->t[last - 1]);
-		((struct scan *)sc)->vancouver = 1;
+		sc->vancouver = 1;
 		return k;
 	}
 	if (sc->t[last - 1].kind != TOK_WORD && sc->t[last - 1].kind !=
@@ -414,7 +432,7 @@ read_natural(const struct scan *sc, size_t i, struct name *nm)
 
 /* Add the name read at token i; returns the index after it, or 0. */
 static size_t
-read_name(const struct scan *sc, size_t i, struct namelist *nl)
+read_name(struct scan *sc, size_t i, struct namelist *nl)
 {
 	struct name nm;
 	size_t next, k;
@@ -450,15 +468,15 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 	sc->vancouver = 0;
 	tokenise(sc, s);
 	*ended = 0;
-	while (i < sc->n) {
-		if (sc->t[i].kind == TOK_ETAL && i + 1 < sc->n &&
+	while (has_tok(sc, i)) {
+		if (sc->t[i].kind == TOK_ETAL && has_tok(sc, i + 1) &&
 		    strncmp(sc->t[i + 1].s, "al", 2) == 0) {
 			nl->etal = 1;
 			done = sc->t[i + 1].end;
 			*ended = 1;
 			break;
 		}
-		if (sc->t[i].kind == TOK_AND && nl->n > 0 && i + 1 < sc->n &&
+		if (sc->t[i].kind == TOK_AND && nl->n > 0 && has_tok(sc, i + 1) &&
 		    strncmp(sc->t[i + 1].s, "others", 6) == 0) {
 			nl->etal = 1;
 			done = sc->t[i + 1].end;
@@ -470,7 +488,7 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			continue;
 		}
 		if ((next = read_name(sc, i, nl)) == 0) {
-			*ended = i < sc->n && sc->t[i].open;
+			*ended = has_tok(sc, i) && sc->t[i].open;
 			break;
 		}
 		i = next;
@@ -480,7 +498,7 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			*ended = 1;
 			break;
 		}
-		if (trail == 0 && i < sc->n && sc->t[i].kind != TOK_AND &&
+		if (trail == 0 && has_tok(sc, i) && sc->t[i].kind != TOK_AND &&
 		    sc->t[i].kind != TOK_ETAL) {
 			/* "Jr. Title", "Chiesa (2020)": the list ends here. */
 			*ended = sc->t[i].open || sc->t[i - 1].kind ==

@@ -190,12 +190,16 @@ out_csl_item(const struct entry *e)
 static void
 csl_put_indented(FILE *fp, const char *s)
 {
-	fputs("  ", fp);
-	for (; *s != '\0'; s++) {
-		fputc(*s, fp);
-		if (*s == '\n')
-			fputs("  ", fp);
+	const char *nl;
+
+	for (;;) {
+		fputs("  ", fp);
+		if ((nl = strchr(s, '\n')) == NULL)
+			break;
+		fwrite(s, 1, (size_t)(nl - s + 1), fp);
+		s = nl + 1;
 	}
+	fputs(s, fp);
 }
 
 int

@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,9 +38,19 @@ struct field {
 	size_t		 n, cap;
 };
 
+#define RULES_CACHE	16	/* field names looked up by address */
+
 struct rules {
 	struct field	*fields;
 	size_t		 n, cap;
+	/*
+	 * The stages pass field names as string literals, many times an
+	 * entry: remember where each name's rules are by its address.
+	 */
+	struct {
+		const char	*name;
+		size_t		 index;
+	} cache[RULES_CACHE];
 };
 
 struct rules *
@@ -74,11 +85,19 @@ rules_free(struct rules *r)
 static struct field *
 rules_field(const struct rules *r, const char *name)
 {
-	size_t i;
+	struct rules *rw = (struct rules *)r;	/* the cache only */
+	size_t i, slot = ((uintptr_t)name >> 3) % RULES_CACHE;
 
+	/* One comparison confirms the address still names the field. */
+	if (r->cache[slot].name == name &&
+	    strcmp(r->fields[r->cache[slot].index].name, name) == 0)
+		return &r->fields[r->cache[slot].index];
 	for (i = 0; i < r->n; i++)
-		if (strcmp(r->fields[i].name, name) == 0)
+		if (strcmp(r->fields[i].name, name) == 0) {
+			rw->cache[slot].name = name;
+			rw->cache[slot].index = i;
 			return &r->fields[i];
+		}
 	return NULL;
 }
 
