@@ -594,6 +594,13 @@ clean_math(const char *p, const char *end, struct buf *out)
 	return close + 1;
 }
 
+/* The characters clean_inline_buf() may have to act on. */
+static const unsigned char clean_special[256] = {
+	['<'] = 1, ['&'] = 1, ['$'] = 1, ['\\'] = 1, ['*'] = 1, ['_'] = 1,
+	['['] = 1, ['!'] = 1, ['{'] = 1, ['}'] = 1, ['~'] = 1, ['%'] = 1,
+	['-'] = 1, ['`'] = 1, ['\''] = 1,
+};
+
 /*
  * Clean the inline markup of s[0..len) into out.  Every mode knows HTML
  * tags, entities and $maths$; text and Markdown also know Markdown
@@ -608,6 +615,15 @@ clean_inline_buf(enum markup m, const char *s, size_t len, struct buf *out)
 	size_t n;
 
 	while (p < end) {
+		/* Copy a run of ordinary characters at once. */
+		q = p;
+		while (q < end && !clean_special[(unsigned char)*q])
+			q++;
+		if (q > p) {
+			buf_append(out, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
 		switch (*p) {
 		case '<':
 			if (m == MARKUP_LATEX || (q = html_tag_end(p, end)) == NULL)
@@ -730,6 +746,15 @@ clean_strip_marks(const char *s)
 
 	buf_grow(&out, strlen(s));
 	for (p = s; *p != '\0'; p++) {
+		if ((unsigned char)*p >= 0x07) {	/* a run of text */
+			const char *q = p;
+
+			while ((unsigned char)*q >= 0x07)
+				q++;
+			buf_append(&out, p, (size_t)(q - p));
+			p = q - 1;
+			continue;
+		}
 		if (*p == CLEAN_URL_ON) {
 			const char *e = strchr(p, CLEAN_URL_OFF);
 
