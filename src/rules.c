@@ -30,7 +30,15 @@ struct rule {
 	unsigned long		 line;
 	int			 global;
 	int			 warned;	/* a run-time error was reported */
+	unsigned		 uses;		/* matches tried, until JIT */
 };
+
+/*
+ * JIT compilation costs more than a few hundred interpreted matches: a
+ * rule is JIT-compiled once it has been used this often, so a short CV
+ * starts fast and a long one runs fast.
+ */
+#define RULES_JIT_AFTER	256
 
 struct field {
 	char		*name;
@@ -258,8 +266,6 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 		    line, (size_t)off, (const char *)msg);
 		return -1;
 	}
-	/* JIT is an optimisation: without it, PCRE2 interprets. */
-	(void)pcre2_jit_compile(ru.re, PCRE2_JIT_COMPLETE);
 	ru.md = pcre2_match_data_create_from_pattern(ru.re, NULL);
 	if (ru.md == NULL) {
 		fputs("cv2bib: out of memory\n", stderr);
@@ -389,9 +395,19 @@ rules_count(const struct rules *r, const char *field)
 	return f != NULL ? f->n : 0;
 }
 
+/* Count a use; JIT-compile a rule that is used often. */
+static void
+rule_use(struct rule *ru)
+{
+	/* JIT is an optimisation: without it, PCRE2 interprets. */
+	if (ru->uses < RULES_JIT_AFTER && ++ru->uses == RULES_JIT_AFTER)
+		(void)pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE);
+}
+
 static int
 rule_match(struct rule *ru, const char *s, size_t len, size_t start)
 {
+	rule_use(ru);
 	return pcre2_match(ru->re, (PCRE2_SPTR)s, len, start,
 	    PCRE2_NO_UTF_CHECK, ru->md, NULL) >= 0;
 }
@@ -410,8 +426,7 @@ rule_substitute(struct rule *ru, const char *s)
 	if (ru->global)
 		opts |= PCRE2_SUBSTITUTE_GLOBAL;
 	/* Match first: most rules do not apply, and then cost no copy. */
-	if (pcre2_match(ru->re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK,
-	    ru->md, NULL) < 0)
+	if (!rule_match(ru, s, len, 0))
 		return NULL;
 	for (;;) {
 		out = xmalloc(size);
