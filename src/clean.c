@@ -289,6 +289,20 @@ clean_skip_group(const char *p, const char *end)
 	return end;
 }
 
+/* The {group} at q, cleaned, between two markers; returns its end. */
+static const char *
+clean_latex_span(const char *q, const char *end, char on, char off,
+    struct buf *out)
+{
+	const char *g = clean_skip_group(q, end);
+
+	buf_putc(out, on);
+	clean_inline_buf(MARKUP_LATEX, q + 1, (size_t)(g - q - 1 -
+	    (g[-1] == '}')), out);
+	buf_putc(out, off);
+	return g;
+}
+
 /*
  * One LaTeX command at p (p at the backslash); appends its text and
  * returns the position after what was consumed.
@@ -373,26 +387,13 @@ clean_latex_cmd(const char *p, const char *end, struct buf *out)
 		}
 		return q;
 	}
-	if (clean_in(clean_strong_cmds, NELEM(clean_strong_cmds), name, n) &&
-	    q < end && *q == '{') {
-		const char *g = clean_skip_group(q, end);
-
-		buf_putc(out, CLEAN_STRONG_ON);
-		clean_inline_buf(MARKUP_LATEX, q + 1, (size_t)(g - q - 1 -
-		    (g[-1] == '}')), out);
-		buf_putc(out, CLEAN_STRONG_OFF);
-		return g;
-	}
-	if (clean_in(clean_em_cmds, NELEM(clean_em_cmds), name, n) &&
-	    q < end && *q == '{') {
-		const char *g = clean_skip_group(q, end);
-
-		buf_putc(out, CLEAN_EM_ON);
-		clean_inline_buf(MARKUP_LATEX, q + 1, (size_t)(g - q - 1 -
-		    (g[-1] == '}')), out);
-		buf_putc(out, CLEAN_EM_OFF);
-		return g;
-	}
+	if (q < end && *q == '{' &&
+	    clean_in(clean_strong_cmds, NELEM(clean_strong_cmds), name, n))
+		return clean_latex_span(q, end, CLEAN_STRONG_ON, CLEAN_STRONG_OFF,
+		    out);
+	if (q < end && *q == '{' &&
+	    clean_in(clean_em_cmds, NELEM(clean_em_cmds), name, n))
+		return clean_latex_span(q, end, CLEAN_EM_ON, CLEAN_EM_OFF, out);
 	if ((n == 3 && strncmp(name, "url", 3) == 0) ||
 	    (n == 4 && strncmp(name, "href", 4) == 0)) {
 		if (q < end && *q == '{') {

@@ -350,13 +350,11 @@ bu_add_pages(fields *f, const char *pages)
 	free(start);
 }
 
-/* The container and where the host's parts go, by type. */
-static void
-bu_add_container(struct out_bibutils *o, fields *f, const struct entry *e)
+/* Whether the type is a part of a host: a journal, proceedings, a book. */
+static int
+bu_has_host(enum entry_type t)
 {
-	const char *c = e->f[FIELD_CONTAINER];
-
-	switch (e->type) {
+	switch (t) {
 	case TYPE_ARTICLE:
 	case TYPE_CONFERENCE:
 	case TYPE_WORKSHOP:
@@ -364,28 +362,32 @@ bu_add_container(struct out_bibutils *o, fields *f, const struct entry *e)
 	case TYPE_POSTER:
 	case TYPE_DEMO:
 	case TYPE_CHAPTER:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The container and where the host's parts go, by type. */
+static void
+bu_add_container(struct out_bibutils *o, fields *f, const struct entry *e)
+{
+	const char *c = e->f[FIELD_CONTAINER];
+
+	if (bu_has_host(e->type)) {
 		bu_add_text(o, f, "TITLE", c, LEVEL_HOST);
 		/* BibLaTeX shortjournal/shortbooktitle, RIS J2 or T2. */
 		if (o->format != FORMAT_BIBTEX)
 			bu_add_text(o, f, "SHORTTITLE",
 			    e->f[FIELD_CONTAINER_SHORT], LEVEL_HOST);
 		bu_add_names(o, f, "EDITOR:ASIS", &e->editors, LEVEL_HOST);
-		break;
-	case TYPE_PREPRINT:
-	case TYPE_PATENT:
-	case TYPE_TALK:
-	case TYPE_SOFTWARE:
-	case TYPE_MISC:
-	case TYPE_UNKNOWN:
-	case TYPE_NONE:
-	case TYPE__COUNT:
-		bu_add_names(o, f, "EDITOR:ASIS", &e->editors, LEVEL_MAIN);
-		break;
-	default:
-		bu_add_names(o, f, "EDITOR:ASIS", &e->editors, LEVEL_MAIN);
-		bu_add_text(o, f, "TITLE", c, LEVEL_HOST);
-		break;
+		return;
 	}
+	bu_add_names(o, f, "EDITOR:ASIS", &e->editors, LEVEL_MAIN);
+	/* A book's series, a thesis's or report's series. */
+	if (e->type == TYPE_BOOK || e->type == TYPE_EDITED_BOOK ||
+	    e->type == TYPE_THESIS || e->type == TYPE_REPORT)
+		bu_add_text(o, f, "TITLE", c, LEVEL_HOST);
 }
 
 /* What a BibTeX @misc says of how it was published. */
@@ -442,16 +444,9 @@ bu_tex_type(const struct entry *e)
 {
 	enum field need = FIELD__COUNT;
 
-	switch (e->type) {
-	case TYPE_ARTICLE:
-	case TYPE_CONFERENCE:
-	case TYPE_WORKSHOP:
-	case TYPE_ABSTRACT:
-	case TYPE_POSTER:
-	case TYPE_DEMO:
-	case TYPE_CHAPTER:
+	if (bu_has_host(e->type))
 		need = FIELD_CONTAINER;
-		break;
+	switch (e->type) {
 	case TYPE_REPORT:
 	case TYPE_THESIS:
 		need = FIELD_INSTITUTION;

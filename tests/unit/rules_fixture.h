@@ -36,4 +36,23 @@ fixture_rules(void)
 	return r;
 }
 
+/* The rules of a test program, loaded by its group setup. */
+static struct rules *rules;
+
+static int
+fixture_setup(void **state)
+{
+	(void)state;
+	rules = fixture_rules();
+	return 0;
+}
+
+static int
+fixture_teardown(void **state)
+{
+	(void)state;
+	rules_free(rules);
+	return 0;
+}
+
 #endif

@@ -19,25 +19,8 @@
 #include "split.h"
 #include "rules_fixture.h"
 
-static struct rules	*rules;
 static char		 diag_text[8192];
 static FILE		*diag_fp;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	rules = fixture_rules();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	rules_free(rules);
-	return 0;
-}
 
 /* Parse text as an entry of a section of type t, normalised. */
 static struct entry *
@@ -249,5 +232,6 @@ main(void)
 		cmocka_unit_test(test_fields_reference_score),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fixture_setup,
+	    fixture_teardown);
 }

@@ -17,23 +17,6 @@
 #include "names.h"
 #include "rules_fixture.h"
 
-static struct rules *rules;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	rules = fixture_rules();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	rules_free(rules);
-	return 0;
-}
 
 /* "family|given|particle|suffix; ..." for comparison. */
 static char *
@@ -193,5 +176,6 @@ main(void)
 		cmocka_unit_test(test_names_mark_self),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fixture_setup,
+	    fixture_teardown);
 }

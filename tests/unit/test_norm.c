@@ -16,23 +16,6 @@
 #include "norm.h"
 #include "rules_fixture.h"
 
-static struct rules *rules;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	rules = fixture_rules();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	rules_free(rules);
-	return 0;
-}
 
 /* Normalise one field of a fresh entry of type t. */
 static void
@@ -124,5 +107,6 @@ main(void)
 		cmocka_unit_test(test_norm_user_rule_applies_after_installed),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fixture_setup,
+	    fixture_teardown);
 }

@@ -16,23 +16,6 @@
 #include "split.h"
 #include "rules_fixture.h"
 
-static struct rules *rules;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	rules = fixture_rules();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	rules_free(rules);
-	return 0;
-}
 
 /*
  * Split lines (with leading blanks as indent; "" is a paragraph break) and
@@ -141,5 +124,6 @@ main(void)
 		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fixture_setup,
+	    fixture_teardown);
 }
