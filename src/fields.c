@@ -393,6 +393,25 @@ quoted_title(const char *r, struct entry *e)
 	return 0;
 }
 
+/*
+ * Give back the full stop trim_dup() took from a venue written in
+ * abbreviations: the last word is one of them when it is short.
+ */
+static void
+abbrev_stop(char **raw, const char *v, size_t len)
+{
+	const char *w = v + len - 1;
+	char *s;
+
+	while (w > v && w[-1] != ' ')
+		w--;
+	if ((size_t)(v + len - w) > 7 || !isupper((unsigned char)*w))
+		return;
+	xasprintf(&s, "%s.", *raw);
+	free(*raw);
+	*raw = s;
+}
+
 /* Set the container from text, its short form taken apart. */
 static void
 set_container(const struct rules *rules, struct entry *e, const char *v,
@@ -404,6 +423,10 @@ set_container(const struct rules *rules, struct entry *e, const char *v,
 
 	if (raw == NULL)
 		return;
+	/* "IEEE Trans. Pattern Anal. Mach. Intell." ends in an abbreviation. */
+	if (strstr(raw, ". ") != NULL && len > 0 && v[len - 1] == '.' &&
+	    v[len - 2] != '.' && strlen(raw) < len)
+		abbrev_stop(&raw, v, len);
 	/* The acronym in parentheses is the short form: "(NSDI)". */
 	for (i = 0; i < n; i++) {
 		if (!rules_match(rules, "venue-short", i, raw, strlen(raw), 0,
