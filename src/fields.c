@@ -282,8 +282,15 @@ take_year(const struct rules *rules, struct entry *e, char *text)
 	struct rules_match m;
 	size_t i, n = rules_count(rules, "dates"), a, b, len = strlen(text);
 
-	if (e->f[FIELD_YEAR] != NULL)
+	if (e->f[FIELD_YEAR] != NULL) {
+		/* "1978. Title ... (1978)": the year is given twice (ACM). */
+		size_t yl = strlen(e->f[FIELD_YEAR]);
+
+		if (strncmp(text, e->f[FIELD_YEAR], yl) == 0 &&
+		    text[yl] == '.' && text[yl + 1] == ' ')
+			memmove(text, text + yl + 2, len - yl - 1);
 		return;
+	}
 	for (i = 0; i < n; i++) {
 		if (!rules_match(rules, "dates", i, text, len, 0, &m) ||
 		    !rules_group(&m, "year", &a, &b))
@@ -405,7 +412,8 @@ abbrev_stop(char **raw, const char *v, size_t len)
 
 	while (w > v && w[-1] != ' ')
 		w--;
-	if ((size_t)(v + len - w) > 7 || !isupper((unsigned char)*w))
+	if ((size_t)(v + len - w) > 7 || !isupper((unsigned char)*w) ||
+	    !islower((unsigned char)w[1]))	/* "ACM." ends a sentence */
 		return;
 	xasprintf(&s, "%s.", *raw);
 	free(*raw);
@@ -445,6 +453,20 @@ set_container(const struct rules *rules, struct entry *e, const char *v,
 		free(raw);
 }
 
+/* The length of r[0..n) without a final "In" or "in:" (the venue's). */
+static size_t
+before_in(const char *r, size_t n)
+{
+	size_t k = n;
+
+	while (k > 0 && (r[k - 1] == ' ' || r[k - 1] == ':'))
+		k--;
+	if (k >= 3 && (r[k - 2] == 'I' || r[k - 2] == 'i') && r[k - 1] == 'n' &&
+	    (r[k - 3] == ' ' || r[k - 3] == '.'))
+		return k - 2;
+	return n;
+}
+
 /* Title and container from what is left after the authors and year. */
 static void
 take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
@@ -468,7 +490,7 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 			set_container(ctx->rules, e, p + n, strlen(p + n));
 		} else {
 			entry_set_take(e, FIELD_TITLE, trim_dup(r,
-			    (size_t)(p - r), ",.;:"));
+			    before_in(r, (size_t)(p - r)), ",.;:"));
 			set_container(ctx->rules, e, p, strlen(p));
 		}
 		return;
@@ -509,6 +531,9 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 		v = rules_classify(ctx->rules, "type", plain);
 	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
 		return t;
+	/* No word says: a volume makes a journal, a venue proceedings. */
+	if (e->f[FIELD_VOLUME] != NULL && e->f[FIELD_CONTAINER] != NULL)
+		return TYPE_ARTICLE;
 	return e->f[FIELD_CONTAINER] != NULL ? TYPE_CONFERENCE : TYPE_MISC;
 }
 

@@ -141,6 +141,28 @@ run_emit(struct run *r, struct entry *e)
 		run_flush_batch(r);
 }
 
+/*
+ * Whether an unlabelled one-line "entry" is a sub-heading no rule knows
+ * ("Selected Papers", "Networking"): a few words, no digit, no full stop,
+ * no comma.  A reference always has more.
+ */
+static int
+run_subheading(const struct rawentry *raw)
+{
+	const char *p;
+	int words = 1;
+
+	if (raw->label != NULL || raw->first != raw->last)
+		return 0;
+	for (p = raw->text; *p != '\0'; p++) {
+		if (*p == ' ')
+			words++;
+		if (strchr("0123456789.,;\"“", *p) != NULL)
+			return 0;
+	}
+	return words <= 5;
+}
+
 /* A raw entry completed by the splitter. */
 static void
 input_entry(struct input *in, const struct rawentry *raw)
@@ -168,6 +190,11 @@ input_entry(struct input *in, const struct rawentry *raw)
 			}
 			return;
 		}
+	}
+	if (run_subheading(raw)) {
+		diag_at(DIAG_NOTE, in->name, raw->first, "\"%s\": read as a "
+		    "sub-heading, not an entry", raw->text);
+		return;
 	}
 	ctx.rules = r->rules;
 	ctx.file = in->name;
