@@ -145,7 +145,11 @@ static void
 set_from_group(struct entry *e, enum field f, const char *s, size_t a,
     size_t b)
 {
-	char *v = trim_dup(s + a, b - a, ",;");
+	/* Numbers end before a full stop; words may end in one ("Inc."). */
+	int number = f == FIELD_NUMBER || f == FIELD_VOLUME ||
+	    f == FIELD_ISSUE || f == FIELD_PAGES || f == FIELD_YEAR ||
+	    f == FIELD_ISBN;
+	char *v = trim_dup(s + a, b - a, number ? ",;." : ",;");
 
 	if (v == NULL)
 		return;

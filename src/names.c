@@ -422,6 +422,12 @@ read_natural(struct scan *sc, size_t i, struct name *nm)
 		name_clear(nm);
 		return 0;	/* no family name: "F. M." alone */
 	}
+	/* One capitalised word before a lower-case one starts a sentence. */
+	if (last - i == 1 && sc->t[i].trail == 0 && has_tok(sc, last) &&
+	    sc->t[last].kind == TOK_OTHER) {
+		name_clear(nm);
+		return 0;
+	}
 	fam = last - 1;
 	while (fam > i && sc->t[fam - 1].kind == TOK_PARTICLE)
 		fam--;

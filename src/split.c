@@ -95,17 +95,36 @@ split_label(const struct splitter *sp, const char *s, char **label)
 	return 0;
 }
 
-/* Whether the previous line ended an entry: short, with a full stop. */
+/* Whether the entry so far ends a sentence, or in a link or DOI. */
 static int
-split_ended_short(const struct splitter *sp)
+split_ended_sentence(const struct splitter *sp)
 {
+	const char *t = buf_str(&sp->text), *w;
 	char last;
 
 	if (sp->text.len == 0)
 		return 0;
-	last = sp->text.s[sp->text.len - 1];
-	return sp->last_len * 10 < sp->width * 8 &&
-	    strchr(".)]", last) != NULL;
+	last = t[sp->text.len - 1];
+	if (strchr(".)]", last) != NULL)
+		return 1;
+	for (w = t + sp->text.len; w > t && w[-1] != ' '; w--)
+		continue;
+	return strncmp(w, "http", 4) == 0 || strncmp(w, "doi:", 4) == 0 ||
+	    strncmp(w, "10.", 3) == 0;
+}
+
+/* Whether the previous line ended an entry: short, with a full stop. */
+static int
+split_ended_short(const struct splitter *sp)
+{
+	return sp->last_len * 10 < sp->width * 8 && split_ended_sentence(sp);
+}
+
+/* Whether the line starts the way an author list does ("Smith, J."). */
+static int
+split_author_start(const struct splitter *sp, const char *s)
+{
+	return rules_classify(sp->rules, "entry-start", s) != NULL;
 }
 
 /* Whether s starts like an entry: a capital, a digit, a quote or a mark. */
@@ -178,7 +197,8 @@ split_push(struct splitter *sp, const struct cline *cl, struct rawentry *out)
 	/* Unlabelled lists: hanging indent, or a short line ending in ".". */
 	if (!starts && !sp->labelled && split_starts_entry(cl->s) &&
 	    ((sp->more_indent && cl->indent <= sp->first_indent) ||
-	    (!sp->more_indent && split_ended_short(sp))))
+	    (!sp->more_indent && split_ended_short(sp)) ||
+	    (split_ended_sentence(sp) && split_author_start(sp, cl->s))))
 		starts = 1;
 	if (starts) {
 		done = split_finish(sp, out);
