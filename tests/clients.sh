@@ -17,7 +17,7 @@ cvs="farshin-cv.txt styles-cv.md"
 n=0
 fail=0
 ran=0
-echo "1..$((7 * 2))"
+echo "1..$((7 * 2 + 7))"
 
 ok() { n=$((n + 1)); ran=$((ran + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -129,5 +129,33 @@ for cv in $cvs; do
 		ok "$name: --latex BibTeX is pure ASCII"
 	fi
 done
+# The other libbibutils formats: a record per entry, nothing on stderr,
+# and well-formed XML where the format is XML.
+d=$tmp/other
+mkdir -p "$d"
+cv=$srcdir/tests/data/farshin-cv.txt
+for f in endnote:'^%0 ' ads:'^%T ' isi:'^PT ' nbib:'^TI  - ' mods:'<mods ' \
+    word2007:'<b:Source>'; do
+	fmt=${f%%:*}
+	re=${f#*:}
+	"$CV2BIB" -q -f "$fmt" "$cv" >"$d/out.$fmt" 2>"$d/err.$fmt"
+	st=$?
+	got=$(grep -c -e "$re" "$d/out.$fmt")
+	if [ "$st" -eq 0 ] && [ ! -s "$d/err.$fmt" ] && [ "$got" -eq 38 ]; then
+		ok "$fmt: 38 records, nothing on stderr"
+	else
+		not_ok "$fmt: status $st, $got records" "$d/err.$fmt"
+	fi
+done
+if have xmllint; then
+	if xmllint --noout "$d/out.mods" "$d/out.word2007" 2>"$d/xml.err"; then
+		ok "MODS and Word 2007 output are well-formed XML"
+	else
+		not_ok "MODS or Word 2007 XML is not well-formed" "$d/xml.err"
+	fi
+else
+	skip "MODS and Word 2007 well-formed" xmllint
+fi
+
 [ "$ran" -eq 0 ] && exit 77
 [ "$fail" -eq 0 ]
