@@ -386,6 +386,7 @@ quoted_title(const char *r, struct entry *e)
 {
 	static const char *const quotes[][2] = {
 		{ "“", "”" }, { "\"", "\"" }, { "‘", "’" }, { "«", "»" },
+		{ "'", "'," }, { "'", "'." },	/* Harvard: 'Title', */
 	};
 	size_t i, ol, start;
 	const char *close;
