@@ -406,6 +406,18 @@ clean_latex_cmd(const char *p, const char *end, struct buf *out)
 		}
 		return q;	/* \href's second group is ordinary text */
 	}
+	/* "\hangindent=0.5in", "\parindent 2em": a length, not text. */
+	if (q < end && (*q == '=' || (*q == ' ' && q + 1 < end &&
+	    (isdigit((unsigned char)q[1]) || q[1] == '-')))) {
+		const char *d = q + 1;
+
+		while (d < end && (isdigit((unsigned char)*d) || *d == '.' ||
+		    *d == '-' || *d == ' '))
+			d++;
+		if (d > q + 1 && d + 1 < end && isalpha((unsigned char)d[0]) &&
+		    isalpha((unsigned char)d[1]))
+			return d + 2;	/* the unit: in, pt, em, cm, mm, ex */
+	}
 	/* Any other command: drop the name and keep its arguments' text. */
 	if (q < end && *q == ' ' && n > 1)
 		q++;
@@ -895,8 +907,30 @@ clean_text_line(struct cleaner *c, const struct line *ln)
 
 static const char *const latex_headings[] = {
 	"chapter", "section", "subsection", "subsubsection", "paragraph",
-	"cvsection", "cvsubsection", "part",
+	"cvsection", "cvsubsection", "part", "rubric", "subrubric",
 };
+
+/*
+ * The title of an environment that is a CV section, "\begin{rubric}{X}":
+ * a pointer to "{X}..." in s, or NULL.
+ */
+static const char *
+latex_env_title(const char *s)
+{
+	static const char *const envs[] = {
+		"rubric", "cvsection", "cvsubsection", "section", "cvlist",
+	};
+	const char *name = s + 7, *close = strchr(name, '}');
+	size_t i;
+
+	if (close == NULL || close[1] != '{')
+		return NULL;
+	for (i = 0; i < NELEM(envs); i++)
+		if ((size_t)(close - name) == strlen(envs[i]) &&
+		    strncmp(name, envs[i], strlen(envs[i])) == 0)
+			return close + 1;
+	return NULL;
+}
 
 /* One line of LaTeX. */
 static void
@@ -907,14 +941,26 @@ clean_latex_line(struct cleaner *c, const struct line *ln)
 	int heading = 0, item = 0;
 	size_t i, n;
 
-	for (i = 0; i < NELEM(latex_headings); i++) {
+	/* A sectioning command may follow spacing commands on its line. */
+	for (i = 0; i < NELEM(latex_headings) && !heading; i++) {
+		const char *h = s;
+
 		n = strlen(latex_headings[i]);
-		if (s[0] == '\\' && strncmp(s + 1, latex_headings[i], n) == 0 &&
-		    (s[n + 1] == '{' || s[n + 1] == '*')) {
-			heading = (int)i + 1;
-			s += n + 1 + (s[n + 1] == '*');
-			break;
+		while ((h = strchr(h, '\\')) != NULL) {
+			if (strncmp(h + 1, latex_headings[i], n) == 0 &&
+			    (h[n + 1] == '{' || h[n + 1] == '*')) {
+				heading = (int)i + 1;
+				s = h + n + 1 + (h[n + 1] == '*');
+				break;
+			}
+			h++;
 		}
+	}
+	/* \begin{rubric}{Publications} (europecv and friends): a heading. */
+	if (!heading && strncmp(s, "\\begin{", 7) == 0 &&
+	    latex_env_title(s) != NULL) {
+		heading = 2;
+		s = latex_env_title(s);
 	}
 	if (strncmp(s, "\\item", 5) == 0 && !isalpha((unsigned char)s[5])) {
 		item = 1;
@@ -940,8 +986,18 @@ clean_latex_line(struct cleaner *c, const struct line *ln)
 	} else if (strncmp(s, "\\cventry", 8) == 0 ||
 	    strncmp(s, "\\cvitem", 7) == 0) {
 		item = 1;	/* moderncv: the groups become sentences */
+	} else if (strncmp(s, "\\entry", 6) == 0 &&
+	    !isalpha((unsigned char)s[6])) {
+		item = 1;	/* res.cls and friends: \entry*[2008] */
+		s += 6 + (s[6] == '*');
+		if (*s == '[') {	/* the date repeats the reference's */
+			const char *r = strchr(s, ']');
+
+			s = r != NULL ? r + 1 : s;
+		}
 	}
-	if (strncmp(s, "\\begin", 6) == 0 || strncmp(s, "\\end", 4) == 0) {
+	if (!heading && (strncmp(s, "\\begin", 6) == 0 ||
+	    strncmp(s, "\\end", 4) == 0)) {
 		clean_queue(c, xstrdup(""), ln->lineno, 0, 0, 0);
 		return;
 	}
@@ -967,8 +1023,11 @@ clean_latex_line(struct cleaner *c, const struct line *ln)
 		clean_inline_buf(MARKUP_LATEX, s, strlen(s), &out);
 	clean_squeeze(&out);
 	clean_trim(&out);
-	/* A line that held only a comment is no paragraph break. */
-	if (out.len == 0 && !item && !heading && *s == '%') {
+	/*
+	 * Only an empty source line breaks a paragraph: a line of commands
+	 * alone ("\par{", "}}", "\vspace{4pt}", a comment) is layout.
+	 */
+	if (out.len == 0 && !item && !heading && *s != '\0') {
 		buf_free(&out);
 		return;
 	}

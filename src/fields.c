@@ -597,6 +597,34 @@ check_entry(const struct fields_ctx *ctx, const struct entry *e,
 		    excerpt);
 }
 
+/*
+ * Read the author list at the front of work.  An italic span that starts
+ * later (the title, in many LaTeX and HTML CVs) bounds the list: names
+ * never run into it.
+ */
+static size_t
+scan_names(const struct fields_ctx *ctx, struct entry *e, const char *work,
+    const struct spans *sp, int *ended)
+{
+	const char *stop = NULL, *p;
+	char *head;
+	size_t i, used;
+
+	for (i = 0; i < sp->nem; i++)
+		if (strlen(sp->em[i]) >= 3 &&
+		    (p = strstr(work, sp->em[i])) != NULL && p > work &&
+		    (stop == NULL || p < stop))
+			stop = p;
+	if (stop == NULL)
+		return names_scan(ctx->rules, work, &e->authors, ended);
+	head = xstrndup(work, (size_t)(stop - work));
+	used = names_scan(ctx->rules, head, &e->authors, ended);
+	if (used == strlen(head))
+		*ended = 1;
+	free(head);
+	return used;
+}
+
 struct entry *
 fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 {
@@ -621,7 +649,7 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	take_links(ctx->rules, e, &sp, &hint);
 	extract(ctx->rules, e, work, &hint);
 
-	used = names_scan(ctx->rules, work, &e->authors, &ended);
+	used = scan_names(ctx, e, work, &sp, &ended);
 	names_mark_self(&e->authors, (const char *const *)sp.strong,
 	    sp.nstrong);
 	memmove(work, work + used, strlen(work + used) + 1);

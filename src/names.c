@@ -48,6 +48,7 @@ struct tok {
 struct scan {
 	const struct rules	*rules;
 	int			 vancouver;	/* the list so far: "Smith AB" */
+	int			 order;		/* 0 unknown, 1 natural, 2 inverted */
 	const char		*base;
 	const char		*p;		/* where tokenising goes on */
 	struct tok		 t[TOKENS_MAX];
@@ -331,6 +332,12 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 	while (has_tok(sc, f) && sc->t[f].kind == TOK_PARTICLE &&
 	    !sc->t[f].trail)
 		f++;
+	/* "García Alanis, J. C.": a compound family before initials. */
+	while (f - i < 2 && has_tok(sc, f) && sc->t[f].kind == TOK_WORD &&
+	    sc->t[f].trail == 0 && has_tok(sc, f + 1) &&
+	    sc->t[f + 1].kind == TOK_WORD && sc->t[f + 1].trail == ',' &&
+	    has_tok(sc, f + 2) && sc->t[f + 2].kind == TOK_INITIAL)
+		f++;
 	if (!has_tok(sc, f) || sc->t[f].kind != TOK_WORD ||
 	    sc->t[f].trail != ',')
 		return 0;
@@ -453,9 +460,19 @@ read_name(struct scan *sc, size_t i, struct namelist *nl)
 			nm.given = xstrndup(sc->t[i].s + fl,
 			    sc->t[i].len - fl);
 		next = i + 1;
-	} else if ((next = read_inverted(sc, i, &nm)) == 0 &&
-	    (next = read_natural(sc, i, &nm)) == 0)
-		return 0;
+	} else {
+		/*
+		 * A list keeps the order its first name set: in "T. Kawalec,
+		 * G. Reinaudi" the second name is not "Kawalec, G.".
+		 */
+		if (sc->order != 1 && (next = read_inverted(sc, i, &nm)) != 0)
+			sc->order = 2;
+		else if ((next = read_natural(sc, i, &nm)) != 0)
+			sc->order = sc->order == 0 && nm.given != NULL &&
+			    !sc->vancouver ? 1 : sc->order;
+		else
+			return 0;
+	}
 	for (k = i; k < next; k++)
 		nm.flags |= sc->t[k].flags;
 	*namelist_add(nl) = nm;
@@ -472,6 +489,7 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 
 	sc->rules = rules;
 	sc->vancouver = 0;
+	sc->order = 0;
 	tokenise(sc, s);
 	*ended = 0;
 	while (has_tok(sc, i)) {
