@@ -625,6 +625,35 @@ scan_names(const struct fields_ctx *ctx, struct entry *e, const char *work,
 	return used;
 }
 
+/*
+ * The title-first order of some CVs: "Title, A.V. Matveev, B. Li, and
+ * N. Rösch, J. Chem. Phys. 1, 2 (2015)."  When no names start the entry,
+ * look for a list of at least two names (or one with initials) after a
+ * comma; on success set the title and authors, and leave in work what
+ * follows the names.
+ */
+static int
+title_first(const struct fields_ctx *ctx, struct entry *e, char *work)
+{
+	const char *p;
+	size_t used;
+	int ended;
+
+	for (p = strstr(work, ", "); p != NULL && p - work < 400;
+	    p = strstr(p + 2, ", ")) {
+		used = names_scan(ctx->rules, p + 2, &e->authors, &ended);
+		if (used > 0 && (e->authors.n >= 2 || (e->authors.v[0].given
+		    != NULL && strchr(e->authors.v[0].given, '.') != NULL))) {
+			entry_set_take(e, FIELD_TITLE, trim_dup(work,
+			    (size_t)(p - work), ",.;:"));
+			memmove(work, p + 2 + used, strlen(p + 2 + used) + 1);
+			return 1;
+		}
+		namelist_clear(&e->authors);
+	}
+	return 0;
+}
+
 struct entry *
 fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 {
@@ -653,10 +682,16 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	names_mark_self(&e->authors, (const char *const *)sp.strong,
 	    sp.nstrong);
 	memmove(work, work + used, strlen(work + used) + 1);
-	take_year(ctx->rules, e, work);
+	if (e->authors.n == 0 && title_first(ctx, e, work)) {
+		/* "Title, A. Author, B. Author, Journal 1, 2 (2020)." */
+		take_year(ctx->rules, e, work);
+		set_container(ctx->rules, e, work, strlen(work));
+	} else {
+		take_year(ctx->rules, e, work);
+		take_title(ctx, e, work, &sp);
+	}
 	if (e->f[FIELD_YEAR] == NULL && ctx->year != NULL)
 		entry_set(e, FIELD_YEAR, ctx->year);
-	take_title(ctx, e, work, &sp);
 	e->type = decide_type(ctx, e, plain, hint);
 	settle_type(e);
 	diag_at(DIAG_NOTE, ctx->file, e->line, "%s%s%s: %zu author(s)%s, "

@@ -167,6 +167,19 @@ classify_word(struct scan *sc, const char *s, size_t len)
 	return TOK_WORD;
 }
 
+/* Whether "Chem." is a word of an abbreviated journal name. */
+static int
+is_abbreviation(struct scan *sc, const char *s, size_t len)
+{
+	char w[16];
+
+	if (len >= sizeof(w))
+		return 0;
+	memcpy(w, s, len);
+	w[len] = '\0';
+	return rules_classify(sc->rules, "abbreviation", w) != NULL;
+}
+
 /* Start tokenising s; tokens are made as the scan asks for them. */
 static void
 tokenise(struct scan *sc, const char *s)
@@ -203,6 +216,10 @@ has_tok(struct scan *sc, size_t i)
 		len = strip_marks(p, len, &t->flags);
 		if (len > 1 && p[len - 1] == '.' && !is_initial(p, len)) {
 			enum tok_kind k = classify_word(sc, p, len);
+
+			/* "J. Chem. Phys.": a journal, not "J. Chem". */
+			if (k == TOK_WORD && is_abbreviation(sc, p, len))
+				t->open = 1;
 
 			if (k != TOK_SUFFIX && !(len == 3 &&
 			    strncmp(p, "al.", 3) == 0)) {
