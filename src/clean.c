@@ -1117,8 +1117,8 @@ clean_html_line(struct cleaner *c, const struct line *ln)
 			continue;
 		}
 		if (*p == '<' && p + 1 < end && (isalpha((unsigned char)p[1]) ||
-		    p[1] == '/' || p[1] == '!')) {
-			c->in_tag = 1;
+		    p[1] == '/' || p[1] == '!' || p[1] == '?')) {
+			c->in_tag = 1;	/* a tag, doctype or <?php ...?> */
 			continue;
 		}
 		if (c->skip_depth)
