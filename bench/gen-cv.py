@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """gen-cv.py N -- write a CV with N publication entries on standard output.
 
-The entries follow the shapes of tests/data/farshin-cv.txt (labels,
-Markdown headings, bold own name, HTML and LaTeX debris, award notes,
-patents) with varied names, titles and venues.  Deterministic: the same N
-gives the same file.  About 280 bytes an entry.
+The entries follow the shapes of tests/data/farshin-cv.txt (labels [C1],
+Markdown headings for the conference, journal and patent sections, a bold
+own name, names with diacritics and "Jr.", acceptance rates in LaTeX and in
+plain text, award notes, DOIs in about a third, "Download" debris in HTML
+and plain) with varied names, titles and venues.  Python 3 standard library
+only.  Deterministic (seeded): the same N gives the same file.  About 280
+bytes an entry: N = 100000 gives about 28 MB.
 """
 import random
 import sys
@@ -51,21 +54,46 @@ def title(rng):
     return " ".join(words)
 
 
+def doi(rng, year):
+    """A DOI for about a third of the entries, written as CVs write them."""
+    if rng.random() >= 0.35:
+        return ""
+    suffix = "%d.%07d" % (year, rng.randrange(10**7))
+    form = rng.choice(["doi: 10.1145/%s.", "https://doi.org/10.1109/%s",
+                       "DOI 10.1007/%s."])
+    return " " + form % suffix
+
+
+def rate(rng):
+    accepted = rng.randint(20, 90)
+    submitted = accepted * rng.randint(3, 8)
+    return rng.choice([
+        " Acceptance rate:  $%d/%d \\approx %.1f\\%%$ ."
+        % (accepted, submitted, 100.0 * accepted / submitted),
+        " Acceptance rate: %d/%d \u2248 %.1f%%."
+        % (accepted, submitted, 100.0 * accepted / submitted)])
+
+
+def ordinal(n):
+    if n % 100 in (11, 12, 13):
+        return "%dth" % n
+    return "%d%s" % (n, {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th"))
+
+
 def entry(rng, kind, i):
     year = rng.randint(2005, 2025)
     if kind == "C":
         venue, short = rng.choice(CONFS)
-        ordinal = rng.randint(2, 25)
-        tail = rng.choice(["", " Acceptance rate:  $%d/%d \\approx %.1f\\%%$ ."
-                           % (28, 104, 26.9), " [Best Paper Award!]"])
-        return ("- [C%d] %s. %s In The %dth %s (%s). %d.%s Download"
-                % (i, authors(rng), title(rng), ordinal, venue, short, year,
-                   tail))
+        nth = ordinal(rng.randint(2, 25))
+        tail = rng.choice(["", rate(rng), " [Best Paper Award!]"])
+        return ("- [C%d] %s. %s In The %s %s (%s). %d.%s%s Download"
+                % (i, authors(rng), title(rng), nth, venue, short, year,
+                   tail, doi(rng, year)))
     if kind == "J":
         venue, short = rng.choice(JOURNALS)
-        return ("- [J%d] %s. %s In %s (%s). %d. Impact factor: %.3f. "
+        return ("- [J%d] %s. %s In %s (%s). %d. Impact factor: %.3f.%s "
                 "<u>Download</u>" % (i, authors(rng), title(rng), venue, short,
-                                     year, rng.uniform(1, 9)))
+                                     year, rng.uniform(1, 9), doi(rng, year)))
     return ("- [P%d] %s. %s (Other name: %s). PCT Application PCT/SE%d/%06d. "
             "Filed in %s %d." % (i, authors(rng), title(rng), title(rng), year,
                                  rng.randint(1, 999999),
@@ -74,6 +102,9 @@ def entry(rng, kind, i):
 
 
 def main():
+    if len(sys.argv) > 2 or (len(sys.argv) == 2 and
+                             not sys.argv[1].isdigit()):
+        sys.exit("usage: gen-cv.py [N] > cv.txt")
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
     rng = random.Random(20261125)
     out = sys.stdout

@@ -63,15 +63,19 @@ spans_free(struct spans *sp)
 		free(sp->url[i]);
 }
 
-/* Record the text between an ON and OFF marker, without markers. */
+/*
+ * Record the text from p to the OFF marker, without markers; returns the
+ * marker, where the caller's scan goes on.
+ */
 static const char *
 span_take(const char *p, char off, char **v, size_t *n)
 {
 	const char *e = strchr(p, off);
 	char *raw;
 
+	/* An unclosed marker (its text was debris): go on after it. */
 	if (e == NULL)
-		return p;
+		return p - 1;
 	if (*n < SPANS_MAX) {
 		raw = xstrndup(p, (size_t)(e - p));
 		v[(*n)++] = clean_strip_marks(raw);

@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,8 @@ enum {
 	OPT_STRICT
 };
 
+static char progname[] = "cv2bib";
+
 static const struct option longopts[] = {
 	{ "format",	required_argument,	NULL,	'f' },
 	{ "output",	required_argument,	NULL,	'o' },
@@ -40,6 +44,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
+/* Print the help: the options, then the formats this build can write. */
 static void
 usage(FILE *fp)
 {
@@ -61,11 +66,13 @@ usage(FILE *fp)
 	    "  -r, --rules=FILE   also apply the rules in FILE (repeatable)\n"
 	    "      --latex        LaTeX-escape non-ASCII characters in "
 	    "BibTeX/BibLaTeX\n"
-	    "      --dedup        drop an entry that repeats an earlier one\n"
+	    "      --dedup        drop an entry that repeats an earlier one "
+	    "(reported\n                     either way)\n"
 	    "      --strict       treat warnings as errors (exit 1, write "
 	    "nothing)\n"
 	    "  -q, --quiet        do not print warnings\n"
-	    "  -v, --verbose      explain how entries were parsed\n"
+	    "  -v, --verbose      explain how entries were parsed "
+	    "(repeatable)\n"
 	    "  -h, --help         print this help and exit\n"
 	    "  -V, --version      print the version and exit\n\n"
 	    "Formats:\n", fp);
@@ -80,15 +87,21 @@ usage(FILE *fp)
 	    "See cv2bib(1).\n", fp);
 }
 
-static int
-usage_error(const char *fmt, const char *arg)
+/* Report a usage error; returns the exit status for it. */
+static int __attribute__((format(printf, 1, 2)))
+usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fputs("cv2bib: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nTry 'cv2bib --help'.\n", stderr);
 	return EXIT_USAGE;
 }
 
+/* Print the version of cv2bib and of the libraries it was built with. */
 static void
 version(void)
 {
@@ -111,7 +124,8 @@ parse_options(int argc, char **argv, struct run_opts *o, const char ***rules)
 			o->format = format_from_name(optarg);
 			if (o->format == FORMAT__COUNT ||
 			    !format_available(o->format))
-				return usage_error("unknown format '%s'", optarg);
+				return usage_error("unknown format '%s'",
+				    optarg);
 			have_format = 1;
 			break;
 		case 'o':
@@ -144,7 +158,7 @@ parse_options(int argc, char **argv, struct run_opts *o, const char ***rules)
 			verbosity = -1;
 			break;
 		case 'v':
-			verbosity++;
+			verbosity = verbosity < 0 ? 1 : verbosity + 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -157,15 +171,20 @@ parse_options(int argc, char **argv, struct run_opts *o, const char ***rules)
 			return EXIT_USAGE;
 		}
 	}
+	if (o->output != NULL && *o->output == '\0')
+		return usage_error("-o needs a file name");
+	if (o->output != NULL && strcmp(o->output, "-") == 0)
+		o->output = NULL;
 	if (o->check && o->output == NULL)
-		return usage_error("%s", "--check needs -o FILE");
-	if (!have_format && o->output != NULL && strcmp(o->output, "-") != 0) {
+		return usage_error("--check needs -o FILE");
+	if (!have_format && o->output != NULL) {
 		o->format = format_from_path(o->output);
 		if (o->format == FORMAT__COUNT)
 			o->format = FORMAT_BIBTEX;
 	}
 	diag_set_verbosity(verbosity);
-	o->inputs = argv + optind;
+	/* argc is 0 when a program runs us with an empty argv. */
+	o->inputs = argv + (optind < argc ? optind : argc);
 	o->rules = *rules;
 	return EXIT_OK;
 }
@@ -177,6 +196,9 @@ main(int argc, char **argv)
 	const char **rules = NULL;
 	int status;
 
+	/* getopt_long() names the program after argv[0] in its messages. */
+	if (argc > 0)
+		argv[0] = progname;
 	memset(&o, 0, sizeof(o));
 	o.format = FORMAT_BIBTEX;
 	o.markup = MARKUP_AUTO;
@@ -190,7 +212,7 @@ main(int argc, char **argv)
 		status = EXIT_OK;
 	free(rules);
 	if (fclose(stdout) == EOF && status == EXIT_OK) {
-		diag_msg(DIAG_FATAL, "write error on standard output");
+		diag_msg(DIAG_FATAL, "write error: %s", strerror(errno));
 		status = EXIT_USAGE;
 	}
 	return status;

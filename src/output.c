@@ -1,10 +1,20 @@
 /*
  * output.c -- where the bibliography goes, written all or nothing
  * (see output.h).
+ *
+ * Three kinds of destination:
+ *  - a regular file (or one that does not exist yet): the spool is a hidden
+ *    temporary file in the same directory, renamed over it at the end;
+ *  - standard output, and a FILE that is not a regular file (a device such
+ *    as /dev/stdout or /dev/full, a FIFO): the spool is an unlinked
+ *    temporary file in $TMPDIR, copied out at the end.  Renaming over a
+ *    device would replace the device node itself.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +26,51 @@
 
 struct output {
 	char	*path;		/* NULL: standard output */
-	char	*spool;		/* the temporary file's name */
+	char	*spool;		/* the temporary file; NULL once unlinked */
 	FILE	*fp;
+	int	 copy;		/* copy the spool into path, do not rename */
 };
+
+/*
+ * The spool beside a FILE, while it exists, so that an interrupted run
+ * does not leave it behind.  Only one output is open at a time.
+ */
+static char *volatile output_live;
+
+/* Remove the live spool and die of the signal as if it had not been caught. */
+static void
+output_signal(int sig)
+{
+	char *spool = output_live;
+
+	if (spool != NULL)
+		unlink(spool);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Catch the signals that end a run from outside, once. */
+static void
+output_catch_signals(void)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
+	static int done;
+	struct sigaction sa, old;
+	size_t i;
+
+	if (done)
+		return;
+	done = 1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = output_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		/* A signal ignored by the parent (nohup) stays ignored. */
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
 
 /* The directory part of path, for a spool file beside it. */
 static char *
@@ -33,40 +85,118 @@ output_dir(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/*
+ * The file to replace: path itself, or the file it links to (even one that
+ * does not exist yet), so that a symbolic link to a bibliography kept
+ * elsewhere stays a link.
+ */
+static char *
+output_target(const char *path)
+{
+	char link[PATH_MAX], *target = xstrdup(path), *dir, *next;
+	struct stat st;
+	ssize_t n;
+	int hops;
+
+	for (hops = 0; hops < 40; hops++) {
+		if (lstat(target, &st) == -1 || !S_ISLNK(st.st_mode) ||
+		    (n = readlink(target, link, sizeof(link) - 1)) <= 0)
+			break;
+		link[n] = '\0';
+		if (link[0] == '/' || strchr(target, '/') == NULL)
+			next = xstrdup(link);
+		else {
+			dir = output_dir(target);
+			xasprintf(&next, "%s/%s", dir, link);
+			free(dir);
+		}
+		free(target);
+		target = next;
+	}
+	return target;
+}
+
+/* Create the spool in dir; -1 with errno set. */
+static int
+output_spool(struct output *o, const char *dir, const char *prefix)
+{
+	int fd;
+
+	xasprintf(&o->spool, "%s/%s.XXXXXX", dir, prefix);
+	if ((fd = mkstemp(o->spool)) == -1)
+		return -1;
+	if ((o->fp = fdopen(fd, "w+")) == NULL) {
+		int saved = errno;
+
+		close(fd);
+		unlink(o->spool);
+		errno = saved;
+		return -1;
+	}
+	return 0;
+}
+
+/* Free the output; the spool must be gone already. */
+static void
+output_free(struct output *o)
+{
+	free(o->path);
+	free(o->spool);
+	free(o);
+}
+
+/* Open an unlinked spool in $TMPDIR, for a stream that is copied out. */
+static struct output *
+output_open_copy(struct output *o, char **cause)
+{
+	const char *tmpdir;
+
+	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
+		tmpdir = "/tmp";
+	if (output_spool(o, tmpdir, "cv2bib") == -1) {
+		xasprintf(cause, "cannot create a temporary file in '%s': %s",
+		    tmpdir, strerror(errno));
+		output_free(o);
+		return NULL;
+	}
+	/* The name is not needed once the file is open. */
+	unlink(o->spool);
+	free(o->spool);
+	o->spool = NULL;
+	o->copy = 1;
+	return o;
+}
+
 struct output *
 output_open(const char *path, char **cause)
 {
 	struct output *o = xcalloc(1, sizeof(*o));
-	const char *tmpdir;
+	struct stat st;
 	char *dir;
-	int fd;
 
-	if (path != NULL && strcmp(path, "-") != 0) {
-		o->path = xstrdup(path);
-		dir = output_dir(path);
-		xasprintf(&o->spool, "%s/.cv2bib.XXXXXX", dir);
-		free(dir);
-	} else {
-		if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
-			tmpdir = "/tmp";
-		xasprintf(&o->spool, "%s/cv2bib.XXXXXX", tmpdir);
-	}
-	if ((fd = mkstemp(o->spool)) == -1 ||
-	    (o->fp = fdopen(fd, "w+")) == NULL) {
-		xasprintf(cause, "cannot create a temporary file '%s': %s",
-		    o->spool, strerror(errno));
-		if (fd != -1) {
-			close(fd);
-			unlink(o->spool);
+	if (path == NULL || strcmp(path, "-") == 0)
+		return output_open_copy(o, cause);
+	o->path = output_target(path);
+	if (stat(o->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			xasprintf(cause, "cannot write '%s': %s", path,
+			    strerror(EISDIR));
+			output_free(o);
+			return NULL;
 		}
-		free(o->spool);
-		free(o->path);
-		free(o);
+		return output_open_copy(o, cause);
+	}
+	dir = output_dir(o->path);
+	if (output_spool(o, dir, ".cv2bib") == -1) {
+		xasprintf(cause, "cannot write '%s': cannot create a file in "
+		    "'%s': %s", path, dir, strerror(errno));
+		free(dir);
+		output_free(o);
 		return NULL;
 	}
-	/* Standard output: the name is not needed once the file is open. */
-	if (o->path == NULL)
-		unlink(o->spool);
+	free(dir);
+	output_catch_signals();
+	output_live = o->spool;
 	return o;
 }
 
@@ -76,21 +206,23 @@ output_stream(struct output *o)
 	return o->fp;
 }
 
+/* Close the spool (if open) and remove it (if it has a name). */
 static void
-output_free(struct output *o)
+output_discard(struct output *o)
 {
-	free(o->path);
-	free(o->spool);
-	free(o);
+	if (o->fp != NULL)
+		fclose(o->fp);
+	o->fp = NULL;
+	if (o->spool != NULL) {
+		output_live = NULL;
+		unlink(o->spool);
+	}
 }
 
 void
 output_abort(struct output *o)
 {
-	if (o->fp != NULL)
-		fclose(o->fp);
-	if (o->path != NULL)
-		unlink(o->spool);
+	output_discard(o);
 	output_free(o);
 }
 
@@ -112,26 +244,61 @@ output_same(struct output *o)
 		if (na != nb || memcmp(a, b, na) != 0)
 			same = 0;
 	} while (same && na > 0);
+	if (ferror(o->fp) || ferror(old))
+		same = 0;
 	fclose(old);
 	return same;
 }
 
-/* Copy the spool to standard output. */
+/* Copy the spool to the stream to; 0, or an errno value. */
 static int
-output_copy(struct output *o, char **cause)
+output_copy(struct output *o, FILE *to)
 {
 	char chunk[65536];
 	size_t n;
 
 	rewind(o->fp);
 	while ((n = fread(chunk, 1, sizeof(chunk), o->fp)) > 0)
-		if (fwrite(chunk, 1, n, stdout) != n)
-			break;
-	if (ferror(o->fp) || fflush(stdout) == EOF || ferror(stdout)) {
-		xasprintf(cause, "write error: %s", strerror(errno));
-		return -1;
-	}
+		if (fwrite(chunk, 1, n, to) != n)
+			return errno != 0 ? errno : EIO;
+	if (ferror(o->fp))
+		return errno != 0 ? errno : EIO;
+	if (fflush(to) == EOF)
+		return errno;
 	return 0;
+}
+
+/* Copy the spool to standard output or into the file path names. */
+static enum output_result
+output_commit_copy(struct output *o, int check, char **cause)
+{
+	FILE *to;
+	int error;
+
+	if (o->path == NULL) {
+		if ((error = output_copy(o, stdout)) != 0) {
+			xasprintf(cause, "write error: %s", strerror(error));
+			return OUTPUT_FAILED;
+		}
+		return OUTPUT_WRITTEN;
+	}
+	/* A device or a FIFO cannot be compared without side effects. */
+	if (check)
+		return OUTPUT_STALE;
+	errno = 0;
+	if ((to = fopen(o->path, "w")) == NULL)
+		error = errno;
+	else {
+		error = output_copy(o, to);
+		if (fclose(to) == EOF && error == 0)
+			error = errno;
+	}
+	if (error != 0) {
+		xasprintf(cause, "cannot write '%s': %s", o->path,
+		    strerror(error));
+		return OUTPUT_FAILED;
+	}
+	return OUTPUT_WRITTEN;
 }
 
 /* Give the new file the old one's mode, or what umask allows. */
@@ -150,45 +317,47 @@ output_mode(struct output *o)
 	(void)fchmod(fileno(o->fp), 0666 & ~mask);
 }
 
-enum output_result
-output_commit(struct output *o, int check, char **cause)
+/* Move the spool over the file, unless it holds the same already. */
+static enum output_result
+output_commit_rename(struct output *o, int check, char **cause)
 {
-	enum output_result res;
-
-	if (fflush(o->fp) == EOF || ferror(o->fp)) {
-		xasprintf(cause, "write error: %s", strerror(errno));
-		output_abort(o);
-		return OUTPUT_FAILED;
-	}
-	if (o->path == NULL) {
-		res = output_copy(o, cause) == 0 ? OUTPUT_WRITTEN :
-		    OUTPUT_FAILED;
-		output_abort(o);
-		return res;
-	}
-	if (output_same(o)) {
-		output_abort(o);
+	if (output_same(o))
 		return OUTPUT_UNCHANGED;
-	}
-	if (check) {
-		output_abort(o);
+	if (check)
 		return OUTPUT_STALE;
-	}
 	output_mode(o);
 	if (fsync(fileno(o->fp)) == -1 || fclose(o->fp) == EOF) {
 		o->fp = NULL;
 		xasprintf(cause, "cannot write '%s': %s", o->path,
 		    strerror(errno));
-		output_abort(o);
 		return OUTPUT_FAILED;
 	}
 	o->fp = NULL;
 	if (rename(o->spool, o->path) == -1) {
 		xasprintf(cause, "cannot replace '%s': %s", o->path,
 		    strerror(errno));
-		output_abort(o);
 		return OUTPUT_FAILED;
 	}
-	output_free(o);
+	output_live = NULL;
+	free(o->spool);
+	o->spool = NULL;
 	return OUTPUT_WRITTEN;
+}
+
+enum output_result
+output_commit(struct output *o, int check, char **cause)
+{
+	enum output_result res;
+
+	errno = 0;
+	if (fflush(o->fp) == EOF || ferror(o->fp)) {
+		xasprintf(cause, "write error: %s", strerror(errno != 0 ?
+		    errno : EIO));
+		res = OUTPUT_FAILED;
+	} else if (o->copy)
+		res = output_commit_copy(o, check, cause);
+	else
+		res = output_commit_rename(o, check, cause);
+	output_abort(o);
+	return res;
 }

@@ -30,6 +30,7 @@ struct rule {
 	unsigned long		 line;
 	int			 global;
 	int			 warned;	/* a run-time error was reported */
+	int			 user;		/* loaded after rules_user_mode() */
 	unsigned		 uses;		/* matches tried, until JIT */
 };
 
@@ -51,6 +52,7 @@ struct field {
 struct rules {
 	struct field	*fields;
 	size_t		 n, cap;
+	int		 user;		/* rules loaded now are the user's */
 	/*
 	 * The stages pass field names as string literals, many times an
 	 * entry: remember where each name's rules are by its address.
@@ -273,6 +275,7 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 	}
 	ru.value = rt->value;
 	rt->value = NULL;
+	ru.user = r->user;
 	ru.file = xstrdup(name);
 	ru.line = line;
 	ru.global = rt->global;
@@ -311,6 +314,12 @@ rules_merge(struct rules *to, struct rules *from)
 	rules_free(from);
 }
 
+void
+rules_user_mode(struct rules *r)
+{
+	r->user = 1;
+}
+
 int
 rules_load_string(struct rules *r, const char *name, const char *text,
     char **cause)
@@ -318,6 +327,8 @@ rules_load_string(struct rules *r, const char *name, const char *text,
 	struct rules *tmp = rules_new();
 	struct rule_text rt;
 	char *copy = xstrdup(text), *line = copy, *nl, errbuf[64];
+
+	tmp->user = r->user;
 	const char *err;
 	unsigned long lineno = 0;
 	size_t n;
@@ -436,6 +447,11 @@ rule_substitute(struct rule *ru, const char *s)
 		if (rc != PCRE2_ERROR_NOMEMORY)
 			break;
 		free(out);	/* size now holds the length needed */
+		/*
+		 * A global substitution has moved the match data past the
+		 * first match: let PCRE2 match again from the start.
+		 */
+		opts &= ~(uint32_t)PCRE2_SUBSTITUTE_MATCHED;
 	}
 	if (rc < 0) {
 		PCRE2_UCHAR msg[256];
@@ -472,10 +488,14 @@ rules_classify(const struct rules *r, const char *field, const char *subject)
 {
 	const struct field *f = rules_field(r, field);
 	size_t i, len = strlen(subject);
+	int pass;
 
-	for (i = 0; f != NULL && i < f->n; i++)
-		if (rule_match(&f->v[i], subject, len, 0))
-			return f->v[i].value;
+	/* The user's rules decide first: they are there to override. */
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; f != NULL && i < f->n; i++)
+			if (f->v[i].user == pass &&
+			    rule_match(&f->v[i], subject, len, 0))
+				return f->v[i].value;
 	return NULL;
 }
 

@@ -18,7 +18,8 @@
  *
  * The rules of one FIELD apply in the order they were loaded: installed
  * files first, then the user's (-r), so a user rule can refine the result
- * of an installed one.
+ * of an installed one.  Where the first match decides (rules_classify()),
+ * the user's rules are tried first, so that they can override.
  */
 #ifndef CV2BIB_RULES_H
 #define CV2BIB_RULES_H
@@ -48,6 +49,9 @@ int		 rules_load_file(struct rules *, const char *path, char **cause);
 /* The same from a string; name is used in messages.  For the tests. */
 int		 rules_load_string(struct rules *, const char *name,
 		    const char *text, char **cause);
+
+/* The rules loaded from now on are the user's (see rules_classify()). */
+void		 rules_user_mode(struct rules *);
 
 /* How many rules FIELD has. */
 size_t		 rules_count(const struct rules *, const char *field);

@@ -100,6 +100,7 @@ run_load_rules(struct run *r)
 		}
 		free(path);
 	}
+	rules_user_mode(r->rules);
 	for (i = 0; o->rules != NULL && o->rules[i] != NULL; i++)
 		if (rules_load_file(r->rules, o->rules[i], &cause) == -1) {
 			diag_msg(DIAG_FATAL, "%s", cause);
@@ -324,7 +325,8 @@ run_finish(struct run *r, struct output *out)
 		free(cause);
 		return EXIT_USAGE;
 	case OUTPUT_STALE:
-		diag_msg(DIAG_NOTE, "'%s' is out of date", o->output);
+		diag_msg(DIAG_ERROR, "'%s' is out of date; run cv2bib without "
+		    "--check to update it", o->output);
 		return EXIT_INPUT;
 	default:
 		return EXIT_OK;

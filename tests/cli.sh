@@ -1,147 +1,315 @@
 #!/bin/sh
 # cli.sh -- the command line: options, exit statuses, -o and --check,
-# standard input, and input that is not a text CV.  Prints TAP.
+# standard input, output errors, and input that is not a text CV.
+# Prints TAP.
+#
+# The checks that count entries use the sample CV and assert properties
+# only (38 entries, two of them the same work), not the parser's output.
 
-: "${srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
-: "${builddir:=$srcdir}"
-: "${CV2BIB:=$builddir/cv2bib}"
-export CV2BIB_DATADIR="${CV2BIB_DATADIR:-$srcdir/data}"
-
-. "$srcdir/tests/lib.sh"
-
-tmp=$builddir/tests/tmp/cli
-rm -rf "$tmp"
-mkdir -p "$tmp"
-cd "$tmp" || exit 99
+. "${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/tests/lib.sh"
+tap_setup cli
 cv=$srcdir/tests/data/farshin-cv.txt
+umask 022
 
-# run ARGS...: run cv2bib, keeping stdout, stderr and the status.
+# run ARGS...: run cv2bib, keeping stdout (out), stderr (err), the status.
 run() {
 	"$CV2BIB" "$@" >out 2>err </dev/null
 	status=$?
 }
 
-plan 42
+# failed STATUS REGEX: the last run exited STATUS (not killed by a signal),
+# said REGEX on stderr and wrote nothing on stdout.
+failed() {
+	[ "$status" -eq "$1" ] && grep -q -e "$2" err && [ ! -s out ]
+}
 
+# mtime FILE, mode FILE
+mtime() { stat -c %Y "$1"; }
+mode() { stat -c %a "$1"; }
+
+plan 77
+
+# --- options ---------------------------------------------------------------
 run --help
-check "--help exits 0 and prints usage on stdout" \
+check "--help exits 0 and prints on stdout only" \
     test "$status" -eq 0 -a -s out -a ! -s err
-check "--help lists every format" grep -q 'csl-json' out
+check "--help starts with the usage line" \
+    grep -q '^Usage: cv2bib \[OPTION\]\.\.\. \[FILE\]\.\.\.$' out
+check "--help lists the main formats" \
+    test "$(grep -c -E '^  (bibtex|biblatex|ris|csl-json) ' out)" -eq 4
 run --version
-check "--version exits 0 and names the program" grep -q '^cv2bib [0-9]' out
+check "--version exits 0 and prints on stdout only" \
+    test "$status" -eq 0 -a -s out -a ! -s err
+version=$(sed -n 's/^#define PACKAGE_VERSION "\(.*\)"$/\1/p' \
+    "$builddir/config.h" 2>/dev/null)
+[ -n "$version" ] || version=$(sed -n \
+    's/^AC_INIT(\[cv2bib\], *\[\([^]]*\)\].*/\1/p' "$srcdir/configure.ac")
+check "--version prints 'cv2bib VERSION' (config.h: ${version:-?})" \
+    test "$(head -n 1 out)" = "cv2bib ${version:-?}"
 run --no-such-option
-check "an unknown option exits 2" test "$status" -eq 2
-check "an unknown option says how to get help" grep -q "Try 'cv2bib --help'" err
+check "an unknown option exits 2" test "$status" -eq 2 -a ! -s out
+check "an unknown option is named, after 'cv2bib:' (not a path)" \
+    grep -q "^cv2bib: unrecognized option '--no-such-option'" err
+check "a usage error says how to get help" \
+    test "$(tail -n 1 err)" = "Try 'cv2bib --help'."
+run -f
+check "-f without its argument exits 2" failed 2 "Try 'cv2bib --help'"
 run -f nosuch "$cv"
-check "an unknown format exits 2" test "$status" -eq 2
+check "an unknown format exits 2 and is named" \
+    failed 2 "^cv2bib: unknown format 'nosuch'"
 run -i nosuch "$cv"
-check "an unknown markup exits 2" test "$status" -eq 2
+check "an unknown markup exits 2 and is named" \
+    failed 2 "^cv2bib: unknown markup 'nosuch'"
 run --check "$cv"
-check "--check without -o exits 2" test "$status" -eq 2
+check "--check without -o exits 2" failed 2 "^cv2bib: --check needs -o FILE"
+run --check -o - "$cv"
+check "--check with -o - (standard output) exits 2" failed 2 "--check needs"
+run -o '' "$cv"
+check "an empty -o exits 2" failed 2 "^cv2bib: -o needs a file name"
 run nosuchfile.txt
-check "a missing input exits 1" test "$status" -eq 1
-check "a missing input is named with the system's reason" \
-    grep -q "cv2bib: cannot open 'nosuchfile.txt': No such file or directory" err
+check "a missing input exits 1 with the system's reason" \
+    failed 1 "^cv2bib: cannot open 'nosuchfile.txt': No such file or directory$"
+run -q "$cv" nosuchfile.txt
+check "a missing second input: exit 1 and nothing written" \
+    failed 1 "cannot open 'nosuchfile.txt'"
+mkdir adir
+run adir
+check "a directory as input exits 1" failed 1 "^cv2bib: cannot read 'adir'"
 
-# Output to a file: atomic, format from the extension, untouched if equal.
+# --- -o: atomic, format from the extension, untouched when equal -----------
 run -o refs.bib "$cv"
 check "-o writes the file and nothing on stdout" \
     test "$status" -eq 0 -a -s refs.bib -a ! -s out
-check "-o refs.bib holds 38 BibTeX entries" test "$(grep -c '^@' refs.bib)" -eq 38
+check "-o refs.bib holds 38 BibTeX entries" \
+    test "$(grep -c '^@' refs.bib)" -eq 38
+check "a new file gets 0666 & ~umask (644)" test "$(mode refs.bib)" = 644
 run -o refs.ris "$cv"
-check "-o refs.ris writes RIS" grep -q '^TY  - ' refs.ris
+check "-o refs.ris writes RIS" \
+    test "$(grep -c '^TY  - ' refs.ris)" -eq 38
 run -o refs.json "$cv"
 check "-o refs.json writes CSL-JSON" test "$(head -c 1 refs.json)" = "["
+run -f ris -o other.bib "$cv"
+check "-f wins over the extension" grep -q '^TY  - ' other.bib
+run -o refs.unknown "$cv"
+check "an unknown extension gives BibTeX" grep -q '^@' refs.unknown
+run -q -o - "$cv"
+check "-o - writes standard output" \
+    test "$status" -eq 0 -a "$(grep -c '^@' out)" -eq 38
 touch -d '2001-01-01 00:00' refs.bib
-before=$(stat -c %Y refs.bib)
+before=$(mtime refs.bib)
 run -o refs.bib "$cv"
 check "unchanged output leaves the file's mtime alone" \
-    test "$status" -eq 0 -a "$(stat -c %Y refs.bib)" = "$before"
+    test "$status" -eq 0 -a "$(mtime refs.bib)" = "$before"
 run --check -o refs.bib "$cv"
-check "--check on a fresh file exits 0" test "$status" -eq 0
+check "--check on a fresh file exits 0 and prints nothing" \
+    test "$status" -eq 0 -a ! -s out
 echo "% edited by hand" >>refs.bib
-cp refs.bib stale.bib
+touch -d '2001-01-01 00:00' refs.bib
+cp -p refs.bib stale.bib
 run --check -o refs.bib "$cv"
-check "--check on a stale file exits 1" test "$status" -eq 1
-check "--check writes nothing" cmp -s refs.bib stale.bib
+check "--check on a stale file exits 1" test "$status" -eq 1 -a ! -s out
+check "--check writes nothing (content and mtime kept)" \
+    test "$(mtime refs.bib)" = "$before" -a -z "$(cmp refs.bib stale.bib)"
+run --check -o absent.bib "$cv"
+check "--check on a missing file exits 1 and creates nothing" \
+    test "$status" -eq 1 -a ! -e absent.bib
+chmod 600 refs.bib
+run -q -o refs.bib "$cv"
+check "a stale file is rewritten" test "$status" -eq 0 -a \
+    "$(grep -c 'edited by hand' refs.bib)" -eq 0
+check "a rewritten file keeps its mode (600)" test "$(mode refs.bib)" = 600
+mkdir real
+ln -s real/linked.bib link.bib
+run -q -o link.bib "$cv"
+check "-o through a symbolic link writes its target and keeps the link" \
+    test -L link.bib -a "$(grep -c '^@' real/linked.bib)" -eq 38
+run -o nodir/refs.bib "$cv"
+check "-o in a missing directory exits 2 naming the file" \
+    failed 2 "^cv2bib: cannot write 'nodir/refs.bib': .*No such file or directory"
+run -o adir "$cv"
+check "-o naming a directory exits 2" \
+    failed 2 "^cv2bib: cannot write 'adir': Is a directory"
 check "no temporary files are left behind" \
-    test -z "$(ls -A | grep '^\.cv2bib\.')"
+    test -z "$(find . -name '.cv2bib.*')"
 
-# Bad input: clear message, non-zero exit, no crash, no output.
+# --- output errors: a clean message and status 2, never a crash ------------
+# As root, -o goes to a copy of /dev/full made here: were the device ever
+# renamed over, the real one would be lost.
+full=
+if [ "$(id -u)" -eq 0 ]; then
+	# Only if the node can be opened (not on a "nodev" file system).
+	mknod full c 1 7 2>/dev/null && (exec 3>full) 2>/dev/null && full=full
+elif [ -c /dev/full ] && [ -w /dev/full ]; then
+	full=/dev/full
+fi
+if [ -n "$full" ]; then
+	run -q -o "$full" "$cv"
+	check "-o $full (a full device) exits 2 with the system's reason" \
+	    failed 2 "^cv2bib: cannot write '$full': No space left on device"
+	check "-o $full leaves the device a device" test -c "$full"
+else
+	skip "-o on a full device" "cannot make a copy of /dev/full"
+	skip "-o on a full device leaves it a device" "no device"
+fi
+if [ -c /dev/full ] && [ -w /dev/full ]; then
+	"$CV2BIB" -q "$cv" >/dev/full 2>err
+	status=$?
+	check "standard output on /dev/full exits 2 with the reason" \
+	    test "$status" -eq 2 -a \
+	    "$(cat err)" = "cv2bib: write error: No space left on device"
+	"$CV2BIB" --help >/dev/full 2>err
+	status=$?
+	check "--help on /dev/full exits 2" test "$status" -eq 2 -a \
+	    "$(cat err)" = "cv2bib: write error: No space left on device"
+else
+	skip "standard output on /dev/full" "no /dev/full"
+	skip "--help on /dev/full" "no /dev/full"
+fi
+# A reader that has gone, with SIGPIPE ignored (as some parents leave it):
+# the write fails with EPIPE, which must be reported, not ignored.
+if have python3; then
+	python3 -c '
+import os, signal, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+sys.exit(subprocess.call(sys.argv[1:], stdout=w, stderr=open("err", "w"),
+                         restore_signals=False))' "$CV2BIB" -q "$cv"
+	status=$?
+	check "a closed pipe (SIGPIPE ignored) exits 2: write error: Broken pipe" \
+	    test "$status" -eq 2 -a \
+	    "$(cat err)" = "cv2bib: write error: Broken pipe"
+else
+	skip_tool "a closed pipe with SIGPIPE ignored" python3
+fi
+
+# --- input that is not a text CV: status 1, a message, no output -----------
 cp refs.json keep.json
+touch -d '2001-01-01 00:00' keep.json
 printf 'Publications\n\n1. A. Smith. T. J, 2020.\n2. ab\000c\n' >nul.txt
 run -o keep.json nul.txt
-check "a NUL byte exits 1" test "$status" -eq 1
-check "a NUL byte is reported with its line" grep -q 'cv2bib: nul.txt:4: error: NUL byte' err
-check "a failed run leaves the old output as it was" cmp -s refs.json keep.json
+check "a NUL byte exits 1 and names file and line" \
+    failed 1 '^cv2bib: nul.txt:4: error: NUL byte'
+check "a failed run leaves the old -o file as it was, mtime too" \
+    test -z "$(cmp refs.json keep.json)" -a \
+    "$(mtime keep.json)" = "$(date -d '2001-01-01 00:00' +%s)"
 run nul.txt
-check "a failed run writes nothing on stdout" test ! -s out
+check "a failed run writes nothing on stdout" failed 1 'NUL byte'
+run "$cv" nul.txt
+check "a bad second input: exit 1, nothing on stdout" failed 1 'NUL byte'
+printf 'Publications\n\n1. A. Smith. Caf\377. J, 2020.\n' >ff.txt
+run ff.txt
+check "a 0xff byte exits 1: invalid UTF-8, with line and column" \
+    failed 1 '^cv2bib: ff.txt:3: error: invalid UTF-8 (byte 0xff at column 17)'
 printf 'Publications\n\n1. A. Smith. Caf\351. J, 2020.\n' >latin1.txt
 run latin1.txt
-check "invalid UTF-8 exits 1 with its position" \
-    grep -q 'latin1.txt:3: error: invalid UTF-8 (byte 0xe9 at column 17)' err
+check "Latin-1 text exits 1 with advice" \
+    failed 1 'latin1.txt:3: error: invalid UTF-8 (byte 0xe9 .*iconv'
+printf 'Publications\n\n1. A. \300\257Smith. T. J, 2020.\n' >overlong.txt
+run overlong.txt
+check "an overlong UTF-8 sequence exits 1" \
+    failed 1 'overlong.txt:3: error: invalid UTF-8'
+printf 'Publications\n\n1. A. \355\240\200Smith. T. J, 2020.\n' >surrogate.txt
+run surrogate.txt
+check "an encoded UTF-16 surrogate exits 1" \
+    failed 1 'surrogate.txt:3: error: invalid UTF-8'
+printf 'Publications\n\n1. A. Smith. Caf\303' >truncated.txt
+run truncated.txt
+check "a UTF-8 sequence cut at the end of the file exits 1" \
+    failed 1 'truncated.txt:3: error: invalid UTF-8'
 head -c 20000 "$(command -v sh)" >binary.bin
 run binary.bin
-check "a binary file exits 1, not a crash" test "$status" -eq 1
+check "a binary file (head of sh) exits 1 with a position" \
+    failed 1 '^cv2bib: binary.bin:[0-9][0-9]*: error: '
 awk 'BEGIN { for (i = 0; i < 2200000; i++) printf "a"; print "" }' >huge.txt
 run huge.txt
-check "a 2 MiB line exits 1" test "$status" -eq 1
-check "a 2 MiB line is reported" grep -q 'huge.txt:1: error: line longer' err
+check "a 2 MiB line exits 1" \
+    failed 1 '^cv2bib: huge.txt:1: error: line longer than'
 : >empty.txt
 run empty.txt
-check "an empty file exits 1: no publications" test "$status" -eq 1
-check "an empty file says so" grep -q 'no publications found' err
-printf '\377\376P\000u\000' >utf16.txt
+check "an empty file exits 1: no publications" \
+    failed 1 '^cv2bib: no publications found'
+printf '\357\273\277' >bom.txt
+run bom.txt
+check "a lone byte-order mark exits 1: no publications" \
+    failed 1 '^cv2bib: no publications found'
+printf '\377\376P\000u\000b\000\n\000' >utf16.txt
 run utf16.txt
-check "UTF-16 is refused with advice" grep -q 'UTF-16 input is not supported' err
+check "UTF-16 exits 1 with advice" failed 1 'UTF-16 input is not supported'
+if [ "$(id -u)" -ne 0 ]; then
+	cp "$cv" unreadable.txt
+	chmod 000 unreadable.txt
+	run unreadable.txt
+	check "an unreadable file exits 1" \
+	    failed 1 "^cv2bib: cannot open 'unreadable.txt': Permission denied"
+else
+	# Root reads any file: make open() fail another way.
+	run empty.txt/cv.txt
+	check "an input that cannot be opened exits 1 with the reason" \
+	    failed 1 "^cv2bib: cannot open 'empty.txt/cv.txt': Not a directory"
+fi
 
-# CRLF and a byte-order mark are ordinary files from Windows: accepted.
+# --- accepted variants: CRLF and a BOM, standard input, "-" ----------------
 "$CV2BIB" -q "$cv" >lf.bib 2>/dev/null
 { printf '\357\273\277'; sed 's/$/\r/' "$cv"; } >crlf.txt
-"$CV2BIB" -q crlf.txt >crlf.bib 2>/dev/null
-check "CRLF line ends and a BOM give the same output" cmp -s lf.bib crlf.bib
-
-# Standard input, "-", several files.
+run -q crlf.txt
+check "CRLF line ends and a BOM are accepted" test "$status" -eq 0
+check "CRLF line ends and a BOM give the same output as LF" cmp -s lf.bib out
 "$CV2BIB" -q <"$cv" >stdin.bib 2>/dev/null
-check "standard input gives the same output as a file" cmp -s lf.bib stdin.bib
+check "standard input gives the same output as the file" cmp -s lf.bib stdin.bib
 "$CV2BIB" -q - <"$cv" >dash.bib 2>/dev/null
 check "\"-\" reads standard input" cmp -s lf.bib dash.bib
+# shellcheck disable=SC2002 # a pipe is what is tested
 cat "$cv" | "$CV2BIB" -q -f csl-json >pipe.json 2>/dev/null
-check "works at the end of a pipe" test "$(grep -c '"id":' pipe.json)" -eq 38
+check "works at the end of a pipe (38 CSL-JSON items)" \
+    test "$(grep -c '"id":' pipe.json)" -eq 38
+printf 'ab\000c\n' | "$CV2BIB" >out 2>err
+status=$?
+check "bad standard input is named <stdin>" \
+    failed 1 '^cv2bib: <stdin>:1: error: NUL byte'
 run -q "$cv" "$cv"
-check "two inputs: keys stay unique" \
+check "two inputs: 76 entries, all keys unique" \
     test "$(grep '^@' out | sort | uniq -d | wc -l)" -eq 0 -a \
     "$(grep -c '^@' out)" -eq 76
 
-# Warnings, --strict, --dedup, -q.
+# --- messages, --strict, --dedup, -q, -v, --latex --------------------------
 run "$cv"
-check "duplicates are reported with both lines" \
-    grep -q 'farshin-cv.txt:114: warning: same work as the entry at line 72' err
+check "a duplicate is reported with both lines, as FILE:LINE: warning:" \
+    grep -q "^cv2bib: $cv:114: warning: same work as the entry at line 72" err
+check "warnings alone keep the exit status 0" test "$status" -eq 0
 run --dedup "$cv"
 check "--dedup keeps the first of each work" test "$(grep -c '^@' out)" -eq 36
+check "--dedup still reports what it drops" grep -q 'dropped (--dedup)' err
 run --strict "$cv"
 check "--strict: warnings exit 1 and write nothing" \
-    test "$status" -eq 1 -a ! -s out
+    failed 1 'with --strict; nothing written'
+run --strict -o strict.bib "$cv"
+check "--strict -o: no file is created" test ! -e strict.bib
 run -q "$cv"
-check "-q prints no warnings" test ! -s err
+check "-q prints no warnings" test "$status" -eq 0 -a ! -s err
+run -v "$cv"
+check "-v explains headings as notes" \
+    grep -q 'note: heading "Conference Publications": conference' err
+run -q --latex "$cv"
+check "--latex writes ASCII only" \
+    test "$(LC_ALL=C grep -c '[^[:print:][:space:]]' out)" -eq 0
+check "--latex escapes accents ({\\'c})" grep -q "Kosti{\\\\'c}" out
 
-# Output errors: a full disk is a clean error, never a crash.
-if [ -w /dev/full ]; then
-	"$CV2BIB" "$cv" >/dev/full 2>err
-	status=$?
-	check "stdout on a full disk exits 2 with a message" \
-	    test "$status" -eq 2 -a -s err
-else
-	skip "stdout on a full disk" "no /dev/full"
-fi
-
-# User rules: applied after the installed ones; a bad one is reported.
+# --- rules -----------------------------------------------------------------
 printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' >my.rules
 run -q -r my.rules -f csl-json "$cv"
-check "-r rules apply after the installed ones" grep -q '"container-title": "USENIX ATC"' out
+check "-r rules apply after the installed ones" \
+    grep -q '"container-title": "USENIX ATC"' out
 printf '# comment\ncontainer /(unclosed/ x\n' >bad.rules
 run -r bad.rules "$cv"
 check "a bad user rule exits 2 naming file, line and PCRE2's reason" \
-    grep -q 'bad.rules:2: bad pattern at offset 9: missing closing parenthesis' err
+    failed 2 'bad.rules:2: bad pattern at offset 9: missing closing parenthesis'
+run -r no.rules "$cv"
+check "a missing rules file exits 2" \
+    failed 2 "^cv2bib: cannot open 'no.rules': No such file or directory"
+CV2BIB_DATADIR=$tmp/adir "$CV2BIB" "$cv" >out 2>err
+status=$?
+check "installed rules not found: exit 2, pointing at CV2BIB_DATADIR" \
+    failed 2 'CV2BIB_DATADIR'
 
 done_testing

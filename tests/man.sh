@@ -1,43 +1,63 @@
 #!/bin/sh
-# man.sh -- the manual page is clean mdoc and agrees with --help: every
-# long option of main.c's longopts[] and every format is in both.  TAP.
+# man.sh -- the manual page is clean mdoc, and --help, the manual and the
+# README agree: every option of main.c's longopts[] (with its short form)
+# and every format --help lists is in all three.  Prints TAP.
 
-: "${srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
-: "${builddir:=$srcdir}"
-: "${CV2BIB:=$builddir/cv2bib}"
-
-. "$srcdir/tests/lib.sh"
-
+. "${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/tests/lib.sh"
+tap_setup man
 page=$srcdir/man/cv2bib.1
-tmp=$builddir/tests/tmp/man
-mkdir -p "$tmp"
-cd "$tmp" || exit 99
-"$CV2BIB" --help >help.txt
+readme=$srcdir/README
+
+"$CV2BIB" --help >help.txt 2>err
+# "{ "format", required_argument, NULL, 'f' }," -> "format:f" ("check:" for
+# an option without a short form).
 opts=$(sed -n '/^static const struct option longopts/,/^};/p' \
-    "$srcdir/src/main.c" | sed -n 's/^[^"]*{ "\([a-z-]*\)".*/\1/p')
+    "$srcdir/src/main.c" |
+    sed -n "s/^[^\"]*{ \"\([a-z-]*\)\",.*'\(.\)' },*\$/\1:\2/p
+	    s/^[^\"]*{ \"\([a-z-]*\)\",.*OPT_[A-Z_]* },*\$/\1:/p")
 formats=$(sed -n '/^Formats:/,/^$/p' help.txt | awk 'NF > 1 { print $1 }')
+nopts=$(echo "$opts" | wc -w)
+nformats=$(echo "$formats" | wc -w)
 
-plan $((2 + $(echo "$opts" | wc -w) * 2 + $(echo "$formats" | wc -w)))
+plan $((4 + nopts * 3 + nformats * 2))
 
-if command -v mandoc >/dev/null 2>&1; then
+check "longopts[] has the 12 options of the specification" \
+    test "$nopts" -eq 12
+check "--help lists the formats" test "$nformats" -ge 4
+if have mandoc; then
 	mandoc -Tlint -W warning "$page" >err 2>&1
-	check "mandoc -Tlint finds nothing" test ! -s err
+	check "mandoc -Tlint -W warning finds nothing" test ! -s err
 else
-	skip "mandoc -Tlint" "mandoc not installed"
+	skip_tool "mandoc -Tlint -W warning" mandoc
 fi
-if command -v groff >/dev/null 2>&1; then
+if have groff; then
 	groff -mdoc -ww -z "$page" >err 2>&1
 	check "groff -mdoc -ww renders without warnings" test ! -s err
 else
-	skip "groff -mdoc" "groff not installed"
+	skip_tool "groff -mdoc -ww" groff
 fi
 : >err
 for o in $opts; do
-	check "--$o is in --help" grep -q -e "--$o" help.txt
-	# mdoc writes --check as "Fl -check".
-	check "--$o is in the manual" grep -q -E -e "(Fl|,) -$o( |$)" "$page"
+	long=${o%%:*}
+	short=${o#*:}
+	if [ -n "$short" ]; then
+		check "-$short, --$long is in --help" \
+		    grep -q -e "^  -$short, --$long" help.txt
+		# mdoc: ".It Fl f , -format Ns = Ns Ar format"
+		check "-$short, --$long is in the manual's OPTIONS" \
+		    grep -q -E -e "^\\.It Fl $short , -$long( |\$)" "$page"
+		check "-$short, --$long is in the README" \
+		    grep -q -e "-$short, --$long" "$readme"
+	else
+		check "--$long is in --help" grep -q -e "^      --$long" help.txt
+		check "--$long is in the manual's OPTIONS" \
+		    grep -q -E -e "^\\.It Fl -$long( |\$)" "$page"
+		check "--$long is in the README" grep -q -e "--$long" "$readme"
+	fi
 done
 for f in $formats; do
-	check "format $f is in the manual" grep -q -e "^\.It Cm $f\$" "$page"
+	check "format $f is in the manual's FORMATS" \
+	    grep -q -e "^\\.It Cm $f\$" "$page"
+	check "format $f is in the README" grep -q -w -e "$f" "$readme"
 done
 done_testing

@@ -130,6 +130,26 @@ test_rules_later_files_apply_after(void **state)
 }
 
 static void
+test_rules_user_rules_classify_first(void **state)
+{
+	struct rules *r = rules_new();
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(rules_load_string(r, "installed",
+	    "section /presentations/i none\nc /a/ b\n", &cause), 0);
+	rules_user_mode(r);
+	assert_int_equal(rules_load_string(r, "user",
+	    "section /^invited presentations$/i talk\nc /b/ c\n", &cause), 0);
+	assert_string_equal(rules_classify(r, "section",
+	    "Invited Presentations"), "talk");
+	assert_string_equal(rules_classify(r, "section", "Presentations"),
+	    "none");
+	check_apply(r, "c", "a", "c");	/* substitutions: installed first */
+	rules_free(r);
+}
+
+static void
 test_rules_classify_first_match_wins(void **state)
 {
 	char *cause;
@@ -214,6 +234,7 @@ main(void)
 		cmocka_unit_test(test_rules_load_is_all_or_nothing),
 		cmocka_unit_test(test_rules_later_files_apply_after),
 		cmocka_unit_test(test_rules_classify_first_match_wins),
+		cmocka_unit_test(test_rules_user_rules_classify_first),
 		cmocka_unit_test(test_rules_match_named_groups_and_offset),
 		cmocka_unit_test(test_rules_utf8_and_unicode_properties),
 		cmocka_unit_test(test_rules_missing_file),
