@@ -540,10 +540,12 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 		v = rules_classify(ctx->rules, "type", plain);
 	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
 		return t;
-	/* No word says: a volume makes a journal, a venue proceedings. */
-	if (e->f[FIELD_VOLUME] != NULL && e->f[FIELD_CONTAINER] != NULL)
-		return TYPE_ARTICLE;
-	return e->f[FIELD_CONTAINER] != NULL ? TYPE_CONFERENCE : TYPE_MISC;
+	/*
+	 * No word says.  Proceedings name themselves (conference, symposium,
+	 * workshop: the "type" rules know them), journals often do not
+	 * ("Nature", "PLoS One"): an unnamed venue is a journal.
+	 */
+	return e->f[FIELD_CONTAINER] != NULL ? TYPE_ARTICLE : TYPE_MISC;
 }
 
 /*

@@ -30,7 +30,7 @@ static const struct {
 	[TYPE_CONFERENCE] = { "paper-conference", NULL },
 	[TYPE_WORKSHOP] = { "paper-conference", "Workshop paper" },
 	[TYPE_ABSTRACT] = { "paper-conference", "Extended abstract" },
-	[TYPE_POSTER] = { "paper-conference", "Poster" },
+	[TYPE_POSTER] = { "speech", "Poster" },	/* as CSL 1.0.2 says */
 	[TYPE_DEMO] = { "paper-conference", "Demo" },
 	[TYPE_PREPRINT] = { "article", "Preprint" },
 	[TYPE_REPORT] = { "report", NULL },

@@ -93,7 +93,7 @@ test_out_csl_type_mapping(void **state)
 		{ TYPE_ARTICLE, "article-journal", NULL },
 		{ TYPE_CONFERENCE, "paper-conference", NULL },
 		{ TYPE_WORKSHOP, "paper-conference", "Workshop paper" },
-		{ TYPE_POSTER, "paper-conference", "Poster" },
+		{ TYPE_POSTER, "speech", "Poster" },
 		{ TYPE_DEMO, "paper-conference", "Demo" },
 		{ TYPE_PREPRINT, "article", "Preprint" },
 		{ TYPE_REPORT, "report", NULL },
