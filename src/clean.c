@@ -289,6 +289,47 @@ clean_skip_group(const char *p, const char *end)
 	return end;
 }
 
+/*
+ * A group that starts with a font switch, "{\it Nature}", "{\bf 45}": its
+ * text between markers.  Returns the end of the group, or NULL when the
+ * group at p does not start with a switch.
+ */
+static const char *
+clean_latex_switch(const char *p, const char *end, struct buf *out)
+{
+	static const struct {
+		const char	*cmd;
+		char		 on, off;
+	} switches[] = {
+		{ "\\it", CLEAN_EM_ON, CLEAN_EM_OFF },
+		{ "\\em", CLEAN_EM_ON, CLEAN_EM_OFF },
+		{ "\\sl", CLEAN_EM_ON, CLEAN_EM_OFF },
+		{ "\\itshape", CLEAN_EM_ON, CLEAN_EM_OFF },
+		{ "\\bf", CLEAN_STRONG_ON, CLEAN_STRONG_OFF },
+		{ "\\bfseries", CLEAN_STRONG_ON, CLEAN_STRONG_OFF },
+	};
+	const char *g, *t;
+	size_t i, n;
+
+	for (i = 0; i < NELEM(switches); i++) {
+		n = strlen(switches[i].cmd);
+		if ((size_t)(end - p) <= n + 1 ||
+		    strncmp(p + 1, switches[i].cmd, n) != 0 ||
+		    isalpha((unsigned char)p[1 + n]))
+			continue;
+		g = clean_skip_group(p, end);
+		t = p + 1 + n;
+		while (t < g && *t == ' ')
+			t++;
+		buf_putc(out, switches[i].on);
+		clean_inline_buf(MARKUP_LATEX, t, (size_t)(g - t -
+		    (g[-1] == '}')), out);
+		buf_putc(out, switches[i].off);
+		return g;
+	}
+	return NULL;
+}
+
 /* The {group} at q, cleaned, between two markers; returns its end. */
 static const char *
 clean_latex_span(const char *q, const char *end, char on, char off,
@@ -688,6 +729,12 @@ clean_inline_buf(enum markup m, const char *s, size_t len, struct buf *out)
 			}
 			break;
 		case '{':
+			if (m == MARKUP_LATEX && (q = clean_latex_switch(p, end,
+			    out)) != NULL) {
+				p = q;
+				continue;
+			}
+			/* FALLTHROUGH */
 		case '}':
 			if (m == MARKUP_LATEX) {
 				p++;
