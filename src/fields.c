@@ -462,6 +462,30 @@ set_container(const struct rules *rules, struct entry *e, const char *v,
 		free(raw);
 }
 
+/*
+ * After an italic title, a venue set in italics or bold names the
+ * container better than all that follows the title ("with A and B, *J*").
+ */
+static void
+later_span_container(const struct fields_ctx *ctx, struct entry *e,
+    const char *rest, const struct spans *sp)
+{
+	size_t i;
+	const char *q;
+
+	for (i = 0; i < sp->nem + sp->nstrong; i++) {
+		const char *t = i < sp->nem ? sp->em[i] : sp->strong[i - sp->nem];
+
+		if (strlen(t) >= 3 && (q = strstr(rest, t)) != NULL &&
+		    q > rest && !isdigit((unsigned char)*t)) {
+			free(e->f[FIELD_CONTAINER]);
+			e->f[FIELD_CONTAINER] = NULL;
+			set_container(ctx->rules, e, t, strlen(t));
+			return;
+		}
+	}
+}
+
 /* The length of r[0..n) without a final "In" or "in:" (the venue's). */
 static size_t
 before_in(const char *r, size_t n)
@@ -497,6 +521,7 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 		if (p - r <= 2) {
 			entry_set_take(e, FIELD_TITLE, trim_dup(p, n, ",."));
 			set_container(ctx->rules, e, p + n, strlen(p + n));
+			later_span_container(ctx, e, p + n, sp);
 		} else {
 			entry_set_take(e, FIELD_TITLE, trim_dup(r,
 			    before_in(r, (size_t)(p - r)), ",.;:"));
@@ -616,11 +641,17 @@ scan_names(const struct fields_ctx *ctx, struct entry *e, const char *work,
 	char *head;
 	size_t i, used;
 
-	for (i = 0; i < sp->nem; i++)
-		if (strlen(sp->em[i]) >= 3 &&
-		    (p = strstr(work, sp->em[i])) != NULL && p > work &&
-		    (stop == NULL || p < stop))
+	for (i = 0; i < sp->nem; i++) {
+		if (strlen(sp->em[i]) < 3 || (p = strstr(work, sp->em[i])) ==
+		    NULL)
+			continue;
+		if (p == work) {	/* the entry starts with its title */
+			*ended = 0;
+			return 0;
+		}
+		if (stop == NULL || p < stop)
 			stop = p;
+	}
 	if (stop == NULL)
 		return names_scan(ctx->rules, work, &e->authors, ended);
 	head = xstrndup(work, (size_t)(stop - work));
@@ -647,7 +678,12 @@ title_first(const struct fields_ctx *ctx, struct entry *e, char *work)
 
 	for (p = strstr(work, ", "); p != NULL && p - work < 400;
 	    p = strstr(p + 2, ", ")) {
-		used = names_scan(ctx->rules, p + 2, &e->authors, &ended);
+		/* "Title, by A and B, Journal" */
+		size_t by = strncmp(p + 2, "by ", 3) == 0 ? 3 : 0;
+
+		used = names_scan(ctx->rules, p + 2 + by, &e->authors, &ended);
+		if (used > 0)
+			used += by;
 		if (used > 0 && (e->authors.n >= 2 || (e->authors.v[0].given
 		    != NULL && strchr(e->authors.v[0].given, '.') != NULL))) {
 			entry_set_take(e, FIELD_TITLE, trim_dup(work,

@@ -539,6 +539,17 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			*ended = 1;
 			break;
 		}
+		/* "The Role of ...": capitalised words before a lower-case
+		 * one start a sentence, not a list of names. */
+		if (trail == 0 && nl->n == 1 && has_tok(sc, i) &&
+		    sc->t[i].kind == TOK_OTHER && !sc->t[i].open &&
+		    islower((unsigned char)*sc->t[i].s) &&
+		    nl->v[0].given != NULL && strchr(nl->v[0].given, '.') ==
+		    NULL) {
+			namelist_clear(nl);
+			done = 0;
+			break;
+		}
 		if (trail == 0 && has_tok(sc, i) && sc->t[i].kind != TOK_AND &&
 		    sc->t[i].kind != TOK_ETAL) {
 			/* "Jr. Title", "Chiesa (2020)": the list ends here. */
