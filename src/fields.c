@@ -396,6 +396,15 @@ quoted_title(const char *r, struct entry *e)
 	const char *close;
 
 	start = strspn(r, " ");
+	/* A role may stand before the title: "Panelist, “Title”". */
+	if (strncmp(r + start, "“", 3) != 0 && r[start] != '"') {
+		const char *q = strstr(r + start, "“");
+		const char *d = strpbrk(r + start, "0123456789");
+
+		if (q != NULL && q - r < 32 && q > r && q[-1] == ' ' &&
+		    (d == NULL || d > q))
+			start = (size_t)(q - r);
+	}
 	for (i = 0; i < sizeof(quotes) / sizeof(quotes[0]); i++) {
 		ol = strlen(quotes[i][0]);
 		if (strncmp(r + start, quotes[i][0], ol) != 0)
@@ -662,6 +671,18 @@ scan_names(const struct fields_ctx *ctx, struct entry *e, const char *work,
 	return used;
 }
 
+/* Whether every name has a given name: "New York, NY" has not. */
+static int
+all_given(const struct namelist *nl)
+{
+	size_t i;
+
+	for (i = 0; i < nl->n; i++)
+		if (nl->v[i].given == NULL)
+			return 0;
+	return nl->n > 0;
+}
+
 /*
  * The title-first order of some CVs: "Title, A.V. Matveev, B. Li, and
  * N. Rösch, J. Chem. Phys. 1, 2 (2015)."  When no names start the entry,
@@ -684,8 +705,9 @@ title_first(const struct fields_ctx *ctx, struct entry *e, char *work)
 		used = names_scan(ctx->rules, p + 2 + by, &e->authors, &ended);
 		if (used > 0)
 			used += by;
-		if (used > 0 && (e->authors.n >= 2 || (e->authors.v[0].given
-		    != NULL && strchr(e->authors.v[0].given, '.') != NULL))) {
+		if (used > 0 && all_given(&e->authors) &&
+		    (e->authors.n >= 2 || strchr(e->authors.v[0].given, '.') !=
+		    NULL)) {
 			entry_set_take(e, FIELD_TITLE, trim_dup(work,
 			    (size_t)(p - work), ",.;:"));
 			memmove(work, p + 2 + used, strlen(p + 2 + used) + 1);

@@ -532,6 +532,14 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			*ended = has_tok(sc, i) && sc->t[i].open;
 			break;
 		}
+		/* "Panelist, “Title”": one bare word is a role, not a list. */
+		if (nl->n == 1 && next == i + 1 && nl->v[0].given == NULL &&
+		    nl->v[0].particle == NULL && has_tok(sc, next) &&
+		    sc->t[next].open) {
+			namelist_clear(nl);
+			done = 0;
+			break;
+		}
 		i = next;
 		done = sc->t[i - 1].end;
 		trail = sc->t[i - 1].trail;
