@@ -127,6 +127,18 @@ section_apply(struct sectioner *s, const char *value, const char *text,
 		    value, text);
 		t = TYPE_UNKNOWN;
 	}
+	/*
+	 * "Conference Sessions and Papers" under "Presentations" lists talks:
+	 * a sub-heading of a list of talks or posters does not make papers.
+	 */
+	if (s->state == SECTION_PUBS && rank > s->rank &&
+	    (s->type == TYPE_TALK || s->type == TYPE_POSTER) &&
+	    t != TYPE_TALK && t != TYPE_POSTER) {
+		diag_at(DIAG_NOTE, s->file, cl->lineno, "heading \"%s\": "
+		    "still %s (a sub-heading of them)", text,
+		    entry_type_name(s->type));
+		return;
+	}
 	s->state = SECTION_PUBS;
 	s->type = t;
 	s->rank = rank;
