@@ -496,6 +496,18 @@ read_name(struct scan *sc, size_t i, struct namelist *nl)
 	return next;
 }
 
+/* Whether a name of the list has an initial ("Gerald Q.", "A."). */
+static int
+has_initials(const struct namelist *nl)
+{
+	size_t i;
+
+	for (i = 0; i < nl->n; i++)
+		if (nl->v[i].given != NULL && strchr(nl->v[i].given, '.'))
+			return 1;
+	return 0;
+}
+
 size_t
 names_scan(const struct rules *rules, const char *s, struct namelist *nl,
     int *ended)
@@ -549,11 +561,9 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 		}
 		/* "The Role of ...": capitalised words before a lower-case
 		 * one start a sentence, not a list of names. */
-		if (trail == 0 && nl->n == 1 && has_tok(sc, i) &&
+		if (trail == 0 && has_tok(sc, i) &&
 		    sc->t[i].kind == TOK_OTHER && !sc->t[i].open &&
-		    islower((unsigned char)*sc->t[i].s) &&
-		    nl->v[0].given != NULL && strchr(nl->v[0].given, '.') ==
-		    NULL) {
+		    islower((unsigned char)*sc->t[i].s) && !has_initials(nl)) {
 			namelist_clear(nl);
 			done = 0;
 			break;
