@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,9 @@ struct input {
 	struct sectioner	*sec;
 	struct splitter		*split;
 	int			 after_break;
+	/* A short line held back: with the next, it may be one heading. */
+	struct cline		 held;
+	char			*held_text;
 };
 
 enum markup
@@ -206,9 +210,9 @@ input_entry(struct input *in, const struct rawentry *raw)
 	run_emit(r, e);
 }
 
-/* One logical line from the cleaner. */
+/* One logical line from the cleaner, once it is known not to be held. */
 static void
-input_line(struct input *in, const struct cline *cl)
+input_line_now(struct input *in, const struct cline *cl)
 {
 	struct rawentry raw;
 	int heading = section_feed(in->sec, cl, in->after_break);
@@ -224,6 +228,79 @@ input_line(struct input *in, const struct cline *cl)
 		return;
 	if (split_push(in->split, cl, &raw))
 		input_entry(in, &raw);
+}
+
+/*
+ * Whether a line could be the first half of a heading that text pulled
+ * out of a PDF broke in two ("Journal" / "Articles"): one or two
+ * capitalised words, no digit, no punctuation.
+ */
+static int
+input_half_heading(const struct cline *cl)
+{
+	const char *p;
+	int words = 1;
+
+	if (cl->blank || cl->heading || !isupper((unsigned char)*cl->s))
+		return 0;
+	for (p = cl->s; *p != '\0'; p++) {
+		if (*p == ' ')
+			words++;
+		if (!isalpha((unsigned char)*p) && *p != ' ' && *p != '&')
+			return 0;
+	}
+	return words <= 2;
+}
+
+/* Let the held line through, as an ordinary line. */
+static void
+input_release(struct input *in)
+{
+	if (in->held_text == NULL)
+		return;
+	in->held.s = in->held_text;
+	input_line_now(in, &in->held);
+	free(in->held_text);
+	in->held_text = NULL;
+}
+
+/*
+ * One logical line from the cleaner.  A short line is held back until the
+ * next: when the two make a heading the rules know, they are one.
+ */
+static void
+input_line(struct input *in, const struct cline *cl)
+{
+	struct cline joined;
+	struct rawentry raw;
+	char *text;
+
+	if (in->held_text != NULL && cl != NULL && input_half_heading(cl)) {
+		xasprintf(&text, "%s %s", in->held_text, cl->s);
+		joined = in->held;
+		joined.s = text;
+		joined.heading = CLEAN_HEADING_GUESS;
+		if (rules_classify(in->run->rules, "section", text) != NULL &&
+		    section_feed(in->sec, &joined, 1)) {
+			free(text);
+			free(in->held_text);
+			in->held_text = NULL;
+			in->after_break = 1;
+			if (split_flush(in->split, &raw))
+				input_entry(in, &raw);
+			return;
+		}
+		free(text);
+	}
+	input_release(in);
+	if (cl == NULL)
+		return;
+	if (input_half_heading(cl)) {
+		in->held = *cl;
+		in->held_text = xstrdup(cl->s);
+		return;
+	}
+	input_line_now(in, cl);
 }
 
 /* Read one input to the end; -1 if it could not be read whole. */
@@ -262,9 +339,11 @@ run_input(struct run *r, FILE *fp, const char *name)
 		cleaner_push(cl, NULL);
 		while (cleaner_pop(cl, &cline))
 			input_line(&in, &cline);
+		input_line(&in, NULL);
 		if (split_flush(in.split, &raw))
 			input_entry(&in, &raw);
 	}
+	free(in.held_text);
 	cleaner_free(cl);
 	split_free(in.split);
 	section_free(in.sec);
