@@ -495,6 +495,15 @@ later_span_container(const struct fields_ctx *ctx, struct entry *e,
 	}
 }
 
+/* Whether r[0..n) ends in "of" (the italics that follow are its object). */
+static int
+ends_with_of(const char *r, size_t n)
+{
+	while (n > 0 && r[n - 1] == ' ')
+		n--;
+	return n >= 3 && r[n - 1] == 'f' && r[n - 2] == 'o' && r[n - 3] == ' ';
+}
+
 /* The length of r[0..n) without a final "In" or "in:" (the venue's). */
 static size_t
 before_in(const char *r, size_t n)
@@ -529,6 +538,12 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 			continue;
 		if (p - r <= 2) {
 			entry_set_take(e, FIELD_TITLE, trim_dup(p, n, ",."));
+			set_container(ctx->rules, e, p + n, strlen(p + n));
+			later_span_container(ctx, e, p + n, sp);
+		} else if (ends_with_of(r, (size_t)(p - r))) {
+			/* "Review of *The Book*": the italics are the title's. */
+			entry_set_take(e, FIELD_TITLE, trim_dup(r,
+			    (size_t)(p - r) + n, ",.;:"));
 			set_container(ctx->rules, e, p + n, strlen(p + n));
 			later_span_container(ctx, e, p + n, sp);
 		} else {
