@@ -161,26 +161,31 @@ entity_cmp(const void *key, const void *elem)
 	return strcmp(key, e->name);
 }
 
-/* Decode "&...;" at p; on success append and return its length, else 0. */
+/*
+ * Decode "&...;" at p (before end); on success append it and return its
+ * length, else 0.
+ */
 static size_t
-clean_entity(const char *p, struct buf *out)
+clean_entity(const char *p, const char *end, struct buf *out)
 {
 	char name[16], enc[4];
 	const char *semi;
 	size_t n;
 	unsigned long cp = 0;
 
-	if ((semi = memchr(p, ';', 12)) == NULL || semi == p + 1)
+	/* Entities are short: look for the ";" in the next 12 bytes. */
+	if ((semi = memchr(p, ';', end - p < 12 ? (size_t)(end - p) : 12)) ==
+	    NULL || semi == p + 1)
 		return 0;
 	n = (size_t)(semi - p - 1);
 	if (p[1] == '#') {
-		char *end;
+		char *stop;
 
 		if (p[2] == 'x' || p[2] == 'X')
-			cp = strtoul(p + 3, &end, 16);
+			cp = strtoul(p + 3, &stop, 16);
 		else
-			cp = strtoul(p + 2, &end, 10);
-		if (end != semi || cp == 0 || cp > 0x10ffff ||
+			cp = strtoul(p + 2, &stop, 10);
+		if (stop != semi || cp == 0 || cp > 0x10ffff ||
 		    (cp >= 0xd800 && cp <= 0xdfff) || cp < 0x20)
 			return 0;
 	} else {
@@ -690,7 +695,7 @@ clean_inline_buf(enum markup m, const char *s, size_t len, struct buf *out)
 		case '&':
 			if (m == MARKUP_LATEX)
 				break;
-			if ((n = clean_entity(p, out)) > 0) {
+			if ((n = clean_entity(p, end, out)) > 0) {
 				p += n;
 				continue;
 			}
@@ -1170,7 +1175,7 @@ clean_html_line(struct cleaner *c, const struct line *ln)
 		}
 		if (c->skip_depth)
 			continue;
-		if (*p == '&' && (n = clean_entity(p, &c->cur)) > 0) {
+		if (*p == '&' && (n = clean_entity(p, end, &c->cur)) > 0) {
 			p += n - 1;
 			continue;
 		}
