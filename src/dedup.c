@@ -1,8 +1,15 @@
 /*
  * dedup.c -- the same work listed twice (see dedup.h).
+ *
+ * Each entry leaves a fingerprint of its folded first family name, title
+ * (and number) in an open-addressing table.  Entries with the same
+ * fingerprint but years too far apart are different works, so one
+ * fingerprint may fill several slots, all on one probe run; the earliest
+ * (by sequence number) whose year fits is the answer.
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -10,17 +17,24 @@
 #include "buf.h"
 #include "dedup.h"
 #include "entry.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
-struct slot {
+#define DEDUP_CAP_MIN	256	/* slots, a power of two */
+#define DEDUP_TITLE_MIN	4	/* bytes of folded title to go by */
+#define DEDUP_SEP	'\x1f'	/* between the parts; folding drops it */
+
+struct dedup_slot {
 	uint64_t	 hash;		/* 0: empty */
 	unsigned long	 line;
+	int32_t		 year;		/* 0: unknown */
+	uint32_t	 seq;		/* order of arrival */
 };
 
 struct dedup {
-	struct slot	*v;
-	size_t		 n, cap;	/* cap is a power of two */
-	struct buf	 tmp;
+	struct dedup_slot *v;
+	size_t		   n, cap;	/* cap is a power of two */
+	struct buf	   tmp;
 };
 
 struct dedup *
@@ -28,7 +42,7 @@ dedup_new(void)
 {
 	struct dedup *d = xcalloc(1, sizeof(*d));
 
-	d->cap = 256;
+	d->cap = DEDUP_CAP_MIN;
 	d->v = xcalloc(d->cap, sizeof(*d->v));
 	return d;
 }
@@ -41,6 +55,68 @@ dedup_free(struct dedup *d)
 	buf_free(&d->tmp);
 	free(d->v);
 	free(d);
+}
+
+/* Whether c is punctuation, a space, a mark or a format character. */
+static int
+dedup_is_noise(uint32_t c)
+{
+	return (c >= 0x80 && c <= 0xbf) ||	/* Latin-1 signs, NBSP */
+	    c == 0xd7 || c == 0xf7 ||		/* × ÷ */
+	    (c >= 0x300 && c <= 0x36f) ||	/* combining marks */
+	    (c >= 0x2000 && c <= 0x206f) ||	/* general punctuation */
+	    (c >= 0x2e00 && c <= 0x2e7f) ||	/* supplemental punct. */
+	    (c >= 0x3000 && c <= 0x303f) ||	/* CJK punctuation */
+	    (c >= 0xfe10 && c <= 0xfe1f) ||	/* vertical forms */
+	    (c >= 0xfe30 && c <= 0xfe4f) ||	/* CJK compatibility */
+	    c == 0xfeff ||			/* BOM */
+	    (c >= 0xff01 && c <= 0xff65);	/* full-width punct. */
+}
+
+/* The lower case of a Greek or Cyrillic capital; c itself otherwise. */
+static uint32_t
+dedup_lower(uint32_t c)
+{
+	if ((c >= 0x391 && c <= 0x3a9) || (c >= 0x410 && c <= 0x42f))
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 0x50;
+	return c;
+}
+
+/*
+ * Append s folded for comparison: ASCII and Latin letters and digits as
+ * lower-case ASCII ("Kostić" -> "kostic", "Straße" -> "strasse"), other
+ * scripts kept (so that two Chinese titles do not both fold to nothing),
+ * punctuation and spaces dropped.
+ */
+static void
+dedup_fold(const char *s, struct buf *b)
+{
+	const char *p = s;
+	char u[5];
+	uint32_t c;
+	size_t n;
+
+	while (*p != '\0') {
+		c = utf8_next(&p);
+		if (c < 0x80) {
+			if (isalnum((int)c))
+				buf_putc(b, (char)tolower((int)c));
+		} else if (c >= 0xc0 && c < 0x180) {
+			n = utf8_encode(c, u);
+			u[n] = '\0';
+			ascii_fold(u, b);
+		} else if (c >= 0xff10 && c <= 0xff5a) {
+			/* Full-width ASCII letters and digits. */
+			u[0] = (char)(c - 0xfee0);
+			u[1] = '\0';
+			ascii_fold(u, b);
+		} else if (!dedup_is_noise(c)) {
+			n = utf8_encode(dedup_lower(c), u);
+			buf_append(b, u, n);
+		}
+	}
 }
 
 /* FNV-1a, never 0 (0 marks an empty slot). */
@@ -57,57 +133,100 @@ dedup_hash(const char *s, size_t len)
 	return h != 0 ? h : 1;
 }
 
-static struct slot *
-dedup_find(struct dedup *d, uint64_t h)
+/* Put a slot in the first free place of its probe run. */
+static void
+dedup_put(struct dedup *d, const struct dedup_slot *s)
 {
-	size_t i = (size_t)h & (d->cap - 1);
+	size_t i = (size_t)s->hash & (d->cap - 1);
 
-	while (d->v[i].hash != 0 && d->v[i].hash != h)
+	while (d->v[i].hash != 0)
 		i = (i + 1) & (d->cap - 1);
-	return &d->v[i];
+	d->v[i] = *s;
 }
 
+/* Double the table and put every slot back. */
 static void
 dedup_grow(struct dedup *d)
 {
-	struct slot *old = d->v;
+	struct dedup_slot *old = d->v;
 	size_t i, cap = d->cap;
 
 	d->cap *= 2;
 	d->v = xcalloc(d->cap, sizeof(*d->v));
 	for (i = 0; i < cap; i++)
 		if (old[i].hash != 0)
-			*dedup_find(d, old[i].hash) = old[i];
+			dedup_put(d, &old[i]);
 	free(old);
+}
+
+/* The year as a number, 0 when there is none. */
+static int32_t
+dedup_year(const struct entry *e)
+{
+	const char *y = e->f[FIELD_YEAR];
+	long n;
+
+	if (y == NULL)
+		return 0;
+	n = strtol(y, NULL, 10);
+	return n > 0 && n < 100000 ? (int32_t)n : 0;
+}
+
+/*
+ * The fingerprint of e's first family name, title and (for patents and
+ * reports) number, and of whether it is a talk; 0 when the title is too
+ * short to go by.
+ */
+static uint64_t
+dedup_fingerprint(struct dedup *d, const struct entry *e)
+{
+	const struct namelist *nl = e->authors.n > 0 ? &e->authors :
+	    &e->editors;
+	size_t title;
+
+	buf_reset(&d->tmp);
+	buf_putc(&d->tmp, e->type == TYPE_TALK ? 't' : 'w');
+	buf_putc(&d->tmp, DEDUP_SEP);
+	if (nl->n > 0 && nl->v[0].family != NULL)
+		dedup_fold(nl->v[0].family, &d->tmp);
+	buf_putc(&d->tmp, DEDUP_SEP);
+	title = d->tmp.len;
+	dedup_fold(e->f[FIELD_TITLE], &d->tmp);
+	if (d->tmp.len - title < DEDUP_TITLE_MIN)
+		return 0;
+	if ((e->type == TYPE_PATENT || e->type == TYPE_REPORT) &&
+	    e->f[FIELD_NUMBER] != NULL) {
+		buf_putc(&d->tmp, DEDUP_SEP);
+		dedup_fold(e->f[FIELD_NUMBER], &d->tmp);
+	}
+	return dedup_hash(d->tmp.s, d->tmp.len);
 }
 
 unsigned long
 dedup_check(struct dedup *d, const struct entry *e)
 {
-	struct slot *s;
-	uint64_t h;
+	struct dedup_slot s;
+	const struct dedup_slot *v, *found = NULL;
+	unsigned long line;
+	size_t i;
 
-	if (e->f[FIELD_TITLE] == NULL)
+	if (e->f[FIELD_TITLE] == NULL ||
+	    (s.hash = dedup_fingerprint(d, e)) == 0)
 		return 0;
-	buf_reset(&d->tmp);
-	if (e->authors.n > 0 && e->authors.v[0].family != NULL)
-		ascii_fold(e->authors.v[0].family, &d->tmp);
-	buf_putc(&d->tmp, '|');
-	ascii_fold(e->f[FIELD_TITLE], &d->tmp);
-	/* Patents (and reports) that share a title differ by number. */
-	if (e->f[FIELD_NUMBER] != NULL) {
-		buf_putc(&d->tmp, '|');
-		ascii_fold(e->f[FIELD_NUMBER], &d->tmp);
+	s.line = e->line;
+	s.year = dedup_year(e);
+	s.seq = (uint32_t)d->n;
+	for (i = (size_t)s.hash & (d->cap - 1); d->v[i].hash != 0;
+	    i = (i + 1) & (d->cap - 1)) {
+		v = &d->v[i];
+		if (v->hash == s.hash && (s.year == 0 || v->year == 0 ||
+		    abs(s.year - v->year) <= 1) &&
+		    (found == NULL || v->seq < found->seq))
+			found = v;
 	}
-	if (d->tmp.len < 4)	/* too little to tell works apart */
-		return 0;
-	h = dedup_hash(d->tmp.s, d->tmp.len);
-	s = dedup_find(d, h);
-	if (s->hash == h)
-		return s->line;
-	s->hash = h;
-	s->line = e->line;
+	line = found != NULL ? found->line : 0;
+	dedup_put(d, &s);
 	if (++d->n * 2 > d->cap)
 		dedup_grow(d);
-	return 0;
+	return line;
 }

@@ -2,7 +2,8 @@
  * out_csl.c -- CSL-JSON through jansson (see out_csl.h).
  *
  * Items follow the CSL 1.0.2 data schema.  The array is written item by
- * item, so nothing but the current item is held in memory.
+ * item, so nothing but the current item is held in memory.  Keys come out
+ * in one fixed order (the order they are set in below).
  */
 #include "config.h"
 
@@ -10,17 +11,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "diag.h"
 #include "entry.h"
 #include "out_csl.h"
 #include "xmalloc.h"
 
+#define CSL_DUMP_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+
 struct out_csl {
 	FILE	*fp;
-	size_t	 items;
+	size_t	 items;		/* written so far */
 };
 
-/* The CSL type of each entry type, and a genre where CSL has no type. */
+/*
+ * The CSL type of each entry type, and a genre where the type alone would
+ * lose what the entry is.  A poster is a "speech": CSL 1.0.2 defines that
+ * type as "a speech or other presentation (e.g. a paper, talk, poster, or
+ * symposium at a conference)", and citeproc renders it as one (APA
+ * "Title [Poster]. Venue", Chicago "Poster presented at ..."), whereas a
+ * paper-conference with a genre reads as a paper in proceedings and APA
+ * drops the genre.  A preprint is an "article" (CSL's type for preprints);
+ * its genre makes APA print "(Preprint No. arXiv:...)".  A workshop paper
+ * needs no genre: its venue says "Workshop".
+ */
 static const struct {
 	const char	*type;
 	const char	*genre;
@@ -28,9 +43,9 @@ static const struct {
 	[TYPE_UNKNOWN] = { "document", NULL },
 	[TYPE_ARTICLE] = { "article-journal", NULL },
 	[TYPE_CONFERENCE] = { "paper-conference", NULL },
-	[TYPE_WORKSHOP] = { "paper-conference", "Workshop paper" },
+	[TYPE_WORKSHOP] = { "paper-conference", NULL },
 	[TYPE_ABSTRACT] = { "paper-conference", "Extended abstract" },
-	[TYPE_POSTER] = { "speech", "Poster" },	/* as CSL 1.0.2 says */
+	[TYPE_POSTER] = { "speech", "Poster" },
 	[TYPE_DEMO] = { "paper-conference", "Demo" },
 	[TYPE_PREPRINT] = { "article", "Preprint" },
 	[TYPE_REPORT] = { "report", NULL },
@@ -70,123 +85,209 @@ static const struct {
 	{ FIELD_NOTE, "note" },
 };
 
+/* The values an entry gives its CSL variables, after the type's rules. */
+struct csl_values {
+	const char	*v[FIELD__COUNT];
+	char		*number;	/* "arXiv:ID", owned */
+	char		*note;		/* "note; arXiv:ID", owned */
+};
+
+/*
+ * jansson allocates through xmalloc, so an object or a dump is never NULL
+ * for want of memory and this module has no out-of-memory path of its own.
+ */
+static void
+csl_init(void)
+{
+	json_set_alloc_funcs(xmalloc, free);
+}
+
 struct out_csl *
 out_csl_open(FILE *fp)
 {
-	struct out_csl *o = xcalloc(1, sizeof(*o));
+	struct out_csl *o;
 
+	csl_init();
+	o = xcalloc(1, sizeof(*o));
 	o->fp = fp;
 	return o;
 }
 
+/* Set key to value unless value is NULL or empty; warn if not UTF-8. */
 static void
-csl_set_str(json_t *obj, const char *key, const char *value)
+csl_set_str(json_t *obj, const struct entry *e, const char *key,
+    const char *value)
 {
-	if (value != NULL && *value != '\0')
-		json_object_set_new(obj, key, json_string(value));
+	json_t *s;
+
+	if (value == NULL || *value == '\0')
+		return;
+	if ((s = json_string(value)) == NULL) {
+		/* The reader validates UTF-8; this is a bug upstream. */
+		diag_at(DIAG_WARNING, e->file, e->line, "CSL-JSON: %s is not "
+		    "valid UTF-8; left out", key);
+		return;
+	}
+	json_object_set_new(obj, key, s);
 }
 
+/* One name: literal for an organisation, else its parts. */
 static json_t *
-csl_names(const struct namelist *nl)
+csl_name(const struct entry *e, const struct name *n)
 {
-	json_t *arr = json_array();
+	json_t *o = json_object();
+
+	if (n->flags & NAME_LITERAL)
+		csl_set_str(o, e, "literal", n->family != NULL ? n->family :
+		    n->given);
+	else {
+		csl_set_str(o, e, "family", n->family);
+		csl_set_str(o, e, "given", n->given);
+		csl_set_str(o, e, "non-dropping-particle", n->particle);
+		csl_set_str(o, e, "suffix", n->suffix);
+	}
+	return o;
+}
+
+/*
+ * A name list, or NULL when no name has any part.  "et al." has no CSL
+ * form, so the list holds the names the CV gives and nothing more.
+ */
+static json_t *
+csl_names(const struct entry *e, const struct namelist *nl)
+{
+	json_t *arr = json_array(), *o;
 	size_t i;
 
 	for (i = 0; i < nl->n; i++) {
-		const struct name *n = &nl->v[i];
-		json_t *o = json_object();
-
-		if (n->flags & NAME_LITERAL) {
-			csl_set_str(o, "literal", n->family);
-		} else {
-			csl_set_str(o, "family", n->family);
-			csl_set_str(o, "given", n->given);
-			csl_set_str(o, "non-dropping-particle", n->particle);
-			csl_set_str(o, "suffix", n->suffix);
-		}
-		json_array_append_new(arr, o);
+		o = csl_name(e, &nl->v[i]);
+		if (json_object_size(o) == 0)
+			json_decref(o);
+		else
+			json_array_append_new(arr, o);
+	}
+	if (json_array_size(arr) == 0) {
+		json_decref(arr);
+		return NULL;
 	}
 	return arr;
 }
 
-/* "2021" (and "10") as date-parts; NULL if the year is not a number. */
+/* A whole decimal number in [lo, hi], or 0. */
+static long
+csl_number(const char *s, long lo, long hi)
+{
+	char *end;
+	long n;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return 0;
+	n = strtol(s, &end, 10);
+	return *end == '\0' && n >= lo && n <= hi ? n : 0;
+}
+
+/* {"date-parts": [[year, month?, day?]]}; NULL if the year is no number. */
 static json_t *
 csl_date(const struct entry *e)
 {
 	json_t *parts;
-	long y, m;
-	char *end;
+	long y, m, d;
 
-	if (e->f[FIELD_YEAR] == NULL)
-		return NULL;
-	y = strtol(e->f[FIELD_YEAR], &end, 10);
-	if (*end != '\0' || y <= 0)
+	if ((y = csl_number(e->f[FIELD_YEAR], 1, 9999)) == 0)
 		return NULL;
 	parts = json_array();
 	json_array_append_new(parts, json_integer(y));
-	if (e->f[FIELD_MONTH] != NULL) {
-		m = strtol(e->f[FIELD_MONTH], &end, 10);
-		if (*end == '\0' && m >= 1 && m <= 12) {
-			json_array_append_new(parts, json_integer(m));
-			if (e->f[FIELD_DAY] != NULL)
-				json_array_append_new(parts, json_integer(
-				    strtol(e->f[FIELD_DAY], NULL, 10)));
-		}
+	if ((m = csl_number(e->f[FIELD_MONTH], 1, 12)) != 0) {
+		json_array_append_new(parts, json_integer(m));
+		if ((d = csl_number(e->f[FIELD_DAY], 1, 31)) != 0)
+			json_array_append_new(parts, json_integer(d));
 	}
 	return json_pack("{s:[o]}", "date-parts", parts);
+}
+
+/*
+ * The value of each field as CSL sees it.  Where CSL has no variable of
+ * its own: a report's institution and a thesis's school are its
+ * publisher; a preprint's arXiv identifier is its number ("arXiv:ID") and
+ * arXiv its publisher (the repository, as Zotero writes preprints), so a
+ * container "arXiv" goes; any other entry keeps its arXiv identifier in
+ * the note.
+ */
+static void
+csl_values(const struct entry *e, enum entry_type t, struct csl_values *cv)
+{
+	const char *arxiv = e->f[FIELD_ARXIV];
+
+	memcpy(cv->v, e->f, sizeof(cv->v));
+	cv->number = cv->note = NULL;
+	if (cv->v[FIELD_GENRE] == NULL)
+		cv->v[FIELD_GENRE] = csl_types[t].genre;
+	if (cv->v[FIELD_PUBLISHER] == NULL)
+		cv->v[FIELD_PUBLISHER] = e->f[FIELD_INSTITUTION];
+	if (arxiv == NULL || *arxiv == '\0')
+		return;
+	if (t != TYPE_PREPRINT) {
+		if (cv->v[FIELD_NOTE] != NULL)
+			xasprintf(&cv->note, "%s; arXiv:%s", cv->v[FIELD_NOTE],
+			    arxiv);
+		else
+			xasprintf(&cv->note, "arXiv:%s", arxiv);
+		cv->v[FIELD_NOTE] = cv->note;
+		return;
+	}
+	if (cv->v[FIELD_NUMBER] == NULL) {
+		xasprintf(&cv->number, "arXiv:%s", arxiv);
+		cv->v[FIELD_NUMBER] = cv->number;
+	}
+	if (cv->v[FIELD_PUBLISHER] == NULL)
+		cv->v[FIELD_PUBLISHER] = "arXiv";
+	if (cv->v[FIELD_CONTAINER] != NULL &&
+	    strcasecmp(cv->v[FIELD_CONTAINER], "arXiv") == 0 &&
+	    strcasecmp(cv->v[FIELD_PUBLISHER], "arXiv") == 0)
+		cv->v[FIELD_CONTAINER] = NULL;
 }
 
 /* One entry as a CSL item; the caller owns the reference. */
 static json_t *
 csl_item(const struct entry *e)
 {
-	json_t *item = json_object(), *date;
+	json_t *item = json_object(), *j;
 	enum entry_type t = e->type < TYPE__COUNT ? e->type : TYPE_MISC;
+	struct csl_values cv;
 	size_t i;
-	char *number = NULL;
 
-	csl_set_str(item, "id", e->key != NULL ? e->key : "");
-	csl_set_str(item, "type", csl_types[t].type);
-	if (e->authors.n > 0)
-		json_object_set_new(item, "author", csl_names(&e->authors));
-	if (e->editors.n > 0)
-		json_object_set_new(item, "editor", csl_names(&e->editors));
-	if ((date = csl_date(e)) != NULL)
-		json_object_set_new(item, "issued", date);
-	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++) {
-		const char *v = e->f[csl_vars[i].field];
-
-		/* A preprint's number is its arXiv identifier. */
-		if (csl_vars[i].field == FIELD_NUMBER && v == NULL &&
-		    e->f[FIELD_ARXIV] != NULL) {
-			xasprintf(&number, "arXiv:%s", e->f[FIELD_ARXIV]);
-			v = number;
-		}
-		if (csl_vars[i].field == FIELD_GENRE && v == NULL)
-			v = csl_types[t].genre;
-		if (csl_vars[i].field == FIELD_PUBLISHER && v == NULL)
-			v = e->f[FIELD_INSTITUTION];
-		csl_set_str(item, csl_vars[i].var, v);
-	}
-	free(number);
+	/* The schema requires an id; the keys stage always gives one. */
+	json_object_set_new(item, "id", json_string(e->key != NULL ? e->key :
+	    ""));
+	csl_set_str(item, e, "type", csl_types[t].type);
+	if ((j = csl_names(e, &e->authors)) != NULL)
+		json_object_set_new(item, "author", j);
+	if ((j = csl_names(e, &e->editors)) != NULL)
+		json_object_set_new(item, "editor", j);
+	if ((j = csl_date(e)) != NULL)
+		json_object_set_new(item, "issued", j);
+	csl_values(e, t, &cv);
+	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++)
+		csl_set_str(item, e, csl_vars[i].var, cv.v[csl_vars[i].field]);
+	free(cv.number);
+	free(cv.note);
 	return item;
 }
 
 char *
 out_csl_item(const struct entry *e)
 {
-	json_t *item = csl_item(e);
-	char *s = json_dumps(item, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_t *item;
+	char *s;
 
+	csl_init();
+	item = csl_item(e);
+	s = json_dumps(item, CSL_DUMP_FLAGS);
 	json_decref(item);
-	if (s == NULL) {
-		fputs("cv2bib: out of memory\n", stderr);
-		exit(2);
-	}
 	return s;
 }
 
-/* Indent each line of s by two spaces: items inside the array. */
+/* Write s with each line indented by two spaces: an item in the array. */
 static void
 csl_put_indented(FILE *fp, const char *s)
 {
@@ -202,14 +303,19 @@ csl_put_indented(FILE *fp, const char *s)
 	fputs(s, fp);
 }
 
+/*
+ * The opening bracket goes out with the first item, so that a run with no
+ * entries writes "[]\n" rather than a bracket on each line.
+ */
 int
 out_csl_write(struct out_csl *o, struct entry *const *v, size_t n)
 {
 	size_t i;
+	char *s;
 
 	for (i = 0; i < n; i++) {
-		char *s = out_csl_item(v[i]);
-
+		if ((s = out_csl_item(v[i])) == NULL)
+			return -1;
 		fputs(o->items++ == 0 ? "[\n" : ",\n", o->fp);
 		csl_put_indented(o->fp, s);
 		free(s);
@@ -217,13 +323,17 @@ out_csl_write(struct out_csl *o, struct entry *const *v, size_t n)
 	return ferror(o->fp) ? -1 : 0;
 }
 
+/* Close the array and flush; the FILE stays open (the caller's). */
 int
 out_csl_close(struct out_csl *o)
 {
-	int rc;
+	int rc = 0;
 
+	if (o == NULL)
+		return 0;
 	fputs(o->items == 0 ? "[]\n" : "\n]\n", o->fp);
-	rc = ferror(o->fp) ? -1 : 0;
+	if (fflush(o->fp) != 0 || ferror(o->fp))
+		rc = -1;
 	free(o);
 	return rc;
 }

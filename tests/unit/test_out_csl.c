@@ -1,5 +1,9 @@
 /*
  * test_out_csl.c -- CSL-JSON items and the streamed array.
+ *
+ * With CV2BIB_CSL_DUMP=FILE in the environment, the stream test also
+ * writes an array with one item of every type there, for a schema check
+ * (tests/csl-check.py).
  */
 #include "config.h"
 
@@ -13,6 +17,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "diag.h"
 #include "out_csl.h"
 #include "entry_fixture.h"
 
@@ -22,9 +27,12 @@ item(const struct entry *e)
 {
 	char *s = out_csl_item(e);
 	json_error_t err;
-	json_t *j = json_loads(s, 0, &err);
+	json_t *j;
 
+	assert_non_null(s);
+	j = json_loads(s, 0, &err);
 	assert_non_null(j);
+	assert_true(json_is_object(j));
 	free(s);
 	return j;
 }
@@ -34,15 +42,16 @@ str(json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
 
+	if (v != NULL)
+		assert_true(json_is_string(v));
 	return v != NULL ? json_string_value(v) : NULL;
 }
 
 static void
-test_out_csl_conference_paper_in_full(void **state)
+test_out_csl_conference_paper_exact_json(void **state)
 {
 	struct entry *e = make_entry(TYPE_CONFERENCE, NULL, "2021",
 	    "PacketMill: Toward per-core 100-Gbps Networking");
-	json_t *j, *a;
 	char *s;
 
 	(void)state;
@@ -53,10 +62,15 @@ test_out_csl_conference_paper_in_full(void **state)
 	entry_set(e, FIELD_CONTAINER, "International Conference on ASPLOS");
 	entry_set(e, FIELD_CONTAINER_SHORT, "ASPLOS");
 	entry_set(e, FIELD_MONTH, "4");
+	entry_set(e, FIELD_DAY, "19");
 	entry_set(e, FIELD_PAGES, "1-17");
+	entry_set(e, FIELD_PUBLISHER, "ACM");
+	entry_set(e, FIELD_PLACE, "Virtual, USA");
 	entry_set(e, FIELD_DOI, "10.1145/3445814.3446724");
+	entry_set(e, FIELD_URL, "https://doi.org/10.1145/3445814.3446724");
 	entry_set(e, FIELD_NOTE, "Acceptance rate: 75/398 ≈ 18.8%");
 	s = out_csl_item(e);
+	/* UTF-8 stays UTF-8 ("≈"), keys come in one fixed order. */
 	assert_string_equal(s, "{\n"
 	    "  \"id\": \"farshin2021packetmill\",\n"
 	    "  \"type\": \"paper-conference\",\n"
@@ -67,18 +81,17 @@ test_out_csl_conference_paper_in_full(void **state)
 	    "    {\n      \"family\": \"Berg\",\n      \"given\": \"Jan\",\n"
 	    "      \"non-dropping-particle\": \"van der\"\n    }\n  ],\n"
 	    "  \"issued\": {\n    \"date-parts\": [\n      [\n        2021,\n"
-	    "        4\n      ]\n    ]\n  },\n"
+	    "        4,\n        19\n      ]\n    ]\n  },\n"
 	    "  \"title\": \"PacketMill: Toward per-core 100-Gbps Networking\",\n"
 	    "  \"container-title\": \"International Conference on ASPLOS\",\n"
 	    "  \"container-title-short\": \"ASPLOS\",\n"
 	    "  \"page\": \"1-17\",\n"
+	    "  \"publisher\": \"ACM\",\n"
+	    "  \"publisher-place\": \"Virtual, USA\",\n"
 	    "  \"DOI\": \"10.1145/3445814.3446724\",\n"
+	    "  \"URL\": \"https://doi.org/10.1145/3445814.3446724\",\n"
 	    "  \"note\": \"Acceptance rate: 75/398 ≈ 18.8%\"\n}");
 	free(s);
-	j = item(e);
-	a = json_object_get(j, "author");
-	assert_int_equal(json_array_size(a), 3);
-	json_decref(j);
 	entry_free(e);
 }
 
@@ -90,15 +103,18 @@ test_out_csl_type_mapping(void **state)
 		const char	*csl;
 		const char	*genre;
 	} cases[] = {
+		{ TYPE_UNKNOWN, "document", NULL },
 		{ TYPE_ARTICLE, "article-journal", NULL },
 		{ TYPE_CONFERENCE, "paper-conference", NULL },
-		{ TYPE_WORKSHOP, "paper-conference", "Workshop paper" },
+		{ TYPE_WORKSHOP, "paper-conference", NULL },
+		{ TYPE_ABSTRACT, "paper-conference", "Extended abstract" },
 		{ TYPE_POSTER, "speech", "Poster" },
 		{ TYPE_DEMO, "paper-conference", "Demo" },
 		{ TYPE_PREPRINT, "article", "Preprint" },
 		{ TYPE_REPORT, "report", NULL },
 		{ TYPE_THESIS, "thesis", NULL },
 		{ TYPE_BOOK, "book", NULL },
+		{ TYPE_EDITED_BOOK, "book", NULL },
 		{ TYPE_CHAPTER, "chapter", NULL },
 		{ TYPE_PATENT, "patent", NULL },
 		{ TYPE_TALK, "speech", NULL },
@@ -123,7 +139,201 @@ test_out_csl_type_mapping(void **state)
 }
 
 static void
-test_out_csl_patent_and_preprint_fields(void **state)
+test_out_csl_genre_of_the_entry_wins(void **state)
+{
+	struct entry *e = make_entry(TYPE_POSTER, "X", "2020", "T");
+	json_t *j;
+
+	(void)state;
+	entry_set(e, FIELD_GENRE, "Poster abstract");
+	j = item(e);
+	assert_string_equal(str(j, "genre"), "Poster abstract");
+	json_decref(j);
+	entry_free(e);
+}
+
+static void
+test_out_csl_every_field_has_its_variable(void **state)
+{
+	static const struct {
+		enum field	 f;
+		const char	*var;
+	} cases[] = {
+		{ FIELD_TITLE, "title" },
+		{ FIELD_CONTAINER, "container-title" },
+		{ FIELD_CONTAINER_SHORT, "container-title-short" },
+		{ FIELD_COLLECTION, "collection-title" },
+		{ FIELD_VOLUME, "volume" },
+		{ FIELD_ISSUE, "issue" },
+		{ FIELD_PAGES, "page" },
+		{ FIELD_EDITION, "edition" },
+		{ FIELD_PUBLISHER, "publisher" },
+		{ FIELD_PLACE, "publisher-place" },
+		{ FIELD_NUMBER, "number" },
+		{ FIELD_GENRE, "genre" },
+		{ FIELD_AUTHORITY, "authority" },
+		{ FIELD_DOI, "DOI" },
+		{ FIELD_URL, "URL" },
+		{ FIELD_ISBN, "ISBN" },
+		{ FIELD_STATUS, "status" },
+		{ FIELD_NOTE, "note" },
+	};
+	struct entry *e = entry_new();
+	char value[32];
+	json_t *j;
+	size_t i;
+
+	(void)state;
+	e->type = TYPE_BOOK;
+	e->key = xstrdup("k");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(value, sizeof(value), "value %zu", i);
+		entry_set(e, cases[i].f, value);
+	}
+	j = item(e);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(value, sizeof(value), "value %zu", i);
+		assert_string_equal(str(j, cases[i].var), value);
+	}
+	/* id, type and the 18 variables: nothing else, nothing invented. */
+	assert_int_equal(json_object_size(j), 2 + 18);
+	assert_string_equal(str(j, "id"), "k");
+	json_decref(j);
+	entry_free(e);
+}
+
+static void
+test_out_csl_only_fields_that_are_set(void **state)
+{
+	struct entry *e = entry_new();
+	json_t *j;
+
+	(void)state;
+	e->type = TYPE_ARTICLE;
+	e->key = xstrdup("anon");
+	entry_set(e, FIELD_TITLE, "Only a title");
+	entry_set(e, FIELD_VOLUME, "");	/* empty counts as unset */
+	j = item(e);
+	assert_int_equal(json_object_size(j), 3);
+	assert_string_equal(str(j, "title"), "Only a title");
+	assert_null(json_object_get(j, "author"));
+	assert_null(json_object_get(j, "editor"));
+	assert_null(json_object_get(j, "issued"));
+	assert_null(json_object_get(j, "volume"));
+	json_decref(j);
+	entry_free(e);
+}
+
+static void
+test_out_csl_names_particle_suffix_literal_etal(void **state)
+{
+	struct entry *e = make_entry(TYPE_REPORT, NULL, "2020", "T");
+	json_t *j, *a, *n;
+
+	(void)state;
+	add_name(&e->authors, "Beethoven", "Ludwig", "van", NULL);
+	add_name(&e->authors, "King", "Martin Luther", NULL, "Jr.");
+	add_name(&e->authors, "World Health Organization", NULL, NULL, NULL);
+	e->authors.v[2].flags |= NAME_LITERAL;
+	add_name(&e->authors, NULL, NULL, NULL, NULL);	/* nothing: left out */
+	add_name(&e->authors, "王", "小明", NULL, NULL);
+	e->authors.v[0].flags |= NAME_SELF | NAME_EQUAL;
+	e->authors.etal = 1;
+	j = item(e);
+	a = json_object_get(j, "author");
+	assert_true(json_is_array(a));
+	/* et al. adds no name: four of the five, the empty one dropped. */
+	assert_int_equal(json_array_size(a), 4);
+	n = json_array_get(a, 0);
+	assert_string_equal(str(n, "family"), "Beethoven");
+	assert_string_equal(str(n, "given"), "Ludwig");
+	assert_string_equal(str(n, "non-dropping-particle"), "van");
+	assert_int_equal(json_object_size(n), 3);
+	n = json_array_get(a, 1);
+	assert_string_equal(str(n, "suffix"), "Jr.");
+	assert_int_equal(json_object_size(n), 3);
+	n = json_array_get(a, 2);
+	assert_string_equal(str(n, "literal"), "World Health Organization");
+	assert_int_equal(json_object_size(n), 1);
+	n = json_array_get(a, 3);
+	assert_string_equal(str(n, "family"), "王");
+	assert_string_equal(str(n, "given"), "小明");
+	json_decref(j);
+	entry_free(e);
+}
+
+static void
+test_out_csl_edited_book_has_editors_only(void **state)
+{
+	struct entry *e = make_entry(TYPE_EDITED_BOOK, NULL, "2001",
+	    "Handbook of Things");
+	json_t *j, *ed;
+
+	(void)state;
+	add_name(&e->editors, "Doe", "Jane", NULL, NULL);
+	add_name(&e->editors, "Roe", "Richard", NULL, NULL);
+	entry_set(e, FIELD_PUBLISHER, "Springer");
+	entry_set(e, FIELD_EDITION, "2");
+	entry_set(e, FIELD_ISBN, "978-3-16-148410-0");
+	j = item(e);
+	assert_string_equal(str(j, "type"), "book");
+	assert_null(json_object_get(j, "author"));
+	ed = json_object_get(j, "editor");
+	assert_int_equal(json_array_size(ed), 2);
+	assert_string_equal(str(json_array_get(ed, 1), "family"), "Roe");
+	assert_string_equal(str(j, "edition"), "2");
+	assert_string_equal(str(j, "ISBN"), "978-3-16-148410-0");
+	json_decref(j);
+	entry_free(e);
+}
+
+/* The date-parts of e as "y" "y-m" "y-m-d", or "" without issued. */
+static void
+check_date(const char *y, const char *m, const char *d, const char *want)
+{
+	struct entry *e = make_entry(TYPE_ARTICLE, "X", y, "T");
+	json_t *j, *parts;
+	char got[32] = "";
+	size_t i, len = 0;
+
+	entry_set(e, FIELD_MONTH, m);
+	entry_set(e, FIELD_DAY, d);
+	j = item(e);
+	parts = json_object_get(j, "issued");
+	if (parts != NULL) {
+		assert_int_equal(json_object_size(parts), 1);
+		parts = json_object_get(parts, "date-parts");
+		assert_int_equal(json_array_size(parts), 1);
+		parts = json_array_get(parts, 0);
+		for (i = 0; i < json_array_size(parts); i++) {
+			json_t *p = json_array_get(parts, i);
+
+			assert_true(json_is_integer(p));
+			len += (size_t)snprintf(got + len, sizeof(got) - len,
+			    "%s%lld", i > 0 ? "-" : "", json_integer_value(p));
+		}
+	}
+	assert_string_equal(got, want);
+	json_decref(j);
+	entry_free(e);
+}
+
+static void
+test_out_csl_dates_are_integer_parts(void **state)
+{
+	(void)state;
+	check_date("2021", NULL, NULL, "2021");
+	check_date("2021", "10", NULL, "2021-10");
+	check_date("2021", "10", "3", "2021-10-3");
+	check_date("2021", NULL, "3", "2021");		/* no month, no day */
+	check_date("2021", "13", "3", "2021");		/* no such month */
+	check_date("2021", "2", "32", "2021-2");	/* no such day */
+	check_date("n.d.", "2", NULL, "");
+	check_date(NULL, "2", "3", "");
+}
+
+static void
+test_out_csl_patent_report_thesis_fields(void **state)
 {
 	struct entry *e = make_entry(TYPE_PATENT, "Roozbeh", "2023", "Methods");
 	json_t *j;
@@ -133,46 +343,121 @@ test_out_csl_patent_and_preprint_fields(void **state)
 	entry_set(e, FIELD_GENRE, "PCT Application");
 	entry_set(e, FIELD_AUTHORITY, "WO");
 	j = item(e);
+	assert_string_equal(str(j, "type"), "patent");
 	assert_string_equal(str(j, "number"), "PCT/SE2023/050880");
 	assert_string_equal(str(j, "genre"), "PCT Application");
 	assert_string_equal(str(j, "authority"), "WO");
 	json_decref(j);
 	entry_free(e);
-	e = make_entry(TYPE_PREPRINT, "Devlin", "2018", "BERT");
-	entry_set(e, FIELD_ARXIV, "1810.04805");
-	entry_set(e, FIELD_CONTAINER, "arXiv");
+
+	e = make_entry(TYPE_REPORT, "Farshin", "2021", "Scheduling");
+	entry_set(e, FIELD_INSTITUTION, "KTH Royal Institute of Technology");
+	entry_set(e, FIELD_NUMBER, "TRITA-EECS-2021:1");
 	j = item(e);
-	assert_string_equal(str(j, "number"), "arXiv:1810.04805");
-	assert_string_equal(str(j, "container-title"), "arXiv");
+	assert_string_equal(str(j, "publisher"),
+	    "KTH Royal Institute of Technology");
+	assert_string_equal(str(j, "number"), "TRITA-EECS-2021:1");
 	json_decref(j);
 	entry_free(e);
+
 	e = make_entry(TYPE_THESIS, "Doe", "2019", "Essays");
 	entry_set(e, FIELD_INSTITUTION, "MIT");
 	entry_set(e, FIELD_GENRE, "PhD thesis");
+	entry_set(e, FIELD_STATUS, "in preparation");
 	j = item(e);
+	assert_string_equal(str(j, "type"), "thesis");
 	assert_string_equal(str(j, "publisher"), "MIT");
 	assert_string_equal(str(j, "genre"), "PhD thesis");
+	assert_string_equal(str(j, "status"), "in preparation");
+	json_decref(j);
+	entry_free(e);
+
+	/* A publisher given outright beats the institution. */
+	e = make_entry(TYPE_REPORT, "Doe", "2019", "R");
+	entry_set(e, FIELD_INSTITUTION, "Dept. of CS");
+	entry_set(e, FIELD_PUBLISHER, "MIT Press");
+	j = item(e);
+	assert_string_equal(str(j, "publisher"), "MIT Press");
 	json_decref(j);
 	entry_free(e);
 }
 
 static void
-test_out_csl_no_year_means_no_issued(void **state)
+test_out_csl_preprint_arxiv(void **state)
 {
-	struct entry *e = make_entry(TYPE_PATENT, "Roozbeh", NULL, "Methods");
-	json_t *j = item(e);
+	struct entry *e = make_entry(TYPE_PREPRINT, "Devlin", "2018", "BERT");
+	json_t *j;
 
 	(void)state;
-	assert_null(json_object_get(j, "issued"));
+	entry_set(e, FIELD_ARXIV, "1810.04805");
+	entry_set(e, FIELD_CONTAINER, "arXiv");
+	j = item(e);
+	assert_string_equal(str(j, "type"), "article");
+	assert_string_equal(str(j, "genre"), "Preprint");
+	assert_string_equal(str(j, "number"), "arXiv:1810.04805");
+	assert_string_equal(str(j, "publisher"), "arXiv");
+	/* The repository is the publisher, not also a container. */
+	assert_null(json_object_get(j, "container-title"));
+	json_decref(j);
+	entry_free(e);
+
+	/* A preprint without an identifier keeps what it has. */
+	e = make_entry(TYPE_PREPRINT, "Wang", "2023", "Making");
+	entry_set(e, FIELD_CONTAINER, "arXiv");
+	j = item(e);
+	assert_string_equal(str(j, "container-title"), "arXiv");
+	assert_null(json_object_get(j, "publisher"));
+	assert_null(json_object_get(j, "number"));
+	json_decref(j);
+	entry_free(e);
+
+	/* A journal article with an arXiv version: the id goes in the note. */
+	e = make_entry(TYPE_ARTICLE, "Devlin", "2019", "BERT");
+	entry_set(e, FIELD_CONTAINER, "NAACL");
+	entry_set(e, FIELD_ARXIV, "1810.04805");
+	entry_set(e, FIELD_NOTE, "Best paper");
+	j = item(e);
+	assert_string_equal(str(j, "container-title"), "NAACL");
+	assert_string_equal(str(j, "note"), "Best paper; arXiv:1810.04805");
+	assert_null(json_object_get(j, "number"));
+	assert_null(json_object_get(j, "publisher"));
 	json_decref(j);
 	entry_free(e);
 }
 
-/* Stream n entries through a writer; parse the output back. */
 static void
-check_stream(size_t n)
+test_out_csl_invalid_utf8_is_left_out_with_a_warning(void **state)
 {
-	char *buf = NULL;
+	struct entry *e = make_entry(TYPE_ARTICLE, "X", "2020",
+	    "bad \xff byte");
+	char *msg = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&msg, &len);
+	json_t *j;
+
+	(void)state;
+	e->file = "cv.txt";
+	e->line = 7;
+	diag_reset();
+	diag_set_output(fp);
+	j = item(e);
+	diag_set_output(stderr);
+	fclose(fp);
+	assert_null(json_object_get(j, "title"));
+	assert_non_null(strstr(msg, "cv.txt:7:"));
+	assert_non_null(strstr(msg, "title is not valid UTF-8"));
+	assert_int_equal(diag_worst(), DIAG_WARNING);
+	json_decref(j);
+	free(msg);
+	entry_free(e);
+	diag_reset();
+}
+
+/* Stream n entries through a writer, in two batches; parse it back. */
+static char *
+stream(size_t n)
+{
+	char *buf = NULL, key[8];
 	size_t len = 0, i;
 	FILE *fp = open_memstream(&buf, &len);
 	struct out_csl *o = out_csl_open(fp);
@@ -182,10 +467,10 @@ check_stream(size_t n)
 
 	for (i = 0; i < n; i++) {
 		e[i] = make_entry(TYPE_ARTICLE, "X", "2020", "T");
-		e[i]->key = xstrdup(i == 0 ? "a" : i == 1 ? "b" : "c");
+		snprintf(key, sizeof(key), "k%zu", i);
+		e[i]->key = xstrdup(key);
 	}
-	if (n > 0)
-		assert_int_equal(out_csl_write(o, e, 1), 0);
+	assert_int_equal(out_csl_write(o, e, n > 0 ? 1 : 0), 0);
 	if (n > 1)
 		assert_int_equal(out_csl_write(o, e + 1, n - 1), 0);
 	assert_int_equal(out_csl_close(o), 0);
@@ -194,32 +479,151 @@ check_stream(size_t n)
 	assert_non_null(j);
 	assert_true(json_is_array(j));
 	assert_int_equal(json_array_size(j), n);
-	if (n == 0)
-		assert_string_equal(buf, "[]\n");
-	json_decref(j);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		assert_string_equal(str(json_array_get(j, i), "id"), key);
 		entry_free(e[i]);
-	free(buf);
+	}
+	json_decref(j);
+	return buf;
 }
 
 static void
-test_out_csl_streams_valid_arrays(void **state)
+test_out_csl_streams_0_1_3_entries(void **state)
 {
+	char *s;
+
 	(void)state;
-	check_stream(0);
-	check_stream(1);
-	check_stream(3);
+	s = stream(0);
+	assert_string_equal(s, "[]\n");
+	free(s);
+	s = stream(1);
+	assert_string_equal(s, "[\n  {\n    \"id\": \"k0\",\n"
+	    "    \"type\": \"article-journal\",\n"
+	    "    \"author\": [\n      {\n        \"family\": \"X\",\n"
+	    "        \"given\": \"A.\"\n      }\n    ],\n"
+	    "    \"issued\": {\n      \"date-parts\": [\n        [\n"
+	    "          2020\n        ]\n      ]\n    },\n"
+	    "    \"title\": \"T\"\n  }\n]\n");
+	free(s);
+	s = stream(3);
+	/* Items are separated by ",\n" and the array closes on its line. */
+	assert_non_null(strstr(s, "\n  },\n  {\n    \"id\": \"k1\""));
+	assert_non_null(strstr(s, "\n  },\n  {\n    \"id\": \"k2\""));
+	assert_true(strlen(s) > 7);
+	assert_string_equal(s + strlen(s) - 7, "\n  }\n]\n");
+	free(s);
+}
+
+static void
+test_out_csl_write_error_is_reported(void **state)
+{
+	FILE *fp = fopen("/dev/full", "w");
+	struct out_csl *o;
+	struct entry *e;
+
+	(void)state;
+	if (fp == NULL)
+		skip();
+	e = make_entry(TYPE_ARTICLE, "X", "2020", "T");
+	e->key = xstrdup("k");
+	o = out_csl_open(fp);
+	out_csl_write(o, &e, 1);	/* buffered: may not fail yet */
+	assert_int_equal(out_csl_close(o), -1);
+	fclose(fp);
+
+	/* Unbuffered, the write itself fails. */
+	fp = fopen("/dev/full", "w");
+	assert_non_null(fp);
+	setvbuf(fp, NULL, _IONBF, 0);
+	o = out_csl_open(fp);
+	assert_int_equal(out_csl_write(o, &e, 1), -1);
+	assert_int_equal(out_csl_close(o), -1);
+	fclose(fp);
+	entry_free(e);
+}
+
+/* One entry of every type with most fields: for the schema check. */
+static void
+test_out_csl_stream_of_every_type(void **state)
+{
+	const char *dump = getenv("CV2BIB_CSL_DUMP");
+	char *buf = NULL, key[16];
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct out_csl *o = out_csl_open(fp);
+	struct entry *e;
+	json_error_t err;
+	json_t *j;
+	int t;
+
+	(void)state;
+	for (t = 0; t < TYPE__COUNT; t++) {
+		e = make_entry((enum entry_type)t, "Kostić", "2021",
+		    "Über “quotes” — and\ttabs \\ \"escapes\"");
+		snprintf(key, sizeof(key), "key%d", t);
+		e->key = xstrdup(key);
+		add_name(&e->authors, "Berg", "Jan", "van der", "Jr.");
+		add_name(&e->authors, "ACM", NULL, NULL, NULL);
+		e->authors.v[2].flags = NAME_LITERAL;
+		add_name(&e->editors, "Doe", "Jane", NULL, NULL);
+		entry_set(e, FIELD_MONTH, "12");
+		entry_set(e, FIELD_DAY, "31");
+		entry_set(e, FIELD_CONTAINER, "Proc. of Something");
+		entry_set(e, FIELD_CONTAINER_SHORT, "SOME");
+		entry_set(e, FIELD_COLLECTION, "LNCS");
+		entry_set(e, FIELD_VOLUME, "12");
+		entry_set(e, FIELD_ISSUE, "3");
+		entry_set(e, FIELD_PAGES, "12-34");
+		entry_set(e, FIELD_EDITION, "2");
+		entry_set(e, FIELD_INSTITUTION, "KTH");
+		entry_set(e, FIELD_PLACE, "Stockholm");
+		entry_set(e, FIELD_AUTHORITY, "WO");
+		entry_set(e, FIELD_DOI, "10.1/x");
+		entry_set(e, FIELD_ARXIV, "2101.00001");
+		entry_set(e, FIELD_URL, "https://example.org/");
+		entry_set(e, FIELD_ISBN, "978-3-16-148410-0");
+		entry_set(e, FIELD_STATUS, "to appear");
+		entry_set(e, FIELD_NOTE, "Best paper");
+		assert_int_equal(out_csl_write(o, &e, 1), 0);
+		entry_free(e);
+	}
+	assert_int_equal(out_csl_close(o), 0);
+	fclose(fp);
+	j = json_loads(buf, 0, &err);
+	assert_non_null(j);
+	assert_int_equal(json_array_size(j), TYPE__COUNT);
+	assert_string_equal(str(json_array_get(j, TYPE_ARTICLE), "title"),
+	    "Über “quotes” — and\ttabs \\ \"escapes\"");
+	json_decref(j);
+	if (dump != NULL && *dump != '\0') {
+		fp = fopen(dump, "w");
+		assert_non_null(fp);
+		fputs(buf, fp);
+		assert_int_equal(fclose(fp), 0);
+	}
+	free(buf);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_out_csl_conference_paper_in_full),
+		cmocka_unit_test(test_out_csl_conference_paper_exact_json),
 		cmocka_unit_test(test_out_csl_type_mapping),
-		cmocka_unit_test(test_out_csl_patent_and_preprint_fields),
-		cmocka_unit_test(test_out_csl_no_year_means_no_issued),
-		cmocka_unit_test(test_out_csl_streams_valid_arrays),
+		cmocka_unit_test(test_out_csl_genre_of_the_entry_wins),
+		cmocka_unit_test(test_out_csl_every_field_has_its_variable),
+		cmocka_unit_test(test_out_csl_only_fields_that_are_set),
+		cmocka_unit_test(test_out_csl_names_particle_suffix_literal_etal),
+		cmocka_unit_test(test_out_csl_edited_book_has_editors_only),
+		cmocka_unit_test(test_out_csl_dates_are_integer_parts),
+		cmocka_unit_test(test_out_csl_patent_report_thesis_fields),
+		cmocka_unit_test(test_out_csl_preprint_arxiv),
+		cmocka_unit_test(
+		    test_out_csl_invalid_utf8_is_left_out_with_a_warning),
+		cmocka_unit_test(test_out_csl_streams_0_1_3_entries),
+		cmocka_unit_test(test_out_csl_write_error_is_reported),
+		cmocka_unit_test(test_out_csl_stream_of_every_type),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
