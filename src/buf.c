@@ -47,6 +47,7 @@ buf_grow(struct buf *b, size_t n)
 	while (b->cap < need)
 		b->cap *= 2;
 	b->s = xrealloc(b->s, b->cap);
+	b->s[b->len] = '\0';	/* always a string, as buf.h promises */
 }
 
 void

@@ -3,15 +3,45 @@
  * formats (see out_bibutils.h).
  *
  * Each entry becomes a libbibutils record in its internal (MODS-like) tags
- * and bibl_write() does the writing.  Three things libbibutils does not do
- * are done around it:
- *  - LaTeX escaping and brace protection, here, before it sees the text
- *    (its own latexout is slow, and knows nothing of protecting titles);
- *  - names go in as AUTHOR:ASIS, formatted for the output, because its own
- *    name builder writes "Maguire Jr., Gerald" where BibTeX wants
- *    "Maguire, Jr., Gerald";
- *  - fields it has no tag for (howpublished for a patent in BibTeX,
- *    institution for a report) are added by wrapping its assemble hook.
+ * and bibl_write() does the writing.  What libbibutils does not do is done
+ * around it:
+ *  - LaTeX escaping and brace protection, here (tex.c), before it sees the
+ *    text, for BibTeX and BibLaTeX only: its own latexout is twice as slow
+ *    and knows nothing of protecting the capitals of a title;
+ *  - names go in whole (AUTHOR:ASIS), formatted here, for BibTeX, RIS and
+ *    EndNote, whose writers would put a suffix in the wrong place
+ *    ("Maguire Jr., Gerald"); in parts (AUTHOR) for the others;
+ *  - what its writers have no tag for, or write where readers do not look
+ *    (howpublished, institution, a RIS journal in JO, a second "url" made
+ *    of the DOI), is fixed after its assemble step: the record carries
+ *    private "CV2BIB:" operations that bu_assemble() applies to the
+ *    assembled output (add, drop, rename, set).  Writers without an
+ *    assemble step (MODS, Word 2007) never get these tags;
+ *  - a BibLaTeX field that biber's data model does not allow in the entry
+ *    type (a thesis's publisher) goes into the addendum.
+ *
+ * Where things go (the entry's own field names on the left):
+ *
+ *                 BibTeX            BibLaTeX          RIS
+ *  short venue    shortjournal      shortjournal      J2 (JOUR, CHAP)
+ *                 series (papers)   booktitleaddon    T2 (CONF: the
+ *                                                     conference name)
+ *  collection     series            series            T3
+ *  status         note              pubstate          N1
+ *  note           note              note              N1
+ *  arXiv id       eprint +          eprint +          UR (arxiv.org)
+ *                 archivePrefix     eprinttype
+ *  patent         @misc,            @patent, number,  PAT, SN (granted)
+ *                 howpublished      type, location    or M1 (application),
+ *                 "<genre> <no.>"                     M3 genre, CY
+ *  report no.     number, type      number            SN, M3 genre
+ *  thesis kind    type              type              M3 (U1 by bibutils)
+ *
+ * BibTeX has no @patent, and plain.bst warns of every missing required
+ * field: an entry without what its type needs (a paper without its
+ * proceedings, a chapter without a publisher) is written as @misc with
+ * what was known in howpublished, so that the standard styles run clean.
+ *
  * bibl_write() rewrites the records it writes, so every batch is built
  * anew and freed after writing.
  */
@@ -20,6 +50,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <bibutils/bibutils.h>
 
@@ -29,20 +60,22 @@
 #include "tex.h"
 #include "xmalloc.h"
 
-/* Private tags the assemble hook turns into output fields. */
-#define TAG_HOWPUBLISHED	"CV2BIB:HOWPUBLISHED"
-#define TAG_INSTITUTION		"CV2BIB:INSTITUTION"
-#define TAG_TYPE		"CV2BIB:TYPE"
+/* Operations on the assembled record, carried in the input record. */
+#define OP_PREFIX	"CV2BIB:"
+#define OP_ADD		"CV2BIB:ADD:"	/* + output tag; value to add */
+#define OP_DROP		"CV2BIB:DROP"	/* value: an output tag */
+#define OP_DROPVAL	"CV2BIB:DROPVAL" /* value: an output value */
+#define OP_RENAME	"CV2BIB:RENAME"	/* value: "FROM TO" */
+#define OP_SET		"CV2BIB:SET"	/* value: "TAG VALUE" */
 
 typedef int (*assemble_fn)(fields *, fields *, param *, unsigned long);
 
 /*
- * bibl_write() hands the assemble hook a copy of the parameters, so the
- * hook cannot find its writer from them: libbibutils' own assemble
- * function is kept here.  It is the same for every writer of a format,
- * and one process writes one format.
+ * libbibutils' own assemble step of each output format.  bibl_write()
+ * hands the hook a copy of the parameters, so the hook finds the step by
+ * the format it writes.
  */
-static assemble_fn bu_next_assemble;
+static assemble_fn bu_assemblers[BIBL_LASTOUT - BIBL_FIRSTOUT + 1];
 
 struct out_bibutils {
 	param		 p;
@@ -51,15 +84,22 @@ struct out_bibutils {
 	int		 latex;		/* --latex: escape non-ASCII too */
 	int		 tex;		/* the format is BibTeX or BibLaTeX */
 	int		 streams;
-	assemble_fn	 assemble;	/* libbibutils' own */
+	int		 ops;		/* the format has an assemble step */
 	bibl		 pending;	/* formats written at close */
 	struct buf	 tmp;
 };
 
+/*
+ * The formats this libbibutils writes.  A format streams when its writer
+ * has no header or footer beyond the byte-order mark (which is off), so
+ * that bibl_write() may be called once per batch; the XML ones open and
+ * close a collection element on every call.  libbibutils 7.2 reads EndNote
+ * XML but does not write it.
+ */
 static const struct {
 	enum format	 format;
 	int		 mode;
-	int		 streams;	/* no header or footer per call */
+	int		 streams;
 } bu_formats[] = {
 	{ FORMAT_BIBTEX, BIBL_BIBTEXOUT, 1 },
 	{ FORMAT_BIBLATEX, BIBL_BIBLATEXOUT, 1 },
@@ -72,6 +112,7 @@ static const struct {
 	{ FORMAT_NBIB, BIBL_NBIBOUT, 1 },
 };
 
+/* The libbibutils mode of a format, or -1; *streams as in bu_formats. */
 static int
 bu_mode(enum format f, int *streams)
 {
@@ -100,30 +141,298 @@ out_bibutils_streams(enum format f)
 	return bu_mode(f, &streams) != -1 && streams;
 }
 
-/* libbibutils' assemble step, then the fields it has no tag for. */
+/* --- the hook: operations on the assembled record --------------------- */
+
+/*
+ * Drop field i of out.  fields_remove() of libbibutils 7.2 leaks the
+ * field, so a dropped field only loses its tag here, and bu_compact()
+ * rebuilds the record without them.
+ */
+static void
+bu_drop(fields *out, int i)
+{
+	str_strcpyc(fields_tag(out, i, FIELDS_STRP_NOUSE), "");
+}
+
+/* Rebuild out without its dropped fields, through the public calls. */
+static int
+bu_compact(fields *out)
+{
+	fields *keep;
+	const char *tag;
+	int i, rc = BIBL_OK;
+
+	for (i = 0; i < out->n; i++)
+		if (*(const char *)fields_tag(out, i, FIELDS_CHRP_NOUSE) ==
+		    '\0')
+			break;
+	if (i == out->n)
+		return BIBL_OK;
+	if ((keep = fields_new()) == NULL)
+		return BIBL_ERR_MEMERR;
+	for (i = 0; i < out->n; i++) {
+		tag = fields_tag(out, i, FIELDS_CHRP_NOUSE);
+		if (*tag != '\0' && fields_add_can_dup(keep, tag,
+		    fields_value(out, i, FIELDS_CHRP_NOUSE),
+		    fields_level(out, i)) != FIELDS_OK)
+			rc = BIBL_ERR_MEMERR;
+	}
+	fields_free(out);
+	fields_init(out);
+	for (i = 0; i < keep->n; i++)
+		if (fields_add_can_dup(out,
+		    fields_tag(keep, i, FIELDS_CHRP_NOUSE),
+		    fields_value(keep, i, FIELDS_CHRP_NOUSE),
+		    fields_level(keep, i)) != FIELDS_OK)
+			rc = BIBL_ERR_MEMERR;
+	fields_delete(keep);
+	return rc;
+}
+
+/* Apply one drop, rename or set to out. */
+static void
+bu_op(fields *out, const char *op, const char *v)
+{
+	const char *sp = strchr(v, ' ');
+	size_t tlen = sp != NULL ? (size_t)(sp - v) : strlen(v);
+	const char *tag;
+	int i;
+
+	for (i = 0; i < out->n; i++) {
+		tag = fields_tag(out, i, FIELDS_CHRP_NOUSE);
+		if (strcmp(op, OP_DROPVAL) == 0) {
+			if (i > 1 && *tag != '\0' && strcmp(fields_value(out, i,
+			    FIELDS_CHRP_NOUSE), v) == 0)
+				bu_drop(out, i);
+			continue;
+		}
+		if (strlen(tag) != tlen || strncmp(tag, v, tlen) != 0)
+			continue;
+		if (strcmp(op, OP_DROP) == 0)
+			bu_drop(out, i);
+		else if (strcmp(op, OP_RENAME) == 0 && sp != NULL)
+			str_strcpyc(fields_tag(out, i, FIELDS_STRP_NOUSE),
+			    sp + 1);
+		else if (strcmp(op, OP_SET) == 0 && sp != NULL) {
+			str_strcpyc(fields_value(out, i, FIELDS_STRP_NOUSE),
+			    sp + 1);
+			return;
+		}
+	}
+}
+
+/* Whether an output tag of BibTeX or BibLaTeX is an identifier. */
+static int
+bu_ident_tag(const char *tag)
+{
+	static const char *const idents[] = {
+		"isbn", "doi", "eprint", "eprinttype", "archivePrefix", "url"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(idents) / sizeof(idents[0]); i++)
+		if (strcmp(tag, idents[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Put the short name of the venue right after the venue (it was added at
+ * the end), in a BibTeX or BibLaTeX record.
+ */
+static void
+bu_short_after_venue(fields *out)
+{
+	static const char *const shorts[] = {
+		"shortjournal", "series", "shortbooktitle", "booktitleaddon"
+	};
+	fields_entry **v = out->entries, *moved;
+	const char *tag;
+	int i, j, venue = -1;
+	size_t k;
+
+	for (i = 2; i < out->n && venue == -1; i++) {
+		tag = fields_tag(out, i, FIELDS_CHRP_NOUSE);
+		if (strcmp(tag, "journal") == 0 ||
+		    strcmp(tag, "booktitle") == 0)
+			venue = i;
+	}
+	if (venue == -1)
+		return;
+	for (i = venue + 1; i < out->n; i++) {
+		tag = fields_tag(out, i, FIELDS_CHRP_NOUSE);
+		for (k = 0; k < sizeof(shorts) / sizeof(shorts[0]); k++)
+			if (strcmp(tag, shorts[k]) == 0)
+				break;
+		if (k == sizeof(shorts) / sizeof(shorts[0]))
+			continue;
+		moved = v[i];
+		for (j = i; j > venue + 1; j--)
+			v[j] = v[j - 1];
+		v[++venue] = moved;
+	}
+}
+
+/* Move the identifiers of a BibTeX record to its end, keeping order. */
+static void
+bu_idents_last(fields *out)
+{
+	fields_entry **v = out->entries, **ids;
+	int i, n = 0, k = 0;
+
+	ids = xreallocarray(NULL, (size_t)out->n + 1, sizeof(*ids));
+	for (i = 0; i < out->n; i++) {
+		if (i > 1 && bu_ident_tag(fields_tag(out, i,
+		    FIELDS_CHRP_NOUSE)))
+			ids[k++] = v[i];
+		else
+			v[n++] = v[i];
+	}
+	memcpy(v + n, ids, (size_t)k * sizeof(*ids));
+	free(ids);
+}
+
+/*
+ * The fields biber's data model (blx-dm.def) allows in each BibLaTeX type
+ * this writer makes, by the names libbibutils writes (biber reads address
+ * as location, journal as journaltitle, school as institution), and those
+ * every type allows.  biber --validate-datamodel warns of any other.
+ */
+static const struct {
+	const char	*type;
+	const char	*fields;
+} bl_fields[] = {
+	{ "Article", " author editor journal shortjournal series volume number"
+	    " issue pages " },
+	{ "InProceedings", " author editor booktitle booktitleaddon series"
+	    " volume number pages publisher address organization isbn " },
+	{ "InCollection", " author editor booktitle booktitleaddon series"
+	    " volume number pages edition publisher address isbn " },
+	{ "Book", " author editor series volume number pages edition"
+	    " publisher address isbn " },
+	{ "PhdThesis", " author school institution type address pages " },
+	{ "MastersThesis", " author school institution type address pages " },
+	{ "TechReport", " author institution type number address pages"
+	    " version " },
+	{ "Patent", " author holder type number address version " },
+	{ "Misc", " author editor howpublished type address organization"
+	    " version " },
+};
+static const char bl_global[] = " title date doi eprint eprinttype"
+    " eprintclass url note pubstate addendum shorttitle ";
+
+/* How a field biber would not take reads in the addendum. */
+static void
+bu_addendum_part(struct buf *b, const char *tag, const char *v)
+{
+	static const struct {
+		const char	*tag;
+		const char	*fmt;
+	} labels[] = {
+		{ "volume", "vol. %s" }, { "number", "no. %s" },
+		{ "issue", "no. %s" }, { "pages", "pp. %s" },
+		{ "edition", "%s ed." }, { "isbn", "ISBN %s" },
+		{ "editor", "ed. by %s" },
+	};
+	const char *fmt = "%s";
+	char *nl;
+	size_t i, start = b->len;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(tag, labels[i].tag) == 0)
+			fmt = labels[i].fmt;
+	if (b->len > 0)
+		buf_puts(b, "; ");
+	buf_printf(b, fmt, v);
+	/* Names are one per line ("Doe, J.\n\t\tand Roe, R."): join them. */
+	while ((nl = strstr(b->s + start, "\n\t\t")) != NULL) {
+		*nl = ' ';
+		memmove(nl + 1, nl + 3, strlen(nl + 3) + 1);
+		b->len -= 2;
+	}
+}
+
+/* Move what a BibLaTeX type does not allow into its addendum. */
+static int
+bu_biblatex_valid(fields *out)
+{
+	struct buf b = BUF_INIT;
+	const char *type = fields_value(out, 0, FIELDS_CHRP_NOUSE);
+	const char *allowed = NULL, *tag;
+	char key[64];
+	size_t i;
+	int j, rc = BIBL_OK;
+
+	for (i = 0; i < sizeof(bl_fields) / sizeof(bl_fields[0]); i++)
+		if (strcmp(type, bl_fields[i].type) == 0)
+			allowed = bl_fields[i].fields;
+	if (allowed == NULL)
+		return BIBL_OK;
+	for (j = 2; j < out->n; j++) {
+		tag = fields_tag(out, j, FIELDS_CHRP_NOUSE);
+		if (*tag == '\0')
+			continue;	/* dropped */
+		snprintf(key, sizeof(key), " %s ", tag);
+		if (strstr(allowed, key) != NULL ||
+		    strstr(bl_global, key) != NULL)
+			continue;
+		/*
+		 * libbibutils writes an edition as "version" too: one of the
+		 * two is enough where the type allows it.
+		 */
+		if (strcmp(tag, "version") != 0 &&
+		    (strcmp(tag, "edition") != 0 ||
+		    strstr(allowed, " version ") == NULL))
+			bu_addendum_part(&b, tag, fields_value(out, j,
+			    FIELDS_CHRP_NOUSE));
+		bu_drop(out, j);
+	}
+	if (b.len > 0 && fields_add(out, "addendum", b.s, LEVEL_MAIN) !=
+	    FIELDS_OK)
+		rc = BIBL_ERR_MEMERR;
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * libbibutils' assemble step, then the record's own operations: drops,
+ * renames and sets in order, then additions (so a rename never touches
+ * what was added).
+ */
 static int
 bu_assemble(fields *in, fields *out, param *pm, unsigned long refnum)
 {
-	const char *v;
-	int i, rc = bu_next_assemble(in, out, pm, refnum);
+	assemble_fn next = bu_assemblers[pm->writeformat - BIBL_FIRSTOUT];
+	const char *tag, *v;
+	int i, rc;
 
-	if (rc != BIBL_OK)
+	if ((rc = next(in, out, pm, refnum)) != BIBL_OK)
 		return rc;
-	if ((v = fields_findv(in, LEVEL_ANY, FIELDS_CHRP_NOUSE,
-	    TAG_HOWPUBLISHED)) != NULL)
-		fields_add(out, "howpublished", v, LEVEL_MAIN);
-	if ((v = fields_findv(in, LEVEL_ANY, FIELDS_CHRP_NOUSE,
-	    TAG_INSTITUTION)) != NULL)
-		fields_add(out, "institution", v, LEVEL_MAIN);
-	if ((v = fields_findv(in, LEVEL_ANY, FIELDS_CHRP_NOUSE,
-	    TAG_TYPE)) != NULL)
-		fields_add(out, "type", v, LEVEL_MAIN);
-	/* biblatex has no shortbooktitle; booktitleaddon prints beside it. */
-	for (i = 0; i < out->n; i++)
-		if (strcmp(fields_tag(out, i, FIELDS_CHRP_NOUSE),
-		    "shortbooktitle") == 0)
-			str_strcpyc(fields_tag(out, i, FIELDS_STRP_NOUSE),
-			    "booktitleaddon");
+	for (i = 0; i < in->n; i++) {
+		tag = fields_tag(in, i, FIELDS_CHRP_NOUSE);
+		v = fields_value(in, i, FIELDS_CHRP_NOUSE);
+		if (strncmp(tag, OP_PREFIX, strlen(OP_PREFIX)) == 0 &&
+		    strncmp(tag, OP_ADD, strlen(OP_ADD)) != 0)
+			bu_op(out, tag, v);
+	}
+	for (i = 0; i < in->n; i++) {
+		tag = fields_tag(in, i, FIELDS_CHRP_NOUSE);
+		v = fields_value(in, i, FIELDS_CHRP_NOUSE);
+		if (strncmp(tag, OP_ADD, strlen(OP_ADD)) == 0 &&
+		    fields_add_can_dup(out, tag + strlen(OP_ADD), v,
+		    LEVEL_MAIN) != FIELDS_OK)
+			return BIBL_ERR_MEMERR;
+	}
+	if (pm->writeformat == BIBL_BIBLATEXOUT &&
+	    (rc = bu_biblatex_valid(out)) != BIBL_OK)
+		return rc;
+	if ((rc = bu_compact(out)) != BIBL_OK)
+		return rc;
+	if (pm->writeformat == BIBL_BIBTEXOUT ||
+	    pm->writeformat == BIBL_BIBLATEXOUT) {
+		bu_short_after_venue(out);
+		bu_idents_last(out);
+	}
 	return BIBL_OK;
 }
 
@@ -163,10 +472,10 @@ out_bibutils_open(enum format f, FILE *fp, int latex, char **cause)
 	if (o->tex)
 		o->p.format_opts = BIBL_FORMAT_BIBOUT_WHITESPACE |
 		    BIBL_FORMAT_BIBOUT_BRACKETS;
-	o->assemble = o->p.assemblef;
-	if (o->assemble != NULL) {
-		bu_next_assemble = o->assemble;
+	if (o->p.assemblef != NULL) {
+		bu_assemblers[mode - BIBL_FIRSTOUT] = o->p.assemblef;
 		o->p.assemblef = bu_assemble;
+		o->ops = 1;
 	}
 	bibl_init(&o->pending);
 	return o;
@@ -174,180 +483,206 @@ out_bibutils_open(enum format f, FILE *fp, int latex, char **cause)
 
 /* --- one entry to fields ---------------------------------------------- */
 
+/* What one record is being built from and for. */
+struct bu_rec {
+	struct out_bibutils	*o;
+	fields			*f;
+	const struct entry	*e;
+	enum entry_type		 t;	/* the type written */
+	struct buf		 note;	/* what goes into the note */
+};
+
 /* Add text as it must appear in the format. */
 static void
-bu_add_text(struct out_bibutils *o, fields *f, const char *tag,
-    const char *v, int level)
+bu_text(struct bu_rec *r, const char *tag, const char *v, int level)
 {
 	char *s;
 
 	if (v == NULL || *v == '\0')
 		return;
-	if (!o->tex) {
-		fields_add_can_dup(f, tag, v, level);
+	if (!r->o->tex) {
+		fields_add_can_dup(r->f, tag, v, level);
 		return;
 	}
-	s = tex_escape(v, o->latex);
-	fields_add_can_dup(f, tag, s, level);
+	s = tex_escape(v, r->o->latex);
+	fields_add_can_dup(r->f, tag, s, level);
 	free(s);
 }
 
 /* Add an identifier: never escaped (DOIs and URLs are verbatim). */
 static void
-bu_add_raw(fields *f, const char *tag, const char *v, int level)
+bu_raw(struct bu_rec *r, const char *tag, const char *v, int level)
 {
 	if (v != NULL && *v != '\0')
-		fields_add(f, tag, v, level);
+		fields_add(r->f, tag, v, level);
+}
+
+/* Ask for the output field tag = v (text) after libbibutils' step. */
+static void
+bu_out_text(struct bu_rec *r, const char *tag, const char *v)
+{
+	char *t;
+
+	if (!r->o->ops || v == NULL || *v == '\0')
+		return;
+	xasprintf(&t, "%s%s", OP_ADD, tag);
+	bu_text(r, t, v, LEVEL_MAIN);
+	free(t);
+}
+
+/* Ask for the output field tag = v, verbatim (an identifier). */
+static void
+bu_out_raw(struct bu_rec *r, const char *tag, const char *v)
+{
+	char *t;
+
+	if (!r->o->ops || v == NULL || *v == '\0')
+		return;
+	xasprintf(&t, "%s%s", OP_ADD, tag);
+	fields_add_can_dup(r->f, t, v, LEVEL_MAIN);
+	free(t);
+}
+
+/* Ask for an operation on the output (OP_DROP ...): "a" or "a b". */
+static void
+bu_out_op(struct bu_rec *r, const char *op, const char *a, const char *b)
+{
+	char *v;
+
+	if (!r->o->ops)
+		return;
+	xasprintf(&v, "%s%s%s", a, b != NULL ? " " : "", b != NULL ? b : "");
+	fields_add_can_dup(r->f, op, v, LEVEL_MAIN);
+	free(v);
 }
 
 /* Append a name part, escaped for LaTeX when the format is TeX. */
 static void
-bu_name_part(struct out_bibutils *o, struct buf *b, const char *s)
+bu_name_part(struct bu_rec *r, struct buf *b, const char *s)
 {
 	char *e;
 
-	if (!o->tex) {
+	if (!r->o->tex) {
 		buf_puts(b, s);
 		return;
 	}
-	e = tex_escape(s, o->latex);
+	e = tex_escape(s, r->o->latex);
 	buf_puts(b, e);
 	free(e);
 }
 
 /*
- * A name as the format writes it: BibTeX "von Last, Jr., First", RIS and
- * the others "von Last, First, Jr.".
+ * Whether the format gets names whole ("AUTHOR:ASIS", formatted here) or
+ * in parts ("AUTHOR", Family|Given|Given||Suffix, formatted by
+ * libbibutils).  Its BibTeX, RIS and EndNote writers put a suffix in the
+ * wrong place ("Maguire Jr., Gerald"); the MODS and Word 2007 writers
+ * need the parts, and the ISI and PubMed ones make initials of them.
  */
-static void
-bu_add_name(struct out_bibutils *o, fields *f, const char *tag,
-    const struct name *n, int level)
+static int
+bu_names_whole(enum format f)
 {
-	struct buf *b = &o->tmp;
-
-	buf_reset(b);
-	if (n->flags & NAME_LITERAL) {
-		if (o->tex)
-			buf_putc(b, '{');
-		bu_name_part(o, b, n->family);
-		if (o->tex)
-			buf_putc(b, '}');
-	} else {
-		if (n->particle != NULL) {
-			bu_name_part(o, b, n->particle);
-			buf_putc(b, ' ');
-		}
-		bu_name_part(o, b, n->family != NULL ? n->family : "");
-		if (o->tex && n->suffix != NULL) {
-			buf_puts(b, ", ");
-			bu_name_part(o, b, n->suffix);
-		}
-		if (n->given != NULL) {
-			buf_puts(b, ", ");
-			bu_name_part(o, b, n->given);
-		}
-		if (!o->tex && n->suffix != NULL) {
-			buf_puts(b, ", ");
-			bu_name_part(o, b, n->suffix);
-		}
-	}
-	fields_add_can_dup(f, tag, buf_str(b), level);
+	return f == FORMAT_BIBTEX || f == FORMAT_BIBLATEX || f == FORMAT_RIS ||
+	    f == FORMAT_ENDNOTE;
 }
 
+/* Append s with the separator of name parts, '|', made a blank. */
 static void
-bu_add_names(struct out_bibutils *o, fields *f, const char *tag,
-    const struct namelist *nl, int level)
+bu_name_piece(struct buf *b, const char *s)
 {
+	for (; *s != '\0'; s++)
+		buf_putc(b, *s == '|' ? ' ' : *s);
+}
+
+/* A name in libbibutils' parts: "van der Berg|Gerald|Q.||Jr.". */
+static void
+bu_name_parts(struct buf *b, const struct name *n)
+{
+	const char *g;
+	size_t len;
+
+	if (n->particle != NULL) {
+		bu_name_piece(b, n->particle);
+		buf_putc(b, ' ');
+	}
+	bu_name_piece(b, n->family != NULL ? n->family : "");
+	for (g = n->given; g != NULL && *g != '\0'; g += len) {
+		g += strspn(g, " ");
+		if ((len = strcspn(g, " ")) == 0)
+			break;
+		buf_putc(b, '|');
+		buf_append(b, g, len);
+	}
+	if (n->suffix != NULL) {
+		buf_puts(b, "||");
+		bu_name_piece(b, n->suffix);
+	}
+}
+
+/*
+ * A name as the format writes it: BibTeX "von Last, Jr., First", RIS and
+ * EndNote "von Last, First, Jr."; an organisation braced in BibTeX.  role
+ * is AUTHOR or EDITOR.
+ */
+static void
+bu_name(struct bu_rec *r, const char *role, const struct name *n, int level)
+{
+	struct buf *b = &r->o->tmp;
+	int tex = r->o->tex, whole = bu_names_whole(r->o->format);
+	char tag[32];
+
+	buf_reset(b);
+	snprintf(tag, sizeof(tag), "%s%s", role, (n->flags & NAME_LITERAL) ?
+	    (whole ? ":ASIS" : ":CORP") : (whole ? ":ASIS" : ""));
+	if (n->flags & NAME_LITERAL) {
+		if (tex)
+			buf_putc(b, '{');
+		bu_name_part(r, b, n->family != NULL ? n->family : "");
+		if (tex)
+			buf_putc(b, '}');
+	} else if (!whole)
+		bu_name_parts(b, n);
+	else {
+		if (n->particle != NULL) {
+			bu_name_part(r, b, n->particle);
+			buf_putc(b, ' ');
+		}
+		bu_name_part(r, b, n->family != NULL ? n->family : "");
+		if (tex && n->suffix != NULL) {
+			buf_puts(b, ", ");
+			bu_name_part(r, b, n->suffix);
+			/*
+			 * "Last, Jr., First": the third part must be there;
+			 * bibtex rejects a name ending in a comma.
+			 */
+			buf_puts(b, n->given != NULL ? ", " : ", {}");
+		} else if (n->given != NULL)
+			buf_puts(b, ", ");
+		if (n->given != NULL)
+			bu_name_part(r, b, n->given);
+		if (!tex && n->suffix != NULL) {
+			buf_puts(b, ", ");
+			bu_name_part(r, b, n->suffix);
+		}
+	}
+	if (b->len > 0)
+		fields_add_can_dup(r->f, tag, buf_str(b), level);
+}
+
+/* A list of names; "and others" for et al. where BibTeX has it. */
+static void
+bu_names(struct bu_rec *r, const char *role, const struct namelist *nl,
+    int level)
+{
+	char tag[32];
 	size_t i;
 
 	for (i = 0; i < nl->n; i++)
-		bu_add_name(o, f, tag, &nl->v[i], level);
-	if (nl->etal && nl->n > 0)
-		fields_add_can_dup(f, tag, "others", level);
-}
-
-/* The type tags libbibutils reads to choose @article, TY  - JOUR, ... */
-static void
-bu_add_type(struct out_bibutils *o, fields *f, const struct entry *e)
-{
-	const char *genre = NULL;
-
-	fields_add(f, "RESOURCE", "text", LEVEL_MAIN);
-	switch (e->type) {
-	case TYPE_ARTICLE:
-		fields_add(f, "GENRE:BIBUTILS", "journal article", LEVEL_MAIN);
-		fields_add(f, "GENRE:MARC", "periodical", LEVEL_HOST);
-		fields_add(f, "ISSUANCE", "continuing", LEVEL_HOST);
-		break;
-	case TYPE_CONFERENCE:
-	case TYPE_WORKSHOP:
-	case TYPE_ABSTRACT:
-	case TYPE_POSTER:
-	case TYPE_DEMO:
-		fields_add(f, "GENRE:MARC", "conference publication",
-		    LEVEL_HOST);
-		break;
-	case TYPE_REPORT:
-		fields_add(f, "GENRE:MARC", "technical report", LEVEL_MAIN);
-		break;
-	case TYPE_THESIS:
-		genre = e->f[FIELD_GENRE] != NULL &&
-		    (strstr(e->f[FIELD_GENRE], "aster") != NULL ||
-		    strstr(e->f[FIELD_GENRE], "M.") != NULL ||
-		    strstr(e->f[FIELD_GENRE], "MSc") != NULL) ?
-		    "Masters thesis" : "Ph.D. thesis";
-		fields_add(f, "GENRE:MARC", "thesis", LEVEL_MAIN);
-		fields_add(f, "GENRE:BIBUTILS", genre, LEVEL_MAIN);
-		break;
-	case TYPE_BOOK:
-	case TYPE_EDITED_BOOK:
-		fields_add(f, "GENRE:MARC", "book", LEVEL_MAIN);
-		fields_add(f, "ISSUANCE", "monographic", LEVEL_MAIN);
-		break;
-	case TYPE_CHAPTER:
-		fields_add(f, "GENRE:BIBUTILS", "collection", LEVEL_HOST);
-		fields_add(f, "ISSUANCE", "monographic", LEVEL_HOST);
-		break;
-	case TYPE_PATENT:
-		if (o->format == FORMAT_BIBTEX) {	/* no @patent */
-			fields_add(f, "GENRE:BIBUTILS", "miscellaneous",
-			    LEVEL_MAIN);
-			break;
-		}
-		fields_add(f, "INTERNAL_TYPE", "PATENT", LEVEL_MAIN);
-		fields_add(f, "GENRE:MARC", "patent", LEVEL_MAIN);
-		if (o->format == FORMAT_BIBLATEX)
-			bu_add_text(o, f, TAG_TYPE, e->f[FIELD_GENRE],
-			    LEVEL_MAIN);
-		break;
-	case TYPE_PREPRINT:
-		/* @misc with eprint in BibTeX; "unpublished" (UNPB) elsewhere. */
-		fields_add(f, "GENRE:BIBUTILS", o->tex ? "miscellaneous" :
-		    "unpublished", LEVEL_MAIN);
-		break;
-	default:
-		fields_add(f, "GENRE:BIBUTILS", "miscellaneous", LEVEL_MAIN);
-		break;
+		bu_name(r, role, &nl->v[i], level);
+	/* RIS and the others have no way to say it: "AU  - others". */
+	if (nl->etal && nl->n > 0 && r->o->tex) {
+		snprintf(tag, sizeof(tag), "%s:ASIS", role);
+		fields_add_can_dup(r->f, tag, "others", level);
 	}
-}
-
-/* Pages "12-34" as start and stop; "e1234" as a start only. */
-static void
-bu_add_pages(fields *f, const char *pages)
-{
-	const char *dash;
-	char *start;
-
-	if (pages == NULL)
-		return;
-	if ((dash = strchr(pages, '-')) == NULL) {
-		fields_add(f, "PAGES:START", pages, LEVEL_MAIN);
-		return;
-	}
-	start = xstrndup(pages, (size_t)(dash - pages));
-	fields_add(f, "PAGES:START", start, LEVEL_MAIN);
-	fields_add(f, "PAGES:STOP", dash + 1, LEVEL_MAIN);
-	free(start);
 }
 
 /* Whether the type is a part of a host: a journal, proceedings, a book. */
@@ -368,191 +703,588 @@ bu_has_host(enum entry_type t)
 	}
 }
 
-/* The container and where the host's parts go, by type. */
-static void
-bu_add_container(struct out_bibutils *o, fields *f, const struct entry *e)
+/* Whether the type is a paper in proceedings. */
+static int
+bu_is_paper(enum entry_type t)
 {
-	const char *c = e->f[FIELD_CONTAINER];
-
-	if (bu_has_host(e->type)) {
-		bu_add_text(o, f, "TITLE", c, LEVEL_HOST);
-		/* BibLaTeX shortjournal/shortbooktitle, RIS J2 or T2. */
-		if (o->format != FORMAT_BIBTEX)
-			bu_add_text(o, f, "SHORTTITLE",
-			    e->f[FIELD_CONTAINER_SHORT], LEVEL_HOST);
-		bu_add_names(o, f, "EDITOR:ASIS", &e->editors, LEVEL_HOST);
-		return;
-	}
-	bu_add_names(o, f, "EDITOR:ASIS", &e->editors, LEVEL_MAIN);
-	/* A book's series, a thesis's or report's series. */
-	if (e->type == TYPE_BOOK || e->type == TYPE_EDITED_BOOK ||
-	    e->type == TYPE_THESIS || e->type == TYPE_REPORT)
-		bu_add_text(o, f, "TITLE", c, LEVEL_HOST);
+	return bu_has_host(t) && t != TYPE_ARTICLE && t != TYPE_CHAPTER;
 }
 
-/* What a BibTeX @misc says of how it was published. */
-static void
-bu_add_howpublished(struct out_bibutils *o, fields *f, const struct entry *e)
+/* Whether the type is written as a miscellaneous record. */
+static int
+bu_is_misc(enum entry_type t)
 {
-	struct buf b = BUF_INIT;
-
-	if (e->type == TYPE_PATENT) {
-		buf_printf(&b, "%s%s%s", e->f[FIELD_GENRE] ? e->f[FIELD_GENRE] :
-		    "Patent", e->f[FIELD_NUMBER] ? " " : "",
-		    e->f[FIELD_NUMBER] ? e->f[FIELD_NUMBER] : "");
-	} else if (e->type == TYPE_PREPRINT || e->type == TYPE_TALK ||
-	    e->type == TYPE_SOFTWARE || e->type == TYPE_MISC ||
-	    e->type == TYPE_UNKNOWN) {
-		/* What stands for the venue, in the order it reads. */
-		const enum field parts[] = { FIELD_GENRE, FIELD_CONTAINER,
-		    FIELD_INSTITUTION };
-		size_t i;
-
-		for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
-			if (e->f[parts[i]] != NULL)
-				buf_printf(&b, "%s%s", b.len > 0 ? ", " : "",
-				    e->f[parts[i]]);
-	}
-	if (b.len > 0)
-		bu_add_text(o, f, TAG_HOWPUBLISHED, b.s, LEVEL_MAIN);
-	buf_free(&b);
-}
-
-/* The note: the CV's remarks, and the status ("to appear"). */
-static void
-bu_add_note(struct out_bibutils *o, fields *f, const struct entry *e)
-{
-	struct buf b = BUF_INIT;
-
-	if (e->f[FIELD_STATUS] != NULL)
-		buf_puts(&b, e->f[FIELD_STATUS]);
-	if (e->f[FIELD_NOTE] != NULL)
-		buf_printf(&b, "%s%s", b.len > 0 ? "; " : "", e->f[FIELD_NOTE]);
-	if (b.len > 0)
-		bu_add_text(o, f, "NOTES", b.s, LEVEL_MAIN);
-	buf_free(&b);
+	return t == TYPE_PREPRINT || t == TYPE_TALK || t == TYPE_SOFTWARE ||
+	    t == TYPE_MISC;
 }
 
 /*
- * The type to write in BibTeX: a type whose required field the CV did not
- * give (a report without institution, a paper without proceedings) is
- * written as @misc, so that the standard styles run without warnings; what
- * was known goes into howpublished.
+ * Whether the entry has what a BibTeX (plain.bst) or BibLaTeX (biber's
+ * data model) entry of type t requires.  Both want an author (a book may
+ * have editors instead) and a title; BibTeX a year too.
  */
-static enum entry_type
-bu_tex_type(const struct entry *e)
+static int
+bu_tex_complete(const struct bu_rec *r, enum entry_type t)
 {
-	enum field need = FIELD__COUNT;
+	const struct entry *e = r->e;
+	int bibtex = r->o->format == FORMAT_BIBTEX;
 
-	if (bu_has_host(e->type))
-		need = FIELD_CONTAINER;
-	switch (e->type) {
+	if (e->f[FIELD_TITLE] == NULL || (bibtex && e->f[FIELD_YEAR] == NULL))
+		return 0;
+	if (e->authors.n == 0 && !((t == TYPE_BOOK || t == TYPE_EDITED_BOOK) &&
+	    e->editors.n > 0))
+		return 0;
+	if (bu_has_host(t) && e->f[FIELD_CONTAINER] == NULL)
+		return 0;
+	switch (t) {
+	case TYPE_CHAPTER:
+	case TYPE_BOOK:
+	case TYPE_EDITED_BOOK:
+		return !bibtex || e->f[FIELD_PUBLISHER] != NULL;
 	case TYPE_REPORT:
 	case TYPE_THESIS:
-		need = FIELD_INSTITUTION;
+		return e->f[FIELD_INSTITUTION] != NULL;
+	case TYPE_PATENT:
+		return bibtex || e->f[FIELD_NUMBER] != NULL;
+	default:
+		return 1;
+	}
+}
+
+/* The type to write: the entry's, or misc when the format needs more. */
+static enum entry_type
+bu_type(const struct bu_rec *r)
+{
+	enum entry_type t = r->e->type;
+
+	if (t == TYPE_UNKNOWN || t == TYPE_NONE || t >= TYPE__COUNT)
+		t = TYPE_MISC;
+	if (r->o->tex && !bu_is_misc(t) && !bu_tex_complete(r, t))
+		t = TYPE_MISC;
+	if (r->o->format == FORMAT_BIBTEX && t == TYPE_PATENT)
+		t = TYPE_MISC;
+	return t;
+}
+
+/* The thesis genre libbibutils knows: a master's or a doctoral thesis. */
+static const char *
+bu_thesis_genre(const char *g)
+{
+	static const char *const masters[] = {
+		"aster", "achelor", "iplom", "M.S", "MSc", "M.Sc", "M.A.",
+		"M.Eng", "MEng", "B.S", "BSc", "B.Sc", "B.A.", "Undergraduate",
+		"undergraduate", "Honours", "Honors"
+	};
+	size_t i;
+
+	for (i = 0; g != NULL && i < sizeof(masters) / sizeof(masters[0]); i++)
+		if (strstr(g, masters[i]) != NULL)
+			return "Masters thesis";
+	return "Ph.D. thesis";
+}
+
+/* The type tags libbibutils reads to choose @article, TY  - JOUR, ... */
+static void
+bu_add_type(struct bu_rec *r)
+{
+	fields *f = r->f;
+	enum format fmt = r->o->format;
+
+	fields_add(f, "RESOURCE", r->t == TYPE_SOFTWARE ?
+	    "software, multimedia" : "text", LEVEL_MAIN);
+	switch (r->t) {
+	case TYPE_ARTICLE:
+		fields_add(f, "GENRE:BIBUTILS", "journal article", LEVEL_MAIN);
+		fields_add(f, "GENRE:MARC", "periodical", LEVEL_HOST);
+		fields_add(f, "ISSUANCE", "continuing", LEVEL_HOST);
+		break;
+	case TYPE_CONFERENCE:
+	case TYPE_WORKSHOP:
+	case TYPE_ABSTRACT:
+	case TYPE_POSTER:
+	case TYPE_DEMO:
+		fields_add(f, "GENRE:MARC", "conference publication",
+		    LEVEL_HOST);
+		/* libbibutils makes it "Conference Proceedings". */
+		if (fmt == FORMAT_ENDNOTE)
+			bu_out_op(r, OP_SET, "%0", "Conference Paper");
+		break;
+	case TYPE_REPORT:
+		fields_add(f, "GENRE:MARC", "technical report", LEVEL_MAIN);
+		break;
+	case TYPE_THESIS:
+		fields_add(f, "GENRE:MARC", "thesis", LEVEL_MAIN);
+		fields_add(f, "GENRE:BIBUTILS",
+		    bu_thesis_genre(r->e->f[FIELD_GENRE]), LEVEL_MAIN);
 		break;
 	case TYPE_BOOK:
 	case TYPE_EDITED_BOOK:
-		need = FIELD_PUBLISHER;
+		fields_add(f, "GENRE:MARC", "book", LEVEL_MAIN);
+		fields_add(f, "ISSUANCE", "monographic", LEVEL_MAIN);
+		break;
+	case TYPE_CHAPTER:
+		fields_add(f, "GENRE:BIBUTILS", "collection", LEVEL_HOST);
+		fields_add(f, "ISSUANCE", "monographic", LEVEL_HOST);
+		break;
+	case TYPE_PATENT:
+		fields_add(f, "INTERNAL_TYPE", "PATENT", LEVEL_MAIN);
+		fields_add(f, "GENRE:MARC", "patent", LEVEL_MAIN);
+		break;
+	case TYPE_PREPRINT:
+		/* @misc with eprint in BibTeX, UNPB (unpublished) in RIS. */
+		fields_add(f, "GENRE:BIBUTILS", r->o->tex ? "miscellaneous" :
+		    "unpublished", LEVEL_MAIN);
+		break;
+	default:
+		fields_add(f, "GENRE:BIBUTILS", "miscellaneous", LEVEL_MAIN);
+		/*
+		 * libbibutils' EndNote writer knows no "miscellaneous" and
+		 * says so on stderr; "loose-leaf" is the MARC genre it maps
+		 * to Generic without a word.
+		 */
+		if (fmt == FORMAT_ENDNOTE && r->t != TYPE_SOFTWARE)
+			fields_add(f, "GENRE:MARC", "loose-leaf", LEVEL_MAIN);
+		if (fmt == FORMAT_RIS && r->t != TYPE_SOFTWARE)
+			bu_out_op(r, OP_SET, "TY", r->t == TYPE_TALK ? "SLIDE" :
+			    "GEN");	/* libbibutils says STD: a standard */
+		break;
+	}
+}
+
+/* Whether the byte string at p starts a page-range dash (-, –, —). */
+static size_t
+bu_dash(const char *p)
+{
+	if (*p == '-')
+		return 1;
+	if (strncmp(p, "\xe2\x80\x93", 3) == 0 ||
+	    strncmp(p, "\xe2\x80\x94", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Pages "12-34", "12--34", "12–34" as start and stop; "e1234" as start. */
+static void
+bu_add_pages(struct bu_rec *r)
+{
+	const char *pages = r->e->f[FIELD_PAGES], *p, *stop;
+	char *start;
+	size_t n;
+
+	if (pages == NULL)
+		return;
+	for (p = pages; *p != '\0' && bu_dash(p) == 0; p++)
+		continue;
+	if (*p == '\0' || p == pages) {
+		bu_text(r, "PAGES:START", pages, LEVEL_MAIN);
+		return;
+	}
+	for (stop = p; (n = bu_dash(stop)) > 0; stop += n)
+		continue;
+	start = xstrndup(pages, (size_t)(p - pages));
+	while (*start != '\0' && start[strlen(start) - 1] == ' ')
+		start[strlen(start) - 1] = '\0';
+	while (*stop == ' ')
+		stop++;
+	bu_text(r, "PAGES:START", start, LEVEL_MAIN);
+	bu_text(r, "PAGES:STOP", stop, LEVEL_MAIN);
+	free(start);
+}
+
+/* The journal, proceedings or book; its short name; the series. */
+static void
+bu_add_container(struct bu_rec *r)
+{
+	const struct entry *e = r->e;
+	const char *c = e->f[FIELD_CONTAINER];
+	const char *cs = e->f[FIELD_CONTAINER_SHORT];
+	const char *series = e->f[FIELD_COLLECTION];
+	enum format fmt = r->o->format;
+
+	if (!bu_has_host(r->t)) {
+		/* plain.bst: a book has an author or editors, not both. */
+		if (fmt != FORMAT_BIBTEX || e->authors.n == 0 ||
+		    (r->t != TYPE_BOOK && r->t != TYPE_EDITED_BOOK))
+			bu_names(r, "EDITOR", &e->editors, LEVEL_MAIN);
+		/* A book's, thesis's or report's container is its series. */
+		if (r->t == TYPE_BOOK || r->t == TYPE_EDITED_BOOK ||
+		    r->t == TYPE_THESIS || r->t == TYPE_REPORT)
+			bu_text(r, "TITLE", series != NULL ? series : c,
+			    LEVEL_HOST);
+		else if (fmt == FORMAT_RIS) {
+			/* It would write the host as T3, the series. */
+			bu_out_text(r, "T2", c);
+			bu_out_text(r, "T3", series);
+		} else if (!r->o->tex) {
+			bu_text(r, "TITLE", c, LEVEL_HOST);
+			bu_text(r, "TITLE", series, LEVEL_SERIES);
+		}
+		return;		/* TeX: in howpublished */
+	}
+	bu_names(r, "EDITOR", &e->editors, LEVEL_HOST);
+	if (fmt == FORMAT_ENDNOTE && bu_is_paper(r->t))
+		bu_out_text(r, "%B", c);	/* it would write %S */
+	else
+		bu_text(r, "TITLE", c, LEVEL_HOST);
+	bu_text(r, "TITLE", series, LEVEL_SERIES);
+	if (fmt == FORMAT_BIBTEX) {
+		/* BibTeX styles ignore shortjournal; series they print. */
+		if (r->t == TYPE_ARTICLE)
+			bu_out_text(r, "shortjournal", cs);
+		else
+			bu_out_text(r, series == NULL ? "series" :
+			    "shortbooktitle", cs);
+		return;
+	}
+	/* BibLaTeX shortjournal, shortbooktitle; RIS T2. */
+	bu_text(r, "SHORTTITLE", cs, LEVEL_HOST);
+	if (fmt == FORMAT_BIBLATEX && r->t != TYPE_ARTICLE)
+		/* BibLaTeX has no shortbooktitle; booktitleaddon is printed. */
+		bu_out_op(r, OP_RENAME, "shortbooktitle", "booktitleaddon");
+	if (fmt == FORMAT_RIS && r->t == TYPE_ARTICLE) {
+		/* RIS: T2 is the journal, J2 its abbreviation; not JO. */
+		bu_out_op(r, OP_RENAME, "T2", "J2");
+		bu_out_op(r, OP_RENAME, "JO", "T2");
+	} else if (fmt == FORMAT_RIS && r->t == TYPE_CHAPTER)
+		bu_out_op(r, OP_RENAME, "T2", "J2");
+}
+
+/* Year, month ("09", as libbibutils wants it) and day. */
+static void
+bu_add_date(struct bu_rec *r)
+{
+	const struct entry *e = r->e;
+	char month[16];
+	int m;
+
+	bu_raw(r, "DATE:YEAR", e->f[FIELD_YEAR], LEVEL_MAIN);
+	if (e->f[FIELD_MONTH] != NULL &&
+	    (m = atoi(e->f[FIELD_MONTH])) >= 1 && m <= 12) {
+		snprintf(month, sizeof(month), "%02d", m);
+		bu_raw(r, "DATE:MONTH", month, LEVEL_MAIN);
+		bu_raw(r, "DATE:DAY", e->f[FIELD_DAY], LEVEL_MAIN);
+	}
+}
+
+/* The BibLaTeX publication state for a status, or NULL. */
+static const char *
+bu_pubstate(const char *status)
+{
+	static const struct {
+		const char	*word;
+		const char	*state;
+	} states[] = {
+		{ "in press", "inpress" }, { "to appear", "forthcoming" },
+		{ "accepted", "forthcoming" }, { "forthcoming", "forthcoming" },
+		{ "submitted", "submitted" }, { "under review", "submitted" },
+		{ "in review", "submitted" }, { "in preparation",
+		"inpreparation" }, { "prepublished", "prepublished" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+		if (strcasecmp(status, states[i].word) == 0)
+			return states[i].state;
+	return NULL;
+}
+
+/* Whether a patent's genre says it is an application, not a grant. */
+static int
+bu_application(const char *genre)
+{
+	return genre != NULL && (strstr(genre, "pplication") != NULL ||
+	    strstr(genre, "rovisional") != NULL);
+}
+
+/* Volume, issue, number, edition. */
+static void
+bu_add_numbers(struct bu_rec *r)
+{
+	const struct entry *e = r->e;
+	const char *issue = e->f[FIELD_ISSUE], *number = e->f[FIELD_NUMBER];
+	int bibtex = r->o->format == FORMAT_BIBTEX;
+	int series_numbered = r->t == TYPE_CONFERENCE ||
+	    r->t == TYPE_WORKSHOP || r->t == TYPE_ABSTRACT ||
+	    r->t == TYPE_POSTER || r->t == TYPE_DEMO ||
+	    r->t == TYPE_CHAPTER || r->t == TYPE_BOOK ||
+	    r->t == TYPE_EDITED_BOOK;
+
+	bu_text(r, "VOLUME", e->f[FIELD_VOLUME], LEVEL_MAIN);
+	bu_text(r, "EDITION", e->f[FIELD_EDITION], LEVEL_MAIN);
+	/*
+	 * plain.bst reads the number of a paper, chapter or book as its
+	 * number in a series: it warns when there is a volume too, or no
+	 * series.  Their issue is kept as "issue", which styles ignore.
+	 */
+	if (bibtex && series_numbered) {
+		bu_out_text(r, "issue", issue);
+		if (number != NULL)
+			buf_printf(&r->note, "%sNo. %s", r->note.len > 0 ?
+			    "; " : "", number);
+		return;
+	}
+	bu_text(r, "ISSUE", issue, LEVEL_MAIN);
+	if (number == NULL || (bibtex && e->type == TYPE_PATENT))
+		return;		/* a patent's is in howpublished */
+	if (r->o->format != FORMAT_RIS) {
+		bu_text(r, "NUMBER", number, LEVEL_MAIN);
+		return;
+	}
+	/*
+	 * libbibutils writes a number as IS, the issue.  Zotero reads a
+	 * report's or patent's number from SN, a patent application's
+	 * from M1, and M1 of other types into "extra".
+	 */
+	if (r->t == TYPE_REPORT || (r->t == TYPE_PATENT &&
+	    !bu_application(e->f[FIELD_GENRE])))
+		bu_out_text(r, "SN", number);
+	else
+		bu_out_text(r, "M1", number);
+}
+
+/* Publisher, place, institution or school. */
+static void
+bu_add_publisher(struct bu_rec *r)
+{
+	const struct entry *e = r->e;
+	const char *inst = e->f[FIELD_INSTITUTION];
+	const char *pub = e->f[FIELD_PUBLISHER];
+
+	bu_text(r, "ADDRESS", e->f[FIELD_PLACE] != NULL ?
+	    e->f[FIELD_PLACE] : e->f[FIELD_AUTHORITY], LEVEL_MAIN);
+	if (r->t == TYPE_THESIS) {
+		bu_text(r, "DEGREEGRANTOR:ASIS", inst, LEVEL_MAIN);
+		if (inst == NULL || r->o->tex)
+			bu_text(r, "PUBLISHER", pub, LEVEL_MAIN);
+		return;
+	}
+	if (r->o->tex) {
+		/* A misc's publisher and institution are in howpublished. */
+		if (!bu_is_misc(r->t))
+			bu_text(r, "PUBLISHER", pub, LEVEL_MAIN);
+		if (r->t == TYPE_REPORT)
+			bu_out_text(r, "institution", inst);
+		return;
+	}
+	/* RIS and the others have one publisher: a report's institution. */
+	bu_text(r, "PUBLISHER", r->t == TYPE_REPORT && inst != NULL ? inst :
+	    pub != NULL ? pub : inst, LEVEL_MAIN);
+}
+
+/* The genre: a report's or thesis's type, a patent's kind. */
+static void
+bu_add_genre(struct bu_rec *r)
+{
+	const char *g = r->e->f[FIELD_GENRE];
+
+	if (g == NULL)
+		return;
+	switch (r->o->format) {
+	case FORMAT_BIBTEX:
+		if (r->t == TYPE_REPORT || r->t == TYPE_THESIS)
+			bu_out_text(r, "type", g);
+		break;
+	case FORMAT_BIBLATEX:
+		if (r->t == TYPE_PATENT || r->t == TYPE_THESIS)
+			bu_out_text(r, "type", g);
+		break;
+	case FORMAT_RIS:
+		if (r->t == TYPE_REPORT || r->t == TYPE_THESIS ||
+		    r->t == TYPE_PATENT)
+			bu_out_text(r, "M3", g);
 		break;
 	default:
 		break;
 	}
-	return need != FIELD__COUNT && e->f[need] == NULL ? TYPE_MISC :
-	    e->type;
 }
 
-/* One entry as a libbibutils record (the caller adds it to a bibl). */
-static fields *
-bu_record(struct out_bibutils *o, const struct entry *in)
+/* What a BibTeX @misc says of how it was published. */
+static void
+bu_add_howpublished(struct bu_rec *r)
 {
-	fields *f = fields_new();
-	struct entry tmp;
-	const struct entry *e = in;
-	char *title, month[8];
+	const struct entry *e = r->e;
+	struct buf b = BUF_INIT;
+	const enum field parts[] = { FIELD_GENRE, FIELD_CONTAINER,
+	    FIELD_COLLECTION, FIELD_INSTITUTION, FIELD_PUBLISHER };
+	size_t i;
 
-	if (f == NULL) {
-		fputs("cv2bib: out of memory\n", stderr);
-		exit(2);
+	if (!r->o->tex || !bu_is_misc(r->t))
+		return;
+	if (e->type == TYPE_PATENT) {
+		buf_printf(&b, "%s%s%s", e->f[FIELD_GENRE] != NULL ?
+		    e->f[FIELD_GENRE] : "Patent", e->f[FIELD_NUMBER] != NULL ?
+		    " " : "", e->f[FIELD_NUMBER] != NULL ?
+		    e->f[FIELD_NUMBER] : "");
+	} else {
+		/* What stands for the venue, in the order it reads. */
+		for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+			if (e->f[parts[i]] == NULL)
+				continue;
+			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "",
+			    e->f[parts[i]]);
+			if (parts[i] == FIELD_CONTAINER &&
+			    e->f[FIELD_CONTAINER_SHORT] != NULL)
+				buf_printf(&b, " (%s)",
+				    e->f[FIELD_CONTAINER_SHORT]);
+		}
 	}
-	if (o->tex && bu_tex_type(in) != in->type) {
-		tmp = *in;	/* a shallow copy: only the type differs */
-		tmp.type = TYPE_MISC;
-		e = &tmp;
+	if (b.len > 0)
+		bu_out_text(r, "howpublished", b.s);
+	buf_free(&b);
+}
+
+/* The note: the status ("to appear", BibLaTeX's pubstate), the remarks. */
+static void
+bu_add_note(struct bu_rec *r)
+{
+	const struct entry *e = r->e;
+	const char *status = e->f[FIELD_STATUS], *state;
+	struct buf b = BUF_INIT;
+
+	if (status != NULL && r->o->format == FORMAT_BIBLATEX) {
+		state = bu_pubstate(status);
+		bu_out_text(r, "pubstate", state != NULL ? state : status);
+	} else if (status != NULL)
+		buf_puts(&b, status);
+	if (e->f[FIELD_NOTE] != NULL)
+		buf_printf(&b, "%s%s", b.len > 0 ? "; " : "", e->f[FIELD_NOTE]);
+	if (r->note.len > 0)
+		buf_printf(&b, "%s%s", b.len > 0 ? "; " : "", r->note.s);
+	if (b.len > 0)
+		bu_text(r, "NOTES", b.s, LEVEL_MAIN);
+	buf_free(&b);
+}
+
+/*
+ * DOI, URL, arXiv, ISBN.  libbibutils adds a URL made of the DOI and of
+ * the arXiv identifier: in BibTeX that is a second "url" field, which
+ * bibtex and biber warn of, and elsewhere it repeats the DOI.  Where the
+ * output tags are known they are written directly (no derived URL, and
+ * nothing to drop, which costs a rebuild of the record); elsewhere the
+ * derived URL of the DOI is dropped.  The arXiv URL stays where the format
+ * has no other place for the identifier.
+ */
+static void
+bu_add_idents(struct bu_rec *r)
+{
+	const struct entry *e = r->e;
+	const char *doi = e->f[FIELD_DOI], *url = e->f[FIELD_URL];
+	const char *arxiv = e->f[FIELD_ARXIV];
+	enum format fmt = r->o->format;
+	char *derived;
+
+	bu_raw(r, "ISBN", e->f[FIELD_ISBN], LEVEL_MAIN);
+	if (r->o->tex) {
+		bu_out_raw(r, "doi", doi);
+		bu_out_raw(r, "url", url);
+		if (arxiv != NULL && fmt == FORMAT_BIBTEX) {
+			bu_out_raw(r, "archivePrefix", "arXiv");
+			bu_out_raw(r, "eprint", arxiv);
+		} else if (arxiv != NULL) {
+			bu_out_raw(r, "eprint", arxiv);
+			bu_out_raw(r, "eprinttype", "arxiv");
+		}
+		return;
 	}
-	fields_add(f, "REFNUM", e->key != NULL ? e->key : "", LEVEL_MAIN);
-	bu_add_type(o, f, e);
-	bu_add_names(o, f, "AUTHOR:ASIS", &e->authors, LEVEL_MAIN);
+	bu_raw(r, "URL", url, LEVEL_MAIN);
+	bu_raw(r, "ARXIV", arxiv, LEVEL_MAIN);
+	if (fmt == FORMAT_RIS || fmt == FORMAT_ENDNOTE) {
+		bu_out_raw(r, fmt == FORMAT_RIS ? "DO" : "%R", doi);
+		return;
+	}
+	bu_raw(r, "DOI", doi, LEVEL_MAIN);
+	if (doi != NULL) {
+		xasprintf(&derived, "https://doi.org/%s", doi);
+		if (url == NULL || strcmp(url, derived) != 0)
+			bu_out_op(r, OP_DROPVAL, derived, NULL);
+		free(derived);
+	}
+}
+
+/*
+ * BibTeX sorts by author; an entry without one needs a key to sort by
+ * (plain.bst warns otherwise): its title.
+ */
+static void
+bu_add_sortkey(struct bu_rec *r)
+{
+	const struct entry *e = r->e;
+
+	if (r->o->format == FORMAT_BIBTEX && e->authors.n == 0 &&
+	    e->editors.n == 0)
+		bu_out_text(r, "key", e->f[FIELD_TITLE] != NULL ?
+		    e->f[FIELD_TITLE] : e->key);
+}
+
+/* One entry as a libbibutils record (NULL when out of memory). */
+static fields *
+bu_record(struct out_bibutils *o, const struct entry *e)
+{
+	struct bu_rec r;
+	char *title;
+
+	memset(&r, 0, sizeof(r));
+	r.o = o;
+	r.e = e;
+	if ((r.f = fields_new()) == NULL)
+		return NULL;
+	r.t = bu_type(&r);
+	fields_add(r.f, "REFNUM", e->key != NULL ? e->key : "", LEVEL_MAIN);
+	bu_add_type(&r);
+	bu_names(&r, "AUTHOR", &e->authors, LEVEL_MAIN);
 	if (e->f[FIELD_TITLE] != NULL) {
 		title = o->tex ? tex_title(e->f[FIELD_TITLE], o->latex) :
 		    xstrdup(e->f[FIELD_TITLE]);
-		fields_add(f, "TITLE", title, LEVEL_MAIN);
+		fields_add(r.f, "TITLE", title, LEVEL_MAIN);
 		free(title);
 	}
-	bu_add_container(o, f, e);
-	bu_add_raw(f, "DATE:YEAR", e->f[FIELD_YEAR], LEVEL_MAIN);
-	if (e->f[FIELD_MONTH] != NULL) {	/* libbibutils wants "09" */
-		snprintf(month, sizeof(month), "%02d", atoi(e->f[FIELD_MONTH]));
-		bu_add_raw(f, "DATE:MONTH", month, LEVEL_MAIN);
-	}
-	bu_add_raw(f, "DATE:DAY", e->f[FIELD_DAY], LEVEL_MAIN);
-	bu_add_text(o, f, "VOLUME", e->f[FIELD_VOLUME], LEVEL_MAIN);
-	bu_add_text(o, f, "ISSUE", e->f[FIELD_ISSUE], LEVEL_MAIN);
-	bu_add_pages(f, e->f[FIELD_PAGES]);
-	bu_add_text(o, f, "EDITION", e->f[FIELD_EDITION], LEVEL_MAIN);
-	bu_add_text(o, f, "PUBLISHER", e->f[FIELD_PUBLISHER], LEVEL_MAIN);
-	bu_add_text(o, f, "ADDRESS", e->f[FIELD_PLACE] != NULL ?
-	    e->f[FIELD_PLACE] : e->f[FIELD_AUTHORITY], LEVEL_MAIN);
-	if (e->type == TYPE_THESIS)
-		bu_add_text(o, f, "DEGREEGRANTOR:ASIS", e->f[FIELD_INSTITUTION],
-		    LEVEL_MAIN);
-	else if (o->tex && e->type == TYPE_REPORT)
-		bu_add_text(o, f, TAG_INSTITUTION, e->f[FIELD_INSTITUTION],
-		    LEVEL_MAIN);
-	else if (o->tex)
-		;	/* in howpublished */
-	else
-		bu_add_text(o, f, "PUBLISHER", e->f[FIELD_INSTITUTION],
-		    LEVEL_MAIN);
-	if (e->type != TYPE_PATENT || o->format != FORMAT_BIBTEX)
-		bu_add_text(o, f, "NUMBER", e->f[FIELD_NUMBER], LEVEL_MAIN);
-	if (o->tex && (e->type != TYPE_PATENT || o->format == FORMAT_BIBTEX))
-		bu_add_howpublished(o, f, e);
-	bu_add_note(o, f, e);
-	bu_add_raw(f, "DOI", e->f[FIELD_DOI], LEVEL_MAIN);
-	bu_add_raw(f, "URL", e->f[FIELD_URL], LEVEL_MAIN);
-	bu_add_raw(f, "ARXIV", e->f[FIELD_ARXIV], LEVEL_MAIN);
-	bu_add_raw(f, "ISBN", e->f[FIELD_ISBN], LEVEL_MAIN);
-	return f;
+	bu_add_container(&r);
+	bu_add_date(&r);
+	bu_add_numbers(&r);
+	bu_add_pages(&r);
+	bu_add_publisher(&r);
+	bu_add_genre(&r);
+	bu_add_howpublished(&r);
+	bu_add_note(&r);
+	bu_add_idents(&r);
+	bu_add_sortkey(&r);
+	buf_free(&r.note);
+	return r.f;
 }
 
-static void
-bu_addref(bibl *b, fields *f)
+/* Add the records of v[0..n) to b; -1 when out of memory. */
+static int
+bu_add_records(struct out_bibutils *o, bibl *b, struct entry *const *v,
+    size_t n)
 {
-	if (bibl_addref(b, f) != BIBL_OK) {
-		fputs("cv2bib: out of memory\n", stderr);
-		exit(2);
+	fields *f;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((f = bu_record(o, v[i])) == NULL)
+			return -1;
+		if (bibl_addref(b, f) != BIBL_OK) {
+			fields_delete(f);
+			return -1;
+		}
 	}
+	return 0;
 }
 
 int
 out_bibutils_write(struct out_bibutils *o, struct entry *const *v, size_t n)
 {
 	bibl b;
-	size_t i;
 	int rc;
 
-	if (!o->streams) {
-		for (i = 0; i < n; i++)
-			bu_addref(&o->pending, bu_record(o, v[i]));
-		return 0;
-	}
+	if (!o->streams)
+		return bu_add_records(o, &o->pending, v, n);
 	bibl_init(&b);
-	for (i = 0; i < n; i++)
-		bu_addref(&b, bu_record(o, v[i]));
-	rc = bibl_write(&b, o->fp, &o->p);
+	rc = bu_add_records(o, &b, v, n);
+	if (rc == 0 && b.n > 0 && bibl_write(&b, o->fp, &o->p) != BIBL_OK)
+		rc = -1;
 	bibl_free(&b);
-	return rc == BIBL_OK && !ferror(o->fp) ? 0 : -1;
+	return rc == 0 && !ferror(o->fp) ? 0 : -1;
 }
 
 int
@@ -562,12 +1294,10 @@ out_bibutils_close(struct out_bibutils *o)
 
 	if (!o->streams && bibl_write(&o->pending, o->fp, &o->p) != BIBL_OK)
 		rc = -1;
-	if (ferror(o->fp))
+	if (fflush(o->fp) != 0 || ferror(o->fp))
 		rc = -1;
 	bibl_free(&o->pending);
 	buf_free(&o->tmp);
-	/* bibl_freeparams() frees what bibl_initparams() allocated. */
-	o->p.assemblef = o->assemble;
 	bibl_freeparams(&o->p);
 	free(o);
 	return rc;

@@ -2,11 +2,13 @@
  * tex.c -- plain UTF-8 text to correct LaTeX for BibTeX fields (see tex.h).
  *
  * Done here rather than by libbibutils (latexout): one pass over each
- * field, where libbibutils' own conversion doubles the time of a write.
+ * field (a title takes a second, to tell sentence case from title case),
+ * where libbibutils' own conversion doubles the time of a write, and
+ * libbibutils knows nothing of protecting the capitals of a title.
  */
 #include "config.h"
 
-#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,68 +17,246 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-#include "accents_tab.h"
-
-/* Characters with no accent form: letters, punctuation, maths. */
-static const struct {
+/*
+ * Non-ASCII characters and their LaTeX, sorted by code point: Latin-1,
+ * Latin Extended-A (and the accented letters of Extended-B and Additional
+ * that take a standard accent command), Greek, punctuation, arrows and
+ * common mathematics.  Accents on i and j use the dotless letters
+ * ({\'\i}); a mathematical symbol is in $...$, braced when it holds a
+ * capital so that a style's lowercasing cannot reach it.  Generated once
+ * from src/accents_tab.h and a hand-written list of symbols.  Ħ ħ ĸ Ŧ ŧ ſ
+ * and anything else not listed stay as UTF-8.
+ */
+static const struct tex_map {
 	uint32_t	 cp;
 	const char	*tex;
-} tex_symbols[] = {
-	{ 0x00a0, "~" }, { 0x00a7, "{\\S}" }, { 0x00a9, "{\\copyright}" },
+} tex_map[] = {
+	{ 0x00a0, "~" }, { 0x00a1, "{\\textexclamdown}" },
+	{ 0x00a2, "{\\textcent}" }, { 0x00a3, "{\\pounds}" },
+	{ 0x00a4, "{\\textcurrency}" }, { 0x00a5, "{\\textyen}" },
+	{ 0x00a6, "{\\textbrokenbar}" }, { 0x00a7, "{\\S}" },
+	{ 0x00a8, "{\\textasciidieresis}" }, { 0x00a9, "{\\copyright}" },
+	{ 0x00aa, "{\\textordfeminine}" }, { 0x00ab, "{\\guillemotleft}" },
+	{ 0x00ac, "$\\neg$" }, { 0x00ad, "" },
+	{ 0x00ae, "{\\textregistered}" }, { 0x00af, "{\\textasciimacron}" },
 	{ 0x00b0, "{\\textdegree}" }, { 0x00b1, "$\\pm$" },
-	{ 0x00b5, "$\\mu$" }, { 0x00b7, "$\\cdot$" }, { 0x00c5, "{\\AA}" },
-	{ 0x00c6, "{\\AE}" }, { 0x00d7, "$\\times$" }, { 0x00d8, "{\\O}" },
-	{ 0x00df, "{\\ss}" }, { 0x00e5, "{\\aa}" }, { 0x00e6, "{\\ae}" },
-	{ 0x00f7, "$\\div$" }, { 0x00f8, "{\\o}" }, { 0x0110, "{\\DJ}" },
-	{ 0x0111, "{\\dj}" }, { 0x0131, "{\\i}" }, { 0x0141, "{\\L}" },
-	{ 0x0142, "{\\l}" }, { 0x0152, "{\\OE}" }, { 0x0153, "{\\oe}" },
-	{ 0x03b1, "$\\alpha$" }, { 0x03b2, "$\\beta$" }, { 0x03b3, "$\\gamma$" },
-	{ 0x03b4, "$\\delta$" }, { 0x03b5, "$\\epsilon$" },
-	{ 0x03bb, "$\\lambda$" }, { 0x03bc, "$\\mu$" }, { 0x03c0, "$\\pi$" },
-	{ 0x03c3, "$\\sigma$" }, { 0x2013, "--" }, { 0x2014, "---" },
-	{ 0x2018, "`" }, { 0x2019, "'" }, { 0x201c, "``" }, { 0x201d, "''" },
-	{ 0x2020, "{\\dag}" }, { 0x2021, "{\\ddag}" }, { 0x2022, "$\\bullet$" },
-	{ 0x2026, "{\\ldots}" }, { 0x2192, "$\\rightarrow$" },
-	{ 0x2212, "$-$" }, { 0x221e, "$\\infty$" }, { 0x2248, "$\\approx$" },
-	{ 0x2260, "$\\neq$" }, { 0x2264, "$\\leq$" }, { 0x2265, "$\\geq$" },
+	{ 0x00b2, "$^{2}$" }, { 0x00b3, "$^{3}$" },
+	{ 0x00b4, "{\\textasciiacute}" }, { 0x00b5, "$\\mu$" },
+	{ 0x00b6, "{\\P}" }, { 0x00b7, "$\\cdot$" }, { 0x00b8, "{\\c{ }}" },
+	{ 0x00b9, "$^{1}$" }, { 0x00ba, "{\\textordmasculine}" },
+	{ 0x00bb, "{\\guillemotright}" }, { 0x00bc, "{\\textonequarter}" },
+	{ 0x00bd, "{\\textonehalf}" }, { 0x00be, "{\\textthreequarters}" },
+	{ 0x00bf, "{\\textquestiondown}" }, { 0x00c0, "{\\`A}" },
+	{ 0x00c1, "{\\'A}" }, { 0x00c2, "{\\^A}" }, { 0x00c3, "{\\~A}" },
+	{ 0x00c4, "{\\\"A}" }, { 0x00c5, "{\\AA}" }, { 0x00c6, "{\\AE}" },
+	{ 0x00c7, "{\\c{C}}" }, { 0x00c8, "{\\`E}" }, { 0x00c9, "{\\'E}" },
+	{ 0x00ca, "{\\^E}" }, { 0x00cb, "{\\\"E}" }, { 0x00cc, "{\\`I}" },
+	{ 0x00cd, "{\\'I}" }, { 0x00ce, "{\\^I}" }, { 0x00cf, "{\\\"I}" },
+	{ 0x00d0, "{\\DH}" }, { 0x00d1, "{\\~N}" }, { 0x00d2, "{\\`O}" },
+	{ 0x00d3, "{\\'O}" }, { 0x00d4, "{\\^O}" }, { 0x00d5, "{\\~O}" },
+	{ 0x00d6, "{\\\"O}" }, { 0x00d7, "$\\times$" }, { 0x00d8, "{\\O}" },
+	{ 0x00d9, "{\\`U}" }, { 0x00da, "{\\'U}" }, { 0x00db, "{\\^U}" },
+	{ 0x00dc, "{\\\"U}" }, { 0x00dd, "{\\'Y}" }, { 0x00de, "{\\TH}" },
+	{ 0x00df, "{\\ss}" }, { 0x00e0, "{\\`a}" }, { 0x00e1, "{\\'a}" },
+	{ 0x00e2, "{\\^a}" }, { 0x00e3, "{\\~a}" }, { 0x00e4, "{\\\"a}" },
+	{ 0x00e5, "{\\aa}" }, { 0x00e6, "{\\ae}" }, { 0x00e7, "{\\c{c}}" },
+	{ 0x00e8, "{\\`e}" }, { 0x00e9, "{\\'e}" }, { 0x00ea, "{\\^e}" },
+	{ 0x00eb, "{\\\"e}" }, { 0x00ec, "{\\`\\i}" },
+	{ 0x00ed, "{\\'\\i}" }, { 0x00ee, "{\\^\\i}" },
+	{ 0x00ef, "{\\\"\\i}" }, { 0x00f0, "{\\dh}" }, { 0x00f1, "{\\~n}" },
+	{ 0x00f2, "{\\`o}" }, { 0x00f3, "{\\'o}" }, { 0x00f4, "{\\^o}" },
+	{ 0x00f5, "{\\~o}" }, { 0x00f6, "{\\\"o}" }, { 0x00f7, "$\\div$" },
+	{ 0x00f8, "{\\o}" }, { 0x00f9, "{\\`u}" }, { 0x00fa, "{\\'u}" },
+	{ 0x00fb, "{\\^u}" }, { 0x00fc, "{\\\"u}" }, { 0x00fd, "{\\'y}" },
+	{ 0x00fe, "{\\th}" }, { 0x00ff, "{\\\"y}" }, { 0x0100, "{\\=A}" },
+	{ 0x0101, "{\\=a}" }, { 0x0102, "{\\u{A}}" }, { 0x0103, "{\\u{a}}" },
+	{ 0x0104, "{\\k{A}}" }, { 0x0105, "{\\k{a}}" }, { 0x0106, "{\\'C}" },
+	{ 0x0107, "{\\'c}" }, { 0x0108, "{\\^C}" }, { 0x0109, "{\\^c}" },
+	{ 0x010a, "{\\.C}" }, { 0x010b, "{\\.c}" }, { 0x010c, "{\\v{C}}" },
+	{ 0x010d, "{\\v{c}}" }, { 0x010e, "{\\v{D}}" },
+	{ 0x010f, "{\\v{d}}" }, { 0x0110, "{\\DJ}" }, { 0x0111, "{\\dj}" },
+	{ 0x0112, "{\\=E}" }, { 0x0113, "{\\=e}" }, { 0x0114, "{\\u{E}}" },
+	{ 0x0115, "{\\u{e}}" }, { 0x0116, "{\\.E}" }, { 0x0117, "{\\.e}" },
+	{ 0x0118, "{\\k{E}}" }, { 0x0119, "{\\k{e}}" },
+	{ 0x011a, "{\\v{E}}" }, { 0x011b, "{\\v{e}}" }, { 0x011c, "{\\^G}" },
+	{ 0x011d, "{\\^g}" }, { 0x011e, "{\\u{G}}" }, { 0x011f, "{\\u{g}}" },
+	{ 0x0120, "{\\.G}" }, { 0x0121, "{\\.g}" }, { 0x0122, "{\\c{G}}" },
+	{ 0x0123, "{\\c{g}}" }, { 0x0124, "{\\^H}" }, { 0x0125, "{\\^h}" },
+	{ 0x0128, "{\\~I}" }, { 0x0129, "{\\~\\i}" }, { 0x012a, "{\\=I}" },
+	{ 0x012b, "{\\=\\i}" }, { 0x012c, "{\\u{I}}" },
+	{ 0x012d, "{\\u{\\i}}" }, { 0x012e, "{\\k{I}}" },
+	{ 0x012f, "{\\k{i}}" }, { 0x0130, "{\\.I}" }, { 0x0131, "{\\i}" },
+	{ 0x0132, "{IJ}" }, { 0x0133, "{ij}" }, { 0x0134, "{\\^J}" },
+	{ 0x0135, "{\\^\\j}" }, { 0x0136, "{\\c{K}}" },
+	{ 0x0137, "{\\c{k}}" }, { 0x0139, "{\\'L}" }, { 0x013a, "{\\'l}" },
+	{ 0x013b, "{\\c{L}}" }, { 0x013c, "{\\c{l}}" },
+	{ 0x013d, "{\\v{L}}" }, { 0x013e, "{\\v{l}}" },
+	{ 0x013f, "{L\\textperiodcentered}" },
+	{ 0x0140, "{l\\textperiodcentered}" }, { 0x0141, "{\\L}" },
+	{ 0x0142, "{\\l}" }, { 0x0143, "{\\'N}" }, { 0x0144, "{\\'n}" },
+	{ 0x0145, "{\\c{N}}" }, { 0x0146, "{\\c{n}}" },
+	{ 0x0147, "{\\v{N}}" }, { 0x0148, "{\\v{n}}" }, { 0x0149, "{'n}" },
+	{ 0x014a, "{\\NG}" }, { 0x014b, "{\\ng}" }, { 0x014c, "{\\=O}" },
+	{ 0x014d, "{\\=o}" }, { 0x014e, "{\\u{O}}" }, { 0x014f, "{\\u{o}}" },
+	{ 0x0150, "{\\H{O}}" }, { 0x0151, "{\\H{o}}" }, { 0x0152, "{\\OE}" },
+	{ 0x0153, "{\\oe}" }, { 0x0154, "{\\'R}" }, { 0x0155, "{\\'r}" },
+	{ 0x0156, "{\\c{R}}" }, { 0x0157, "{\\c{r}}" },
+	{ 0x0158, "{\\v{R}}" }, { 0x0159, "{\\v{r}}" }, { 0x015a, "{\\'S}" },
+	{ 0x015b, "{\\'s}" }, { 0x015c, "{\\^S}" }, { 0x015d, "{\\^s}" },
+	{ 0x015e, "{\\c{S}}" }, { 0x015f, "{\\c{s}}" },
+	{ 0x0160, "{\\v{S}}" }, { 0x0161, "{\\v{s}}" },
+	{ 0x0162, "{\\c{T}}" }, { 0x0163, "{\\c{t}}" },
+	{ 0x0164, "{\\v{T}}" }, { 0x0165, "{\\v{t}}" }, { 0x0168, "{\\~U}" },
+	{ 0x0169, "{\\~u}" }, { 0x016a, "{\\=U}" }, { 0x016b, "{\\=u}" },
+	{ 0x016c, "{\\u{U}}" }, { 0x016d, "{\\u{u}}" },
+	{ 0x016e, "{\\r{U}}" }, { 0x016f, "{\\r{u}}" },
+	{ 0x0170, "{\\H{U}}" }, { 0x0171, "{\\H{u}}" },
+	{ 0x0172, "{\\k{U}}" }, { 0x0173, "{\\k{u}}" }, { 0x0174, "{\\^W}" },
+	{ 0x0175, "{\\^w}" }, { 0x0176, "{\\^Y}" }, { 0x0177, "{\\^y}" },
+	{ 0x0178, "{\\\"Y}" }, { 0x0179, "{\\'Z}" }, { 0x017a, "{\\'z}" },
+	{ 0x017b, "{\\.Z}" }, { 0x017c, "{\\.z}" }, { 0x017d, "{\\v{Z}}" },
+	{ 0x017e, "{\\v{z}}" }, { 0x01cd, "{\\v{A}}" },
+	{ 0x01ce, "{\\v{a}}" }, { 0x01cf, "{\\v{I}}" },
+	{ 0x01d0, "{\\v{\\i}}" }, { 0x01d1, "{\\v{O}}" },
+	{ 0x01d2, "{\\v{o}}" }, { 0x01d3, "{\\v{U}}" },
+	{ 0x01d4, "{\\v{u}}" }, { 0x01e6, "{\\v{G}}" },
+	{ 0x01e7, "{\\v{g}}" }, { 0x01e8, "{\\v{K}}" },
+	{ 0x01e9, "{\\v{k}}" }, { 0x01ea, "{\\k{O}}" },
+	{ 0x01eb, "{\\k{o}}" }, { 0x01f0, "{\\v{\\j}}" },
+	{ 0x01f4, "{\\'G}" }, { 0x01f5, "{\\'g}" }, { 0x01f8, "{\\`N}" },
+	{ 0x01f9, "{\\`n}" }, { 0x021e, "{\\v{H}}" }, { 0x021f, "{\\v{h}}" },
+	{ 0x0226, "{\\.A}" }, { 0x0227, "{\\.a}" }, { 0x0228, "{\\c{E}}" },
+	{ 0x0229, "{\\c{e}}" }, { 0x022e, "{\\.O}" }, { 0x022f, "{\\.o}" },
+	{ 0x0232, "{\\=Y}" }, { 0x0233, "{\\=y}" }, { 0x0237, "{\\j}" },
+	{ 0x0391, "{$\\mathrm{A}$}" }, { 0x0392, "{$\\mathrm{B}$}" },
+	{ 0x0393, "{$\\Gamma$}" }, { 0x0394, "{$\\Delta$}" },
+	{ 0x0395, "{$\\mathrm{E}$}" }, { 0x0396, "{$\\mathrm{Z}$}" },
+	{ 0x0397, "{$\\mathrm{H}$}" }, { 0x0398, "{$\\Theta$}" },
+	{ 0x0399, "{$\\mathrm{I}$}" }, { 0x039a, "{$\\mathrm{K}$}" },
+	{ 0x039b, "{$\\Lambda$}" }, { 0x039c, "{$\\mathrm{M}$}" },
+	{ 0x039d, "{$\\mathrm{N}$}" }, { 0x039e, "{$\\Xi$}" },
+	{ 0x039f, "{$\\mathrm{O}$}" }, { 0x03a0, "{$\\Pi$}" },
+	{ 0x03a1, "{$\\mathrm{P}$}" }, { 0x03a3, "{$\\Sigma$}" },
+	{ 0x03a4, "{$\\mathrm{T}$}" }, { 0x03a5, "{$\\Upsilon$}" },
+	{ 0x03a6, "{$\\Phi$}" }, { 0x03a7, "{$\\mathrm{X}$}" },
+	{ 0x03a8, "{$\\Psi$}" }, { 0x03a9, "{$\\Omega$}" },
+	{ 0x03b1, "$\\alpha$" }, { 0x03b2, "$\\beta$" },
+	{ 0x03b3, "$\\gamma$" }, { 0x03b4, "$\\delta$" },
+	{ 0x03b5, "$\\epsilon$" }, { 0x03b6, "$\\zeta$" },
+	{ 0x03b7, "$\\eta$" }, { 0x03b8, "$\\theta$" },
+	{ 0x03b9, "$\\iota$" }, { 0x03ba, "$\\kappa$" },
+	{ 0x03bb, "$\\lambda$" }, { 0x03bc, "$\\mu$" }, { 0x03bd, "$\\nu$" },
+	{ 0x03be, "$\\xi$" }, { 0x03bf, "$o$" }, { 0x03c0, "$\\pi$" },
+	{ 0x03c1, "$\\rho$" }, { 0x03c2, "$\\varsigma$" },
+	{ 0x03c3, "$\\sigma$" }, { 0x03c4, "$\\tau$" },
+	{ 0x03c5, "$\\upsilon$" }, { 0x03c6, "$\\phi$" },
+	{ 0x03c7, "$\\chi$" }, { 0x03c8, "$\\psi$" },
+	{ 0x03c9, "$\\omega$" }, { 0x03d1, "$\\vartheta$" },
+	{ 0x03d5, "$\\phi$" }, { 0x03f5, "$\\epsilon$" },
+	{ 0x1e02, "{\\.B}" }, { 0x1e03, "{\\.b}" }, { 0x1e0a, "{\\.D}" },
+	{ 0x1e0b, "{\\.d}" }, { 0x1e10, "{\\c{D}}" }, { 0x1e11, "{\\c{d}}" },
+	{ 0x1e1e, "{\\.F}" }, { 0x1e1f, "{\\.f}" }, { 0x1e20, "{\\=G}" },
+	{ 0x1e21, "{\\=g}" }, { 0x1e22, "{\\.H}" }, { 0x1e23, "{\\.h}" },
+	{ 0x1e26, "{\\\"H}" }, { 0x1e27, "{\\\"h}" }, { 0x1e28, "{\\c{H}}" },
+	{ 0x1e29, "{\\c{h}}" }, { 0x1e30, "{\\'K}" }, { 0x1e31, "{\\'k}" },
+	{ 0x1e3e, "{\\'M}" }, { 0x1e3f, "{\\'m}" }, { 0x1e40, "{\\.M}" },
+	{ 0x1e41, "{\\.m}" }, { 0x1e44, "{\\.N}" }, { 0x1e45, "{\\.n}" },
+	{ 0x1e54, "{\\'P}" }, { 0x1e55, "{\\'p}" }, { 0x1e56, "{\\.P}" },
+	{ 0x1e57, "{\\.p}" }, { 0x1e58, "{\\.R}" }, { 0x1e59, "{\\.r}" },
+	{ 0x1e60, "{\\.S}" }, { 0x1e61, "{\\.s}" }, { 0x1e6a, "{\\.T}" },
+	{ 0x1e6b, "{\\.t}" }, { 0x1e7c, "{\\~V}" }, { 0x1e7d, "{\\~v}" },
+	{ 0x1e80, "{\\`W}" }, { 0x1e81, "{\\`w}" }, { 0x1e82, "{\\'W}" },
+	{ 0x1e83, "{\\'w}" }, { 0x1e84, "{\\\"W}" }, { 0x1e85, "{\\\"w}" },
+	{ 0x1e86, "{\\.W}" }, { 0x1e87, "{\\.w}" }, { 0x1e8a, "{\\.X}" },
+	{ 0x1e8b, "{\\.x}" }, { 0x1e8c, "{\\\"X}" }, { 0x1e8d, "{\\\"x}" },
+	{ 0x1e8e, "{\\.Y}" }, { 0x1e8f, "{\\.y}" }, { 0x1e90, "{\\^Z}" },
+	{ 0x1e91, "{\\^z}" }, { 0x1e97, "{\\\"t}" }, { 0x1e98, "{\\r{w}}" },
+	{ 0x1e99, "{\\r{y}}" }, { 0x1ebc, "{\\~E}" }, { 0x1ebd, "{\\~e}" },
+	{ 0x1ef2, "{\\`Y}" }, { 0x1ef3, "{\\`y}" }, { 0x1ef8, "{\\~Y}" },
+	{ 0x1ef9, "{\\~y}" }, { 0x2002, " " }, { 0x2003, " " },
+	{ 0x2009, "\\," }, { 0x200a, "\\," }, { 0x200b, "" },
+	{ 0x2010, "-" }, { 0x2011, "-" }, { 0x2012, "--" }, { 0x2013, "--" },
+	{ 0x2014, "---" }, { 0x2015, "---" }, { 0x2016, "$\\|$" },
+	{ 0x2018, "`" }, { 0x2019, "'" }, { 0x201a, "{\\quotesinglbase}" },
+	{ 0x201c, "``" }, { 0x201d, "''" }, { 0x201e, "{\\quotedblbase}" },
+	{ 0x2020, "{\\dag}" }, { 0x2021, "{\\ddag}" },
+	{ 0x2022, "{\\textbullet}" }, { 0x2026, "{\\ldots}" },
+	{ 0x202f, "\\," }, { 0x2030, "{\\textperthousand}" },
+	{ 0x2032, "$\\prime$" }, { 0x2033, "$\\prime\\prime$" },
+	{ 0x2039, "{\\guilsinglleft}" }, { 0x203a, "{\\guilsinglright}" },
+	{ 0x2044, "/" }, { 0x2060, "" }, { 0x20ac, "{\\texteuro}" },
+	{ 0x2103, "{\\textcelsius}" }, { 0x2113, "$\\ell$" },
+	{ 0x2116, "{\\textnumero}" }, { 0x2122, "{\\texttrademark}" },
+	{ 0x2190, "$\\leftarrow$" }, { 0x2191, "$\\uparrow$" },
+	{ 0x2192, "$\\rightarrow$" }, { 0x2193, "$\\downarrow$" },
+	{ 0x2194, "$\\leftrightarrow$" }, { 0x21d0, "{$\\Leftarrow$}" },
+	{ 0x21d2, "{$\\Rightarrow$}" }, { 0x21d4, "{$\\Leftrightarrow$}" },
+	{ 0x2200, "$\\forall$" }, { 0x2202, "$\\partial$" },
+	{ 0x2203, "$\\exists$" }, { 0x2205, "$\\emptyset$" },
+	{ 0x2206, "{$\\Delta$}" }, { 0x2207, "$\\nabla$" },
+	{ 0x2208, "$\\in$" }, { 0x2209, "$\\notin$" }, { 0x220b, "$\\ni$" },
+	{ 0x220f, "$\\prod$" }, { 0x2211, "$\\sum$" }, { 0x2212, "$-$" },
+	{ 0x2213, "$\\mp$" }, { 0x2215, "/" }, { 0x2217, "$\\ast$" },
+	{ 0x2218, "$\\circ$" }, { 0x2219, "$\\cdot$" },
+	{ 0x221a, "$\\surd$" }, { 0x221d, "$\\propto$" },
+	{ 0x221e, "$\\infty$" }, { 0x2223, "$\\mid$" },
+	{ 0x2225, "$\\parallel$" }, { 0x2227, "$\\wedge$" },
+	{ 0x2228, "$\\vee$" }, { 0x2229, "$\\cap$" }, { 0x222a, "$\\cup$" },
+	{ 0x222b, "$\\int$" }, { 0x223c, "$\\sim$" },
+	{ 0x2243, "$\\simeq$" }, { 0x2245, "$\\cong$" },
+	{ 0x2248, "$\\approx$" }, { 0x2260, "$\\neq$" },
+	{ 0x2261, "$\\equiv$" }, { 0x2264, "$\\leq$" },
+	{ 0x2265, "$\\geq$" }, { 0x226a, "$\\ll$" }, { 0x226b, "$\\gg$" },
+	{ 0x2282, "$\\subset$" }, { 0x2283, "$\\supset$" },
+	{ 0x2286, "$\\subseteq$" }, { 0x2287, "$\\supseteq$" },
+	{ 0x2295, "$\\oplus$" }, { 0x2297, "$\\otimes$" },
+	{ 0x22c5, "$\\cdot$" }, { 0x22ef, "$\\cdots$" },
 };
 
-/* Append the LaTeX for code point c; 0 if there is none. */
-static int
-tex_char(uint32_t c, struct buf *b)
+/* The LaTeX for code point c, or NULL: a binary search of tex_map. */
+static const char *
+tex_lookup(uint32_t c)
 {
-	size_t i;
+	size_t lo = 0, hi = sizeof(tex_map) / sizeof(tex_map[0]), mid;
 
-	for (i = 0; i < sizeof(tex_symbols) / sizeof(tex_symbols[0]); i++)
-		if (tex_symbols[i].cp == c) {
-			buf_puts(b, tex_symbols[i].tex);
-			return 1;
-		}
-	for (i = 0; i < sizeof(latex_accents) / sizeof(latex_accents[0]); i++)
-		if (latex_accents[i].cp == c) {
-			char base = latex_accents[i].base;
-
-			/* {\'\i} for an accented i, {\'e} otherwise. */
-			if (isalpha((unsigned char)latex_accents[i].acc))
-				buf_printf(b, "{\\%c{%s}}", latex_accents[i].acc,
-				    base == 'i' ? "\\i" : (char[]){ base, 0 });
-			else
-				buf_printf(b, "{\\%c%s}", latex_accents[i].acc,
-				    base == 'i' ? "\\i" : (char[]){ base, 0 });
-			return 1;
-		}
-	return 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (tex_map[mid].cp == c)
+			return tex_map[mid].tex;
+		if (tex_map[mid].cp < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }
 
-/* Append s escaped; with ascii, non-ASCII as LaTeX too. */
-static void
-tex_escape_buf(const char *s, int ascii, struct buf *b)
-{
-	const char *p = s, *q;
-	uint32_t c;
-	char enc[4];
+/* The ASCII characters LaTeX gives a meaning to. */
+static const unsigned char tex_special[256] = {
+	['%'] = 1, ['&'] = 1, ['$'] = 1, ['#'] = 1, ['_'] = 1, ['{'] = 1,
+	['}'] = 1, ['~'] = 1, ['^'] = 1, ['\\'] = 1
+};
 
-	while (*p != '\0') {
+/*
+ * Append p..e escaped.  Runs of ordinary bytes are copied at once; with
+ * ascii, a non-ASCII character with a LaTeX form is replaced by it.  The
+ * span never ends inside a UTF-8 sequence (callers cut at ASCII bytes).
+ */
+static void
+tex_span(struct buf *b, const char *p, const char *e, int ascii)
+{
+	const char *run, *tex, *q;
+	unsigned char c;
+
+	while (p < e) {
+		for (run = p; p < e; p++) {
+			c = (unsigned char)*p;
+			if (tex_special[c] || (c >= 0x80 && ascii))
+				break;
+		}
+		buf_append(b, run, (size_t)(p - run));
+		if (p == e)
+			break;
 		switch (*p) {
 		case '%': case '&': case '$': case '#': case '_': case '{':
 		case '}':
@@ -96,15 +276,11 @@ tex_escape_buf(const char *s, int ascii, struct buf *b)
 			p++;
 			continue;
 		}
-		if ((unsigned char)*p < 0x80) {
-			buf_putc(b, *p++);
-			continue;
-		}
 		q = p;
-		c = utf8_next(&p);
-		if (!ascii || !tex_char(c, b))
-			buf_append(b, enc, utf8_encode(c, enc));
-		(void)q;
+		if ((tex = tex_lookup(utf8_next(&p))) != NULL)
+			buf_puts(b, tex);
+		else
+			buf_append(b, q, (size_t)(p - q));
 	}
 }
 
@@ -112,113 +288,215 @@ char *
 tex_escape(const char *s, int ascii)
 {
 	struct buf b = BUF_INIT;
+	size_t len = strlen(s);
 
-	buf_grow(&b, strlen(s) + 8);
-	tex_escape_buf(s, ascii, &b);
+	/* buf_grow() leaves the new space unterminated: end it at once. */
+	buf_grow(&b, len + len / 8 + 8);
+	buf_append(&b, "", 0);
+	tex_span(&b, s, s + len, ascii);
 	return buf_take(&b);
 }
 
 /*
- * Whether a word must keep its capitals: an upper-case letter after the
- * first character (FAJITA, LLMs, NetConfEval, I/O), or a digit next to a
- * capital (5G).
+ * Whether the character at p (before e) is an upper-case letter: ASCII,
+ * Latin-1, Latin Extended-A and Greek.  *len is set to its length.
  */
 static int
-tex_word_shape(const char *w, size_t len)
+tex_upper(const char *p, const char *e, size_t *len)
 {
-	size_t i;
-	int digit = 0;
+	const char *q = p;
+	uint32_t c;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)w[i];
-
-		if (isupper(c) && i > 0)
-			return 1;
-		if (isdigit(c))
-			digit = 1;
+	if ((unsigned char)*p < 0x80) {
+		*len = 1;
+		return *p >= 'A' && *p <= 'Z';
 	}
-	if (digit && isupper((unsigned char)w[0]))
+	c = utf8_next(&q);
+	*len = q <= e ? (size_t)(q - p) : (size_t)(e - p);
+	if (c >= 0xc0 && c <= 0xde)
+		return c != 0xd7;
+	if (c >= 0x100 && c <= 0x137)
+		return c % 2 == 0;
+	if (c >= 0x139 && c <= 0x148)
+		return c % 2 == 1;
+	if (c >= 0x14a && c <= 0x177)
+		return c % 2 == 0;
+	if (c == 0x178)
 		return 1;
-	for (i = 0; digit && i + 1 < len; i++)
-		if (isdigit((unsigned char)w[i]) && isupper((unsigned char)w[i + 1]))
+	if (c >= 0x179 && c <= 0x17e)
+		return c % 2 == 1;
+	return c >= 0x391 && c <= 0x3a9;
+}
+
+/*
+ * Whether a word must keep its capitals whatever the style: a capital
+ * after its first character (FAJITA, LLMs, NetConfEval, I/O, eBPF), or a
+ * digit next to a capital (5G, B4).
+ */
+static int
+tex_word_shape(const char *p, const char *e)
+{
+	size_t len;
+	int up, prev_up = 0, prev_digit = 0, first = 1;
+
+	for (; p < e; p += len) {
+		up = tex_upper(p, e, &len);
+		if (up && !first)
+			return 1;
+		if (*p >= '0' && *p <= '9') {
+			if (prev_up)
+				return 1;
+			prev_digit = 1;
+		} else {
+			if (up && prev_digit)
+				return 1;
+			prev_digit = 0;
+		}
+		prev_up = up;
+		first = 0;
+	}
+	return 0;
+}
+
+/* Short words that stay in lower case in a title-cased title. */
+static int
+tex_small_word(const char *p, const char *e)
+{
+	static const char *const small[] = {
+		"a", "an", "and", "as", "at", "but", "by", "for", "from", "in",
+		"into", "nor", "of", "on", "or", "over", "per", "the", "to",
+		"via", "vs", "with"
+	};
+	size_t i, n = (size_t)(e - p);
+
+	for (i = 0; i < sizeof(small) / sizeof(small[0]); i++)
+		if (strlen(small[i]) == n && memcmp(small[i], p, n) == 0)
 			return 1;
 	return 0;
 }
 
+/* Whether c separates the words of a title (hyphens split compounds). */
+static int
+tex_sep(char c)
+{
+	return c == ' ' || c == '\t' || c == '-';
+}
+
 /*
- * Whether the title is in sentence case: then a capital inside it marks a
- * proper noun ("Linux", "Intel") that a style must not lowercase.  In a
+ * Whether the title is in sentence case: after the first word, at least
+ * as many lower-case words (other than "of", "the" ...) as capitalised
+ * ones, acronyms not counted.  Then a capital inside it marks a
+ * proper noun ("Linux", "Intel") that a style must not lowercase; in a
  * title-cased title capitals say nothing.
  */
 static int
 tex_sentence_case(const char *s)
 {
-	const char *p = s;
+	const char *p = s, *w;
+	size_t len;
 	int upper = 0, lower = 0, first = 1;
 
 	while (*p != '\0') {
-		while (*p == ' ' || *p == '-')
+		while (tex_sep(*p))
 			p++;
-		if (!first && isupper((unsigned char)*p))
-			upper++;
-		else if (!first && islower((unsigned char)*p) &&
-		    strncmp(p, "a ", 2) && strncmp(p, "of ", 3) &&
-		    strncmp(p, "the ", 4) && strncmp(p, "and ", 4) &&
-		    strncmp(p, "in ", 3) && strncmp(p, "for ", 4) &&
-		    strncmp(p, "on ", 3) && strncmp(p, "to ", 3))
-			lower++;
+		for (w = p; *p != '\0' && !tex_sep(*p); p++)
+			continue;
+		if (w == p)
+			continue;
+		/* Acronyms are capitals in either case: no evidence. */
+		if (!first && !tex_word_shape(w, p)) {
+			if (tex_upper(w, p, &len))
+				upper++;
+			else if (*w >= 'a' && *w <= 'z' &&
+			    !tex_small_word(w, p))
+				lower++;
+		}
 		first = 0;
-		while (*p != '\0' && *p != ' ' && *p != '-')
-			p++;
 	}
-	return lower > upper;
+	return lower > 0 && lower >= upper;
+}
+
+/* Length of the punctuation that opens (open) or closes a word at p. */
+static size_t
+tex_punct(const char *p, const char *e, int open)
+{
+	static const char *const quotes[] = {
+		"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
+		"\xc2\xab", "\xc2\xbb"
+	};
+	size_t i, n;
+
+	if (p >= e)
+		return 0;
+	if (strchr(open ? "(\"'[`" : ":;,.?!)]\"'", *p) != NULL && *p != '\0')
+		return 1;
+	for (i = 0; i < sizeof(quotes) / sizeof(quotes[0]); i++) {
+		n = strlen(quotes[i]);
+		if ((size_t)(e - p) >= n && memcmp(p, quotes[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Where the closing punctuation of the word p..e begins. */
+static const char *
+tex_word_tail(const char *p, const char *e)
+{
+	const char *t = e, *q;
+	int found;
+
+	do {
+		found = 0;
+		/* Step back one character and test it. */
+		for (q = t - 1; q > p && ((unsigned char)*q & 0xc0) == 0x80;
+		    q--)
+			continue;
+		if (q >= p && tex_punct(q, t, 0) == (size_t)(t - q)) {
+			t = q;
+			found = 1;
+		}
+	} while (found && t > p);
+	return t;
 }
 
 char *
 tex_title(const char *s, int ascii)
 {
-	struct buf b = BUF_INIT, word = BUF_INIT;
-	const char *p = s, *e, *t, *h;
+	struct buf b = BUF_INIT;
+	const char *p = s, *e, *h, *t;
+	size_t len, n = strlen(s);
 	int sentence = tex_sentence_case(s), start = 1, prev_lower = 0;
 	int protect;
 
-	buf_grow(&b, strlen(s) + 16);
+	buf_grow(&b, n + n / 8 + 16);
+	buf_append(&b, "", 0);
 	while (*p != '\0') {
-		/* A word: up to a blank, or a hyphen between parts. */
-		if (*p == ' ' || *p == '-') {
-			if (*p == ' ')
+		if (tex_sep(*p)) {
+			if (*p != '-')
 				prev_lower = 0;
 			buf_putc(&b, *p++);
 			continue;
 		}
-		for (e = p; *e != '\0' && *e != ' ' && *e != '-'; e++)
+		for (e = p; *e != '\0' && !tex_sep(*e); e++)
 			continue;
 		/* Punctuation around the word stays outside the braces. */
-		for (h = p; h < e && strchr("(\"'[", *h) != NULL; h++)
+		for (h = p; (len = tex_punct(h, e, 1)) > 0; h += len)
 			continue;
-		for (t = e; t > h && strchr(":;,.?!)]\"'", t[-1]) != NULL; t--)
-			continue;
-		protect = t > h && (tex_word_shape(h, (size_t)(t - h)) ||
-		    (isupper((unsigned char)*h) && ((sentence && !start) ||
+		t = tex_word_tail(h, e);
+		protect = t > h && (tex_word_shape(h, t) ||
+		    (tex_upper(h, t, &len) && ((sentence && !start) ||
 		    (p > s && p[-1] == '-' && prev_lower))));
-		buf_reset(&word);
-		buf_append(&word, p, (size_t)(h - p));
-		tex_escape_buf(buf_str(&word), ascii, &b);
-		buf_reset(&word);
-		buf_append(&word, h, (size_t)(t - h));
+		tex_span(&b, p, h, ascii);
 		if (protect)
 			buf_putc(&b, '{');
-		tex_escape_buf(buf_str(&word), ascii, &b);
+		tex_span(&b, h, t, ascii);
 		if (protect)
 			buf_putc(&b, '}');
-		buf_reset(&word);
-		buf_append(&word, t, (size_t)(e - t));
-		tex_escape_buf(buf_str(&word), ascii, &b);
-		/* After "Title: " a capital starts a sentence again. */
-		start = (t < e && *t == ':') || (e > s && e[-1] == ':');
-		prev_lower = t > h && !isupper((unsigned char)*h);
+		tex_span(&b, t, e, ascii);
+		/* After "Title: " or "Why? " a capital starts a sentence. */
+		start = t < e && strchr(":?!", *t) != NULL;
+		prev_lower = t > h && !tex_upper(h, t, &len);
 		p = e;
 	}
-	buf_free(&word);
 	return buf_take(&b);
 }

@@ -39,6 +39,7 @@ static const struct {
 
 struct writer {
 	enum format		 format;
+	FILE			*fp;
 	struct out_bibutils	*bu;
 	struct out_csl		*csl;
 };
@@ -55,12 +56,14 @@ format_description(enum format f)
 	return f < FORMAT__COUNT ? formats[f].description : "?";
 }
 
+/* Whether this build writes f: CSL-JSON always, the rest as libbibutils. */
 int
 format_available(enum format f)
 {
 	return f == FORMAT_CSL_JSON || out_bibutils_available(f);
 }
 
+/* The format named s (also "csl" and "json"), or FORMAT__COUNT. */
 enum format
 format_from_name(const char *s)
 {
@@ -74,6 +77,7 @@ format_from_name(const char *s)
 	return FORMAT__COUNT;
 }
 
+/* The format an output file's extension names, or FORMAT__COUNT. */
 enum format
 format_from_path(const char *path)
 {
@@ -89,6 +93,7 @@ format_from_path(const char *path)
 	return FORMAT__COUNT;
 }
 
+/* A writer of f to fp, or NULL with *cause set. */
 struct writer *
 writer_open(enum format f, FILE *fp, const struct write_opts *opts,
     char **cause)
@@ -102,24 +107,31 @@ writer_open(enum format f, FILE *fp, const struct write_opts *opts,
 	}
 	w = xcalloc(1, sizeof(*w));
 	w->format = f;
+	w->fp = fp;
 	if (f == FORMAT_CSL_JSON)
 		w->csl = out_csl_open(fp);
-	else if ((w->bu = out_bibutils_open(f, fp, opts->latex, cause)) ==
-	    NULL) {
+	else if ((w->bu = out_bibutils_open(f, fp, opts != NULL &&
+	    opts->latex, cause)) == NULL) {
 		free(w);
 		return NULL;
 	}
 	return w;
 }
 
+/* Write a batch; a stream error (ferror) is an error too. */
 int
 writer_write(struct writer *w, struct entry *const *v, size_t n)
 {
+	int rc;
+
 	if (w->csl != NULL)
-		return out_csl_write(w->csl, v, n);
-	return out_bibutils_write(w->bu, v, n);
+		rc = out_csl_write(w->csl, v, n);
+	else
+		rc = out_bibutils_write(w->bu, v, n);
+	return rc == 0 && !ferror(w->fp) ? 0 : -1;
 }
 
+/* Finish the output (the XML formats are written now); free w. */
 int
 writer_close(struct writer *w)
 {
@@ -129,6 +141,8 @@ writer_close(struct writer *w)
 		rc = out_csl_close(w->csl);
 	else
 		rc = out_bibutils_close(w->bu);
+	if (ferror(w->fp))
+		rc = -1;
 	free(w);
 	return rc;
 }

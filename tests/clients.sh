@@ -1,8 +1,13 @@
 #!/bin/sh
-# clients.sh -- the outputs checked by the programs people read them with:
-#   bibtex with plain.bst, biber --tool, pandoc, and the CSL 1.0.2 schema.
-# A missing program skips its checks (exit 77 when all are skipped), unless
-# CV2BIB_REQUIRE_TOOLS=1, when it fails them.  Prints TAP.
+# clients.sh -- cv2bib's output read by the programs people read it with:
+# bibtex with plain.bst, biber --tool, pandoc, the CSL 1.0.2 schema, and a
+# record count for RIS and the other libbibutils formats.  Runs on the
+# sample CV (farshin-cv.txt), a hand-written one with every entry type,
+# diacritics, particles, suffixes and TeX specials (clients-cv.txt), and a
+# Markdown one (styles-cv.md).
+#
+# A missing program skips its checks (exit 77 when nothing ran), unless
+# CV2BIB_REQUIRE_TOOLS=1, when it fails them.  Prints TAP, plan last.
 
 : "${srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${builddir:=$srcdir}"
@@ -13,17 +18,21 @@ tmp=$builddir/tests/tmp/clients
 rm -rf "$tmp"
 mkdir -p "$tmp"
 
-cvs="farshin-cv.txt styles-cv.md"
 n=0
 fail=0
 ran=0
-echo "1..$((7 * 2 + 7))"
 
 ok() { n=$((n + 1)); ran=$((ran + 1)); echo "ok $n - $1"; }
 not_ok() {
 	n=$((n + 1)); ran=$((ran + 1)); fail=$((fail + 1))
 	echo "not ok $n - $1"
-	[ -f "$2" ] && sed 's/^/# /' "$2" | head -n 30
+	[ -n "$2" ] && [ -f "$2" ] && sed 's/^/# /' "$2" | head -n 30
+}
+# check NAME LOG CMD...: ok when CMD succeeds.
+check() {
+	what=$1 log=$2
+	shift 2
+	if "$@"; then ok "$what"; else not_ok "$what" "$log"; fi
 }
 skip() {
 	n=$((n + 1))
@@ -35,70 +44,127 @@ skip() {
 	fi
 }
 have() { command -v "$1" >/dev/null 2>&1; }
+count() { grep -c -e "$1" "$2" 2>/dev/null; }
 
-for cv in $cvs; do
+# bibtex_clean DIR BIB: bibtex + plain.bst on BIB cites every entry with
+# no warning and no error, and the .bbl has one item per entry.
+bibtex_clean() {
+	printf '\\citation{*}\n\\bibstyle{plain}\n\\bibdata{%s}\n' \
+	    "${2%.bib}" >"$1/doc.aux"
+	(cd "$1" && bibtex doc) >"$1/bibtex.out" 2>&1 || return 1
+	! grep -q -i -E 'warning|error' "$1/bibtex.out" || return 1
+	[ "$(count '\\bibitem' "$1/doc.bbl")" -eq "$(count '^@' "$1/$2")" ]
+}
+
+# biber_clean DIR: biber --tool reads refs-bl.bib with exit status 0, no
+# WARN or ERROR line, and writes every entry back.
+biber_clean() {
+	(cd "$1" && biber --tool --output-file=tool.bib refs-bl.bib) \
+	    >"$1/biber.out" 2>&1 || return 1
+	! grep -q -E '^(WARN|ERROR) ' "$1/biber.out" || return 1
+	[ "$(count '^@' "$1/tool.bib")" -eq "$(count '^@' "$1/refs-bl.bib")" ]
+}
+
+# biber_valid DIR: the same with biber's data model checked: every field
+# valid for its entry type; the only complaint allowed is a missing date,
+# for an entry the CV gives no year (its BibTeX has none either).
+biber_valid() {
+	(cd "$1" && biber --tool --validate-datamodel \
+	    --output-file=checked.bib refs-bl.bib) >"$1/biber.out" 2>&1 ||
+	    return 1
+	grep -E '^(WARN|ERROR) ' "$1/biber.out" >"$1/biber.bad"
+	while IFS= read -r line; do
+		key=$(expr "$line" : "WARN - Datamodel: Entry '\([^']*\)' .*Missing mandatory field - one of 'date, year'") ||
+		    return 1
+		awk -v k="@[A-Za-z]*[{]$key," '
+		    $0 ~ "^" k { inside = 1; next }
+		    inside && /^@/ { exit }
+		    inside && /^  year = / { found = 1 }
+		    END { exit found }' "$1/refs.bib" || return 1
+	done <"$1/biber.bad"
+}
+
+# pandoc_reads DIR FROM FILE: pandoc reads FILE as FROM, quietly, and
+# finds as many items as there are BibTeX entries.
+pandoc_reads() {
+	pandoc -f "$2" -t csljson "$1/$3" >"$1/pandoc.json" 2>"$1/pandoc.err" ||
+	    return 1
+	[ ! -s "$1/pandoc.err" ] || return 1
+	[ "$(count '"id":' "$1/pandoc.json")" -eq "$(count '^@' "$1/refs.bib")" ]
+}
+
+# ris_records FILE N: N records, each opened by TY and closed by ER.
+ris_records() {
+	[ "$(count '^TY  - ' "$1")" -eq "$2" ] &&
+	    [ "$(count '^ER  - ' "$1")" -eq "$2" ] &&
+	    awk '/^TY  - /{ if (open) exit 1; open = 1 }
+	        /^ER  - /{ if (!open) exit 1; open = 0 }
+	        END { exit open }' "$1"
+}
+
+for cv in farshin-cv.txt clients-cv.txt styles-cv.md; do
 	name=${cv%.*}
 	d=$tmp/$name
 	mkdir -p "$d"
-	"$CV2BIB" -q -f bibtex "$srcdir/tests/data/$cv" >"$d/refs.bib"
-	"$CV2BIB" -q -f biblatex "$srcdir/tests/data/$cv" >"$d/refs-bl.bib"
-	"$CV2BIB" -q -f ris "$srcdir/tests/data/$cv" >"$d/refs.ris"
-	"$CV2BIB" -q -f csl-json "$srcdir/tests/data/$cv" >"$d/refs.json"
-	entries=$(grep -c '^@' "$d/refs.bib")
+	in=$srcdir/tests/data/$cv
+	st=0
+	for f in bibtex:refs.bib biblatex:refs-bl.bib ris:refs.ris \
+	    csl-json:refs.json; do
+		"$CV2BIB" -q -f "${f%%:*}" -o "$d/${f#*:}" "$in" \
+		    2>>"$d/cv2bib.err" || st=1
+	done
+	"$CV2BIB" -q --latex -f bibtex -o "$d/ascii.bib" "$in" \
+	    2>>"$d/cv2bib.err" || st=1
+	entries=$(count '^@' "$d/refs.bib")
+	check "$name: cv2bib writes $entries entries in each format, quietly" \
+	    "$d/cv2bib.err" \
+	    test "$st" -eq 0 -a ! -s "$d/cv2bib.err" -a "$entries" -gt 0
 
-	# bibtex + plain.bst: every entry cited, no warning, no error.
+	# The hand-written CV has 13 entries: none may be lost or split.
+	if [ "$name" = clients-cv ]; then
+		check "$name: all 13 entries of the CV are written" "" \
+		    test "$entries" -eq 13
+	fi
+
 	if have bibtex && kpsewhich plain.bst >/dev/null 2>&1; then
-		printf '\\citation{*}\n\\bibstyle{plain}\n\\bibdata{refs}\n' \
-		    >"$d/doc.aux"
-		(cd "$d" && bibtex doc) >"$d/bibtex.out" 2>&1
-		if [ $? -eq 0 ] && ! grep -q -i -E 'warning|error' "$d/bibtex.out" &&
-		    [ "$(grep -c '\\bibitem' "$d/doc.bbl")" -eq "$entries" ]; then
-			ok "$name: bibtex with plain.bst reads all $entries entries cleanly"
-		else
-			not_ok "$name: bibtex with plain.bst" "$d/bibtex.out"
-		fi
+		check "$name: bibtex with plain.bst reads the BibTeX cleanly" \
+		    "$d/bibtex.out" bibtex_clean "$d" refs.bib
+		check "$name: bibtex with plain.bst reads the --latex BibTeX" \
+		    "$d/bibtex.out" bibtex_clean "$d" ascii.bib
 	else
 		skip "$name: bibtex with plain.bst" bibtex
+		skip "$name: bibtex with plain.bst, --latex" bibtex
 	fi
+	LC_ALL=C grep -n '[^ -~	]' "$d/ascii.bib" >"$d/ascii.out"
+	check "$name: --latex BibTeX is pure ASCII" "$d/ascii.out" \
+	    test ! -s "$d/ascii.out"
 
-	# biber --tool: reads the BibLaTeX; with the data model checked, the
-	# only complaint allowed is a date the CV does not give.
 	if have biber; then
-		(cd "$d" && biber --tool --validate-datamodel \
-		    --output-file=checked.bib refs-bl.bib) >"$d/biber.out" 2>&1
-		st=$?
-		grep -E '^(WARN|ERROR) ' "$d/biber.out" |
-		    grep -v "Missing mandatory field - one of 'date, year'" \
-		    >"$d/biber.bad"
-		got=$(grep -c '^@' "$d/checked.bib" 2>/dev/null)
-		if [ $st -eq 0 ] && [ ! -s "$d/biber.bad" ] && [ "$got" = "$entries" ]; then
-			ok "$name: biber --tool reads all $entries BibLaTeX entries"
-		else
-			cat "$d/biber.bad" >>"$d/biber.out"
-			not_ok "$name: biber --tool (status $st, $got entries)" "$d/biber.out"
-		fi
+		check "$name: biber --tool reads the BibLaTeX, no warning" \
+		    "$d/biber.out" biber_clean "$d"
+		check "$name: biber's data model accepts every field" \
+		    "$d/biber.bad" biber_valid "$d"
 	else
 		skip "$name: biber --tool" biber
+		skip "$name: biber's data model" biber
 	fi
 
-	# pandoc reads the BibTeX and the CSL-JSON, and finds every entry.
 	if have pandoc; then
-		got=$(pandoc -f bibtex -t csljson "$d/refs.bib" 2>"$d/pandoc.err" |
-		    grep -c '"id":')
-		if [ "$got" = "$entries" ] && [ ! -s "$d/pandoc.err" ]; then
-			ok "$name: pandoc reads the BibTeX ($got entries)"
-		else
-			not_ok "$name: pandoc reads the BibTeX ($got of $entries)" "$d/pandoc.err"
+		check "$name: pandoc reads the BibTeX" "$d/pandoc.err" \
+		    pandoc_reads "$d" bibtex refs.bib
+		if [ "$name" = clients-cv ]; then
+			# Particle and suffix survive a real BibTeX reader.
+			check "$name: pandoc sees 'van der' and 'Jr.' in names" \
+			    "$d/pandoc.json" eval "grep -q '\"dropping-particle\": \"van der\"' \"$d/pandoc.json\" &&
+			    grep -q '\"suffix\": \"Jr.\"' \"$d/pandoc.json\""
 		fi
-		got=$(pandoc -f csljson -t csljson "$d/refs.json" 2>"$d/pandoc.err" |
-		    grep -c '"id":')
-		if [ "$got" = "$entries" ] && [ ! -s "$d/pandoc.err" ]; then
-			ok "$name: pandoc reads the CSL-JSON ($got entries)"
-		else
-			not_ok "$name: pandoc reads the CSL-JSON ($got of $entries)" "$d/pandoc.err"
-		fi
+		check "$name: pandoc reads the BibLaTeX" "$d/pandoc.err" \
+		    pandoc_reads "$d" biblatex refs-bl.bib
+		check "$name: pandoc reads the CSL-JSON" "$d/pandoc.err" \
+		    pandoc_reads "$d" csljson refs.json
 	else
 		skip "$name: pandoc reads the BibTeX" pandoc
+		skip "$name: pandoc reads the BibLaTeX" pandoc
 		skip "$name: pandoc reads the CSL-JSON" pandoc
 	fi
 
@@ -111,51 +177,32 @@ for cv in $cvs; do
 	*) not_ok "$name: CSL-JSON schema" "$d/schema.out" ;;
 	esac
 
-	# The formats agree: as many RIS records and CSL items as BibTeX ones.
-	ris=$(grep -c '^TY  - ' "$d/refs.ris")
-	csl=$(grep -c '^    "id": ' "$d/refs.json")
-	if [ "$ris" = "$entries" ] && [ "$csl" = "$entries" ] && [ "$entries" -gt 0 ]; then
-		ok "$name: BibTeX, RIS and CSL-JSON hold the same $entries entries"
-	else
-		not_ok "$name: formats disagree: bibtex $entries, ris $ris, csl $csl"
-	fi
+	check "$name: RIS has one TY ... ER record per entry" "$d/refs.ris" \
+	    ris_records "$d/refs.ris" "$entries"
+	check "$name: CSL-JSON has one item per entry" "" \
+	    test "$(count '^    "id": ' "$d/refs.json")" -eq "$entries"
 
-	# With --latex the BibTeX is pure ASCII and still clean for bibtex.
-	"$CV2BIB" -q --latex -f bibtex "$srcdir/tests/data/$cv" >"$d/ascii.bib"
-	if LC_ALL=C grep -q -P '[^\x00-\x7f]' "$d/ascii.bib"; then
-		LC_ALL=C grep -n -P '[^\x00-\x7f]' "$d/ascii.bib" >"$d/ascii.out"
-		not_ok "$name: --latex leaves non-ASCII" "$d/ascii.out"
+	# The other libbibutils formats: a record per entry, nothing on
+	# stderr, well-formed XML where the format is XML.
+	for f in endnote:'^%0 ' ads:'^%T ' isi:'^PT ' nbib:'^TI  - ' \
+	    mods:'<mods ' word2007:'<b:Source>'; do
+		fmt=${f%%:*}
+		"$CV2BIB" -q -f "$fmt" "$in" >"$d/out.$fmt" 2>"$d/err.$fmt"
+		st=$?
+		got=$(count "${f#*:}" "$d/out.$fmt")
+		check "$name: $fmt has $entries records, nothing on stderr" \
+		    "$d/err.$fmt" test "$st" -eq 0 -a ! -s "$d/err.$fmt" \
+		    -a "$got" -eq "$entries"
+	done
+	if have xmllint; then
+		check "$name: MODS and Word 2007 output are well-formed XML" \
+		    "$d/xml.err" eval "xmllint --noout \"$d/out.mods\" \
+		    \"$d/out.word2007\" 2>\"$d/xml.err\""
 	else
-		ok "$name: --latex BibTeX is pure ASCII"
+		skip "$name: MODS and Word 2007 well-formed" xmllint
 	fi
 done
-# The other libbibutils formats: a record per entry, nothing on stderr,
-# and well-formed XML where the format is XML.
-d=$tmp/other
-mkdir -p "$d"
-cv=$srcdir/tests/data/farshin-cv.txt
-for f in endnote:'^%0 ' ads:'^%T ' isi:'^PT ' nbib:'^TI  - ' mods:'<mods ' \
-    word2007:'<b:Source>'; do
-	fmt=${f%%:*}
-	re=${f#*:}
-	"$CV2BIB" -q -f "$fmt" "$cv" >"$d/out.$fmt" 2>"$d/err.$fmt"
-	st=$?
-	got=$(grep -c -e "$re" "$d/out.$fmt")
-	if [ "$st" -eq 0 ] && [ ! -s "$d/err.$fmt" ] && [ "$got" -eq 38 ]; then
-		ok "$fmt: 38 records, nothing on stderr"
-	else
-		not_ok "$fmt: status $st, $got records" "$d/err.$fmt"
-	fi
-done
-if have xmllint; then
-	if xmllint --noout "$d/out.mods" "$d/out.word2007" 2>"$d/xml.err"; then
-		ok "MODS and Word 2007 output are well-formed XML"
-	else
-		not_ok "MODS or Word 2007 XML is not well-formed" "$d/xml.err"
-	fi
-else
-	skip "MODS and Word 2007 well-formed" xmllint
-fi
 
+echo "1..$n"
 [ "$ran" -eq 0 ] && exit 77
 [ "$fail" -eq 0 ]
