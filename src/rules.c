@@ -9,7 +9,6 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <pcre2.h>
@@ -20,12 +19,18 @@
 #include "buf.h"
 #include "diag.h"
 #include "rules.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 struct rule {
-	pcre2_code		*re;
+	pcre2_code		*re;		/* UTF + UCP: the meaning */
+	pcre2_code		*ascii;		/* the same without UCP */
 	pcre2_match_data	*md;
+	char			*pattern;	/* kept to compile ascii */
+	size_t			 patlen;
+	uint32_t		 options;	/* pcre2_compile() options */
 	char			*value;
+	size_t			 valuelen;
 	char			*file;
 	unsigned long		 line;
 	int			 global;
@@ -41,6 +46,19 @@ struct rule {
  */
 #define RULES_JIT_AFTER	256
 
+/*
+ * PCRE2_UCP makes \s, \w, \d, \b and the POSIX classes look up Unicode
+ * properties for every character, which makes a scan of a long subject
+ * two to three times slower.  On a subject that is all ASCII, the
+ * Unicode and the ASCII meanings of these are the same (and caseless
+ * matching of ASCII letters does not change), so once a rule is used often
+ * it gets a second compilation without UCP for ASCII subjects.
+ */
+
+/* The JIT stack: the default 32 KiB is too little for long lines. */
+#define RULES_JIT_STACK_MIN	(32 * 1024)
+#define RULES_JIT_STACK_MAX	(1024 * 1024)
+
 struct field {
 	char		*name;
 	struct rule	*v;
@@ -50,9 +68,11 @@ struct field {
 #define RULES_CACHE	16	/* field names looked up by address */
 
 struct rules {
-	struct field	*fields;
-	size_t		 n, cap;
-	int		 user;		/* rules loaded now are the user's */
+	struct field		*fields;
+	size_t			 n, cap;
+	int			 user;	/* rules loaded now are the user's */
+	pcre2_match_context	*mctx;	/* NULL until a rule is JIT-compiled */
+	pcre2_jit_stack		*jstack;
 	/*
 	 * The stages pass field names as string literals, many times an
 	 * entry: remember where each name's rules are by its address.
@@ -63,10 +83,31 @@ struct rules {
 	} cache[RULES_CACHE];
 };
 
+/* One parsed line before it is compiled. */
+struct rule_text {
+	const char	*field;
+	struct buf	 pattern;
+	char		*value;
+	uint32_t	 options;
+	int		 global;
+};
+
 struct rules *
 rules_new(void)
 {
 	return xcalloc(1, sizeof(struct rules));
+}
+
+/* Free what one rule holds. */
+static void
+rule_free(struct rule *ru)
+{
+	pcre2_match_data_free(ru->md);
+	pcre2_code_free(ru->ascii);
+	pcre2_code_free(ru->re);
+	free(ru->pattern);
+	free(ru->value);
+	free(ru->file);
 }
 
 void
@@ -77,21 +118,30 @@ rules_free(struct rules *r)
 	if (r == NULL)
 		return;
 	for (i = 0; i < r->n; i++) {
-		for (k = 0; k < r->fields[i].n; k++) {
-			struct rule *ru = &r->fields[i].v[k];
-
-			pcre2_match_data_free(ru->md);
-			pcre2_code_free(ru->re);
-			free(ru->value);
-			free(ru->file);
-		}
+		for (k = 0; k < r->fields[i].n; k++)
+			rule_free(&r->fields[i].v[k]);
 		free(r->fields[i].v);
 		free(r->fields[i].name);
 	}
 	free(r->fields);
+	pcre2_match_context_free(r->mctx);
+	pcre2_jit_stack_free(r->jstack);
 	free(r);
 }
 
+/* PCRE2 gave NULL where only memory can be short. */
+static void *
+rules_check_alloc(void *p)
+{
+	if (p == NULL) {
+		/* As xmalloc.c does: the one exit below main(). */
+		fputs("cv2bib: out of memory\n", stderr);
+		exit(2);
+	}
+	return p;
+}
+
+/* The rules of a field, or NULL; name is often a literal, so cache it. */
 static struct field *
 rules_field(const struct rules *r, const char *name)
 {
@@ -99,7 +149,7 @@ rules_field(const struct rules *r, const char *name)
 	size_t i, slot = ((uintptr_t)name >> 3) % RULES_CACHE;
 
 	/* One comparison confirms the address still names the field. */
-	if (r->cache[slot].name == name &&
+	if (r->cache[slot].name == name && r->cache[slot].index < r->n &&
 	    strcmp(r->fields[r->cache[slot].index].name, name) == 0)
 		return &r->fields[r->cache[slot].index];
 	for (i = 0; i < r->n; i++)
@@ -111,6 +161,7 @@ rules_field(const struct rules *r, const char *name)
 	return NULL;
 }
 
+/* The rules of a field, created empty if it is new. */
 static struct field *
 rules_field_add(struct rules *r, const char *name)
 {
@@ -128,16 +179,61 @@ rules_field_add(struct rules *r, const char *name)
 	return f;
 }
 
-/* One parsed line before it is compiled. */
-struct rule_text {
-	char		*field;
-	struct buf	 pattern;
-	char		*value;
-	uint32_t	 options;
-	int		 global;
-};
+/* Append a rule (a struct copy: the field takes over what it holds). */
+static void
+field_push(struct field *f, const struct rule *ru)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 8;
+		f->v = xreallocarray(f->v, f->cap, sizeof(*f->v));
+	}
+	f->v[f->n++] = *ru;
+}
 
-/* Read the quoted replacement at p; NULL and *err on a syntax error. */
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int
+is_field_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+	    c == '_';
+}
+
+/* Any ASCII punctuation can delimit a pattern, as in sed, but "\\". */
+static int
+is_delim(char c)
+{
+	return c > ' ' && c < 0x7f && c != '\\' && !(c >= 'a' && c <= 'z') &&
+	    !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9');
+}
+
+/* Whether s[0..len) is all ASCII; eight bytes at a time. */
+static int
+is_ascii(const char *s, size_t len)
+{
+	uint64_t w;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			return 0;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * Read the quoted replacement at p (on the opening quote): \" and \\ are
+ * the quote and the backslash, other backslashes stay for PCRE2.  Returns
+ * NULL and a static message in *err on a syntax error.
+ */
 static char *
 parse_quoted(const char *p, const char **err)
 {
@@ -153,7 +249,7 @@ parse_quoted(const char *p, const char **err)
 		*err = "missing closing quote";
 		return NULL;
 	}
-	for (p++; *p == ' ' || *p == '\t'; p++)
+	for (p++; is_blank(*p); p++)
 		continue;
 	if (*p != '\0' && *p != '#') {
 		buf_free(&b);
@@ -164,8 +260,9 @@ parse_quoted(const char *p, const char **err)
 }
 
 /*
- * Split a line into its parts.  Returns 1 for a rule, 0 for a blank or
- * comment line, -1 with *err set (a static message) or *errbuf filled.
+ * Split a line into its parts; the line is modified (the field name is
+ * cut off in place).  Returns 1 for a rule, 0 for a blank or comment
+ * line, -1 with *err set (a static message) or errbuf filled.
  */
 static int
 parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
@@ -174,30 +271,34 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 	char *p = s, delim, *f;
 	size_t n;
 
-	while (*p == ' ' || *p == '\t')
+	while (is_blank(*p))
 		p++;
 	if (*p == '\0' || *p == '#')
 		return 0;
-	if (!islower((unsigned char)*p)) {
-		*err = "a rule starts with a field name";
+	if (*p < 'a' || *p > 'z') {
+		*err = "a rule starts with a field name (a-z)";
 		return -1;
 	}
-	for (f = p; islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
-	    *p == '-' || *p == '_'; p++)
+	for (f = p; is_field_char(*p); p++)
 		continue;
-	if (*p != ' ' && *p != '\t') {
+	if (*p == '\0') {
+		*err = "missing pattern";
+		return -1;
+	}
+	if (!is_blank(*p)) {
 		*err = "a field name is made of a-z, 0-9, - and _";
 		return -1;
 	}
 	*p++ = '\0';
-	while (*p == ' ' || *p == '\t')
+	while (is_blank(*p))
 		p++;
-	if (*p == '\0' || isalnum((unsigned char)*p) || *p == '\\') {
+	if (!is_delim(*p)) {
 		*err = "missing pattern";
 		return -1;
 	}
 	delim = *p++;
 	buf_init(&rt->pattern);
+	/* "\/" stays "\/" (a literal slash to PCRE2); "\\" stays "\\". */
 	for (; *p != '\0' && *p != delim; p++) {
 		if (*p == '\\' && p[1] != '\0')
 			buf_putc(&rt->pattern, *p++);
@@ -211,7 +312,7 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 	}
 	rt->options = PCRE2_UTF | PCRE2_UCP;
 	rt->global = 0;
-	for (p++; *p != '\0' && *p != ' ' && *p != '\t'; p++) {
+	for (p++; *p != '\0' && !is_blank(*p); p++) {
 		switch (*p) {
 		case 'i':
 			rt->options |= PCRE2_CASELESS;
@@ -226,12 +327,18 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 			rt->global = 1;
 			break;
 		default:
-			snprintf(errbuf, errsize, "unknown flag '%c'", *p);
+			if ((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f)
+				snprintf(errbuf, errsize, "unknown flag '%c'",
+				    *p);
+			else
+				snprintf(errbuf, errsize,
+				    "unknown flag (byte 0x%02x)",
+				    (unsigned char)*p);
 			buf_free(&rt->pattern);
 			return -1;
 		}
 	}
-	while (*p == ' ' || *p == '\t')
+	while (is_blank(*p))
 		p++;
 	if (*p == '"') {
 		if ((rt->value = parse_quoted(p, err)) == NULL) {
@@ -240,7 +347,7 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 		}
 	} else {
 		n = strlen(p);
-		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		while (n > 0 && is_blank(p[n - 1]))
 			n--;
 		rt->value = xstrndup(p, n);
 	}
@@ -248,12 +355,77 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 	return 1;
 }
 
+/*
+ * Check a replacement against the groups of its pattern, so that "$3" or
+ * "${nmae}" is an error at load time and not at the thousandth entry.
+ * pcre2_substitute() reads the replacement only after a match, so build a
+ * pattern with the same groups that matches the empty string, "()(?<n>)",
+ * and substitute on "".  Returns 0, or -1 and *cause.
+ */
+static int
+check_replacement(const struct rule *ru, const char *name,
+    unsigned long line, char **cause)
+{
+	struct buf helper = BUF_INIT;
+	pcre2_code *re;
+	pcre2_match_data *md;
+	PCRE2_SPTR table, entry;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off, size;
+	uint32_t ncap, nnames, esize, i, k;
+	char out[256];
+	int rc, code;
+
+	pcre2_pattern_info(ru->re, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	pcre2_pattern_info(ru->re, PCRE2_INFO_NAMECOUNT, &nnames);
+	pcre2_pattern_info(ru->re, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+	pcre2_pattern_info(ru->re, PCRE2_INFO_NAMETABLE, &table);
+	buf_grow(&helper, 1);
+	for (i = 1; i <= ncap; i++) {
+		/* Entries: the group number in two bytes, then the name. */
+		for (k = 0; k < nnames; k++) {
+			entry = table + (size_t)k * esize;
+			if ((uint32_t)(entry[0] << 8 | entry[1]) == i)
+				break;
+		}
+		if (k < nnames)
+			buf_printf(&helper, "(?<%s>)",
+			    (const char *)(table + (size_t)k * esize + 2));
+		else
+			buf_puts(&helper, "()");
+	}
+	re = pcre2_compile((PCRE2_SPTR)buf_str(&helper), helper.len,
+	    PCRE2_UTF | PCRE2_DUPNAMES, &code, &off, NULL);
+	buf_free(&helper);
+	if (re == NULL)
+		return 0;	/* cannot happen; the run-time check remains */
+	md = rules_check_alloc(pcre2_match_data_create_from_pattern(re, NULL));
+	size = sizeof(out);
+	/* Without PCRE2_NO_UTF_CHECK: the replacement is checked too. */
+	rc = pcre2_substitute(re, (PCRE2_SPTR)"", 0, 0,
+	    PCRE2_SUBSTITUTE_EXTENDED | PCRE2_SUBSTITUTE_UNSET_EMPTY |
+	    PCRE2_SUBSTITUTE_OVERFLOW_LENGTH, md, NULL,
+	    (PCRE2_SPTR)ru->value, ru->valuelen, (PCRE2_UCHAR *)out, &size);
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	if (rc >= 0 || rc == PCRE2_ERROR_NOMEMORY)
+		return 0;
+	pcre2_get_error_message(rc, msg, sizeof(msg));
+	if (size <= ru->valuelen)
+		xasprintf(cause, "%s:%lu: bad replacement \"%s\" at offset %zu: "
+		    "%s", name, line, ru->value, (size_t)size,
+		    (const char *)msg);
+	else
+		xasprintf(cause, "%s:%lu: bad replacement \"%s\": %s", name,
+		    line, ru->value, (const char *)msg);
+	return -1;
+}
+
 /* Compile a parsed rule into the set; -1 with *cause on a bad pattern. */
 static int
 rules_add(struct rules *r, struct rule_text *rt, const char *name,
     unsigned long line, char **cause)
 {
-	struct field *f;
 	struct rule ru;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
@@ -268,23 +440,25 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 		    line, (size_t)off, (const char *)msg);
 		return -1;
 	}
-	ru.md = pcre2_match_data_create_from_pattern(ru.re, NULL);
-	if (ru.md == NULL) {
-		fputs("cv2bib: out of memory\n", stderr);
-		exit(2);
-	}
 	ru.value = rt->value;
+	ru.valuelen = strlen(rt->value);
+	ru.line = line;
+	/* Plain text cannot refer to a group or hold a bad escape. */
+	if ((strchr(ru.value, '$') != NULL || strchr(ru.value, '\\') != NULL) &&
+	    check_replacement(&ru, name, line, cause) == -1) {
+		pcre2_code_free(ru.re);
+		return -1;
+	}
 	rt->value = NULL;
+	ru.md = rules_check_alloc(pcre2_match_data_create_from_pattern(ru.re,
+	    NULL));
+	ru.patlen = rt->pattern.len;
+	ru.pattern = buf_take(&rt->pattern);
+	ru.options = rt->options;
 	ru.user = r->user;
 	ru.file = xstrdup(name);
-	ru.line = line;
 	ru.global = rt->global;
-	f = rules_field_add(r, rt->field);
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 8;
-		f->v = xreallocarray(f->v, f->cap, sizeof(*f->v));
-	}
-	f->v[f->n++] = ru;
+	field_push(rules_field_add(r, rt->field), &ru);
 	return 0;
 }
 
@@ -301,14 +475,8 @@ rules_merge(struct rules *to, struct rules *from)
 		struct field *src = &from->fields[i];
 		struct field *dst = rules_field_add(to, src->name);
 
-		for (k = 0; k < src->n; k++) {
-			if (dst->n == dst->cap) {
-				dst->cap = dst->cap ? dst->cap * 2 : 8;
-				dst->v = xreallocarray(dst->v, dst->cap,
-				    sizeof(*dst->v));
-			}
-			dst->v[dst->n++] = src->v[k];
-		}
+		for (k = 0; k < src->n; k++)
+			field_push(dst, &src->v[k]);
 		src->n = 0;
 	}
 	rules_free(from);
@@ -320,20 +488,44 @@ rules_user_mode(struct rules *r)
 	r->user = 1;
 }
 
+/* Say where text has its first invalid UTF-8 byte; 0 if it has none. */
+static unsigned long
+invalid_utf8_line(const char *text, size_t len)
+{
+	size_t ok = utf8_valid_prefix(text, len), i;
+	unsigned long line = 1;
+
+	if (ok == len)
+		return 0;
+	for (i = 0; i < ok; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
 int
 rules_load_string(struct rules *r, const char *name, const char *text,
     char **cause)
 {
-	struct rules *tmp = rules_new();
+	struct rules *tmp;
 	struct rule_text rt;
-	char *copy = xstrdup(text), *line = copy, *nl, errbuf[64];
-
-	tmp->user = r->user;
 	const char *err;
+	char *copy, *line, *nl, errbuf[64];
 	unsigned long lineno = 0;
 	size_t n;
 	int rc;
 
+	if ((lineno = invalid_utf8_line(text, strlen(text))) != 0) {
+		xasprintf(cause, "%s:%lu: invalid UTF-8", name, lineno);
+		return -1;
+	}
+	tmp = rules_new();
+	tmp->user = r->user;
+	copy = xstrdup(text);
+	line = copy;
+	/* A byte-order mark, as some editors write. */
+	if (strncmp(line, "\xef\xbb\xbf", 3) == 0)
+		line += 3;
 	for (; line != NULL; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';
@@ -343,6 +535,7 @@ rules_load_string(struct rules *r, const char *name, const char *text,
 		lineno++;
 		err = NULL;
 		errbuf[0] = '\0';
+		memset(&rt, 0, sizeof(rt));
 		rc = parse_line(line, &rt, &err, errbuf, sizeof(errbuf));
 		if (rc == 0)
 			continue;
@@ -389,7 +582,8 @@ rules_load_file(struct rules *r, const char *path, char **cause)
 	}
 	fclose(fp);
 	if (memchr(buf_str(&b), '\0', b.len) != NULL) {
-		xasprintf(cause, "%s: not a text file", path);
+		xasprintf(cause, "%s: not a text file (it holds a NUL byte)",
+		    path);
 		buf_free(&b);
 		return -1;
 	}
@@ -406,65 +600,131 @@ rules_count(const struct rules *r, const char *field)
 	return f != NULL ? f->n : 0;
 }
 
-/* Count a use; JIT-compile a rule that is used often. */
+/*
+ * Count a use of a rule; one used often is JIT-compiled and gets its
+ * ASCII compilation.  JIT is an optimisation: where PCRE2 lacks it or it
+ * fails, the interpreter runs.
+ */
 static void
-rule_use(struct rule *ru)
+rule_use(struct rules *r, struct rule *ru)
 {
-	/* JIT is an optimisation: without it, PCRE2 interprets. */
-	if (ru->uses < RULES_JIT_AFTER && ++ru->uses == RULES_JIT_AFTER)
-		(void)pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE);
+	PCRE2_SIZE off;
+	int code;
+
+	if (ru->uses >= RULES_JIT_AFTER || ++ru->uses < RULES_JIT_AFTER)
+		return;
+	if (pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE) == 0 &&
+	    r->mctx == NULL) {
+		r->mctx = rules_check_alloc(pcre2_match_context_create(NULL));
+		r->jstack = pcre2_jit_stack_create(RULES_JIT_STACK_MIN,
+		    RULES_JIT_STACK_MAX, NULL);
+		/* Without a stack of its own, JIT uses 32 KiB on the C stack. */
+		if (r->jstack != NULL)
+			pcre2_jit_stack_assign(r->mctx, NULL, r->jstack);
+	}
+	ru->ascii = pcre2_compile((PCRE2_SPTR)ru->pattern, ru->patlen,
+	    ru->options & ~(uint32_t)PCRE2_UCP, &code, &off, NULL);
+	if (ru->ascii != NULL)
+		(void)pcre2_jit_compile(ru->ascii, PCRE2_JIT_COMPLETE);
+	free(ru->pattern);
+	ru->pattern = NULL;
 }
 
+/* Report a run-time failure of a rule, once per rule. */
+static void
+rule_warn(struct rule *ru, const char *what, int rc)
+{
+	PCRE2_UCHAR msg[256];
+
+	if (ru->warned)
+		return;
+	ru->warned = 1;
+	pcre2_get_error_message(rc, msg, sizeof(msg));
+	diag_at(DIAG_WARNING, ru->file, ru->line, "rule %s failed: %s", what,
+	    (const char *)msg);
+}
+
+/*
+ * Match a rule against s[0..len) from start with the compilation that
+ * suits the subject; 1 on a match (the result in ru->md), else 0.  *codep
+ * says which compilation matched.
+ */
 static int
-rule_match(struct rule *ru, const char *s, size_t len, size_t start)
+rule_match(const struct rules *r, struct rule *ru, const char *s,
+    size_t len, size_t start, int ascii, pcre2_code **codep)
 {
-	rule_use(ru);
-	return pcre2_match(ru->re, (PCRE2_SPTR)s, len, start,
-	    PCRE2_NO_UTF_CHECK, ru->md, NULL) >= 0;
+	pcre2_code *code;
+	int rc;
+
+	rule_use((struct rules *)r, ru);	/* the JIT state only */
+	code = ascii && ru->ascii != NULL ? ru->ascii : ru->re;
+	*codep = code;
+	rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK,
+	    ru->md, r->mctx);
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+#ifdef PCRE2_NO_JIT
+	/* The interpreter keeps its backtracking on the heap. */
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+		rc = pcre2_match(code, (PCRE2_SPTR)s, len, start,
+		    PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, ru->md, r->mctx);
+		if (rc >= 0)
+			return 1;
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return 0;
+	}
+#endif
+	rule_warn(ru, "match", rc);
+	return 0;
 }
 
-/* Apply one rule to s; a new string, or NULL if it did not apply. */
+/*
+ * Apply one rule to s[0..len); a new string and its length in *outlen, or
+ * NULL if the rule did not match (or failed, which is reported once).
+ */
 static char *
-rule_substitute(struct rule *ru, const char *s)
+rule_substitute(const struct rules *r, struct rule *ru, const char *s,
+    size_t len, int ascii, size_t *outlen)
 {
-	size_t len = strlen(s);
-	PCRE2_SIZE size = len + strlen(ru->value) + 64;
+	pcre2_code *code;
+	PCRE2_SIZE size = len + ru->valuelen + 64;
 	uint32_t opts = PCRE2_SUBSTITUTE_EXTENDED | PCRE2_NO_UTF_CHECK |
-	    PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_SUBSTITUTE_MATCHED;
+	    PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | PCRE2_SUBSTITUTE_UNSET_EMPTY;
 	char *out;
 	int rc;
 
+	/* Match first: most rules do not apply, and then cost no copy. */
+	if (!rule_match(r, ru, s, len, 0, ascii, &code))
+		return NULL;
 	if (ru->global)
 		opts |= PCRE2_SUBSTITUTE_GLOBAL;
-	/* Match first: most rules do not apply, and then cost no copy. */
-	if (!rule_match(ru, s, len, 0))
-		return NULL;
+#ifdef PCRE2_SUBSTITUTE_MATCHED
+	opts |= PCRE2_SUBSTITUTE_MATCHED;	/* reuse that match */
+#endif
 	for (;;) {
 		out = xmalloc(size);
-		rc = pcre2_substitute(ru->re, (PCRE2_SPTR)s, len, 0, opts,
-		    ru->md, NULL, (PCRE2_SPTR)ru->value, PCRE2_ZERO_TERMINATED,
+		rc = pcre2_substitute(code, (PCRE2_SPTR)s, len, 0, opts, ru->md,
+		    r->mctx, (PCRE2_SPTR)ru->value, ru->valuelen,
 		    (PCRE2_UCHAR *)out, &size);
 		if (rc != PCRE2_ERROR_NOMEMORY)
 			break;
 		free(out);	/* size now holds the length needed */
+#ifdef PCRE2_SUBSTITUTE_MATCHED
 		/*
 		 * A global substitution has moved the match data past the
 		 * first match: let PCRE2 match again from the start.
 		 */
 		opts &= ~(uint32_t)PCRE2_SUBSTITUTE_MATCHED;
+#endif
 	}
 	if (rc < 0) {
-		PCRE2_UCHAR msg[256];
-
-		if (!ru->warned) {
-			pcre2_get_error_message(rc, msg, sizeof(msg));
-			diag_msg(DIAG_WARNING, "%s:%lu: replacement failed: %s",
-			    ru->file, ru->line, (const char *)msg);
-			ru->warned = 1;
-		}
+		rule_warn(ru, "replacement", rc);
 		free(out);
 		return NULL;
 	}
+	*outlen = size;
 	return out;
 }
 
@@ -472,29 +732,43 @@ char *
 rules_apply(const struct rules *r, const char *field, const char *subject)
 {
 	const struct field *f = rules_field(r, field);
-	char *cur = xstrdup(subject), *next;
-	size_t i;
+	char *cur = NULL, *next;
+	size_t i, len = strlen(subject), nlen;
+	int ascii;
 
-	for (i = 0; f != NULL && i < f->n; i++)
-		if ((next = rule_substitute(&f->v[i], cur)) != NULL) {
-			free(cur);
-			cur = next;
-		}
-	return cur;
+	if (f == NULL)
+		return xstrndup(subject, len);
+	ascii = is_ascii(subject, len);
+	for (i = 0; i < f->n; i++) {
+		next = rule_substitute(r, &f->v[i], cur != NULL ? cur : subject,
+		    len, ascii, &nlen);
+		if (next == NULL)
+			continue;
+		free(cur);
+		cur = next;
+		len = nlen;
+		ascii = is_ascii(cur, len);
+	}
+	return cur != NULL ? cur : xstrndup(subject, len);
 }
 
 const char *
 rules_classify(const struct rules *r, const char *field, const char *subject)
 {
 	const struct field *f = rules_field(r, field);
-	size_t i, len = strlen(subject);
-	int pass;
+	pcre2_code *code;
+	size_t i, len;
+	int pass, ascii;
 
+	if (f == NULL)
+		return NULL;
+	len = strlen(subject);
+	ascii = is_ascii(subject, len);
 	/* The user's rules decide first: they are there to override. */
 	for (pass = 1; pass >= 0; pass--)
-		for (i = 0; f != NULL && i < f->n; i++)
-			if (f->v[i].user == pass &&
-			    rule_match(&f->v[i], subject, len, 0))
+		for (i = 0; i < f->n; i++)
+			if (f->v[i].user == pass && rule_match(r, &f->v[i],
+			    subject, len, 0, ascii, &code))
 				return f->v[i].value;
 	return NULL;
 }
@@ -505,12 +779,17 @@ rules_match(const struct rules *r, const char *field, size_t idx,
 {
 	const struct field *f = rules_field(r, field);
 	struct rule *ru;
+	pcre2_code *code;
 	PCRE2_SIZE *ov;
 
 	if (f == NULL || idx >= f->n || start > len)
 		return 0;
+	/* PCRE2 must not start inside a character: go on to the next. */
+	while (start < len && ((unsigned char)subject[start] & 0xc0) == 0x80)
+		start++;
 	ru = &f->v[idx];
-	if (!rule_match(ru, subject, len, start))
+	if (!rule_match(r, ru, subject, len, start, is_ascii(subject, len),
+	    &code))
 		return 0;
 	ov = pcre2_get_ovector_pointer(ru->md);
 	/* With \K the match may start after it ends; keep start <= end. */
@@ -529,14 +808,24 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
 {
 	const struct rule *ru = m->priv;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ru->md);
-	int n = pcre2_substring_number_from_name(ru->re, (PCRE2_SPTR)name);
+	uint32_t count = pcre2_get_ovector_count(ru->md), n;
+	PCRE2_SPTR first, last, e;
+	int esize;
 
-	if (n <= 0 || (uint32_t)n >= pcre2_get_ovector_count(ru->md) ||
-	    ov[2 * n] == PCRE2_UNSET)
+	/* With (?J) a name may have several groups: the first that is set. */
+	esize = pcre2_substring_nametable_scan(ru->re, (PCRE2_SPTR)name,
+	    &first, &last);
+	if (esize <= 0)
 		return 0;
-	*start = ov[2 * n];
-	*end = ov[2 * n + 1];
-	return 1;
+	for (e = first; e <= last; e += esize) {
+		n = (uint32_t)(e[0] << 8 | e[1]);
+		if (n < count && ov[2 * n] != PCRE2_UNSET) {
+			*start = ov[2 * n];
+			*end = ov[2 * n + 1];
+			return 1;
+		}
+	}
+	return 0;
 }
 
 const char *

@@ -1,5 +1,7 @@
 /*
  * test_rules.c -- the rule file format and the PCRE2 engine.
+ *
+ * "test_rules --bench [N]" times rules_apply() instead of testing.
  */
 #include "config.h"
 
@@ -10,9 +12,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <cmocka.h>
 
+#include "diag.h"
 #include "rules.h"
+
+/* More uses than rules.c waits for before it JIT-compiles a rule. */
+#define PAST_JIT	300
 
 /* Load text as a rule file; NULL and the error in *cause on failure. */
 static struct rules *
@@ -28,6 +36,31 @@ load(const char *text, char **cause)
 	return r;
 }
 
+/* Load text that must be valid. */
+static struct rules *
+load_ok(const char *text)
+{
+	char *cause = NULL;
+	struct rules *r = load(text, &cause);
+
+	if (r == NULL)
+		fail_msg("unexpected load error: %s", cause);
+	return r;
+}
+
+/* Check that text fails to load with exactly the message want. */
+static void
+check_error(const char *text, const char *want)
+{
+	char *cause = NULL;
+	struct rules *r = load(text, &cause);
+
+	assert_null(r);
+	assert_non_null(cause);
+	assert_string_equal(cause, want);
+	free(cause);
+}
+
 static void
 check_apply(struct rules *r, const char *field, const char *in,
     const char *want)
@@ -38,65 +71,167 @@ check_apply(struct rules *r, const char *field, const char *in,
 	free(got);
 }
 
-static void
-test_rules_syntax_quotes_flags_comments(void **state)
+/* The value of the only rule of field (its unexpanded REPLACEMENT). */
+static const char *
+value_of(struct rules *r, const char *field)
 {
-	char *cause;
-	struct rules *r = load("# a comment\n\n"
-	    "venue /^In\\s+/ \"\"\n"
-	    "venue |^the\\s+|i \"\"\n"
-	    "venue /a\\/b/g \"a or b\"\n"
-	    "venue /(\\d+)(st|nd|rd|th)/ $1   \n"
-	    "other /x/ y # not a comment: part of the value\n", &cause);
+	struct rules_match m;
+	const char *s = "";
+
+	assert_int_equal(rules_count(r, field), 1);
+	/* Every test rule below that uses this matches the empty string. */
+	assert_int_equal(rules_match(r, field, 0, s, 0, 0, &m), 1);
+	return m.value;
+}
+
+/* Write text to a new file under the build directory; returns its path. */
+static char *
+write_file(const char *name, const char *text, size_t len)
+{
+	static char path[256];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "test_rules-%ld-%s", (long)getpid(),
+	    name);
+	assert_non_null(fp = fopen(path, "wb"));
+	assert_int_equal(fwrite(text, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+	return path;
+}
+
+static void
+test_rules_blank_and_comment_lines_are_ignored(void **state)
+{
+	struct rules *r = load_ok("# a comment\n\n   \n\t# indented comment\n"
+	    "f /a/ b\r\n\r\n# last\n");
 
 	(void)state;
-	assert_non_null(r);
-	assert_int_equal(rules_count(r, "venue"), 4);
-	assert_int_equal(rules_count(r, "other"), 1);
-	assert_int_equal(rules_count(r, "missing"), 0);
-	check_apply(r, "venue", "In The 20th a/b a/b", "20 a or b a or b");
-	check_apply(r, "venue", "nothing to do", "nothing to do");
-	check_apply(r, "missing", "unchanged", "unchanged");
-	assert_string_equal(rules_classify(r, "other", "x"),
-	    "y # not a comment: part of the value");
+	assert_int_equal(rules_count(r, "f"), 1);
+	check_apply(r, "f", "xa", "xb");	/* the "\r" is not in the value */
 	rules_free(r);
 }
 
 static void
-test_rules_first_match_only_without_g(void **state)
+test_rules_replacement_is_rest_of_line_trimmed(void **state)
 {
-	char *cause;
-	struct rules *r = load("f /a/ b\ng /a/g b\n", &cause);
+	struct rules *r = load_ok("f /^/   two  words \t\n"
+	    "g /^/ a # not a comment: part of the value\n"
+	    "h /^/\n"
+	    "i /^/ \t \n");
 
 	(void)state;
-	check_apply(r, "f", "aaa", "baa");
-	check_apply(r, "g", "aaa", "bbb");
+	assert_string_equal(value_of(r, "f"), "two  words");
+	assert_string_equal(value_of(r, "g"),
+	    "a # not a comment: part of the value");
+	assert_string_equal(value_of(r, "h"), "");
+	assert_string_equal(value_of(r, "i"), "");
+	rules_free(r);
+}
+
+static void
+test_rules_quoted_replacement_keeps_blanks_and_escapes(void **state)
+{
+	struct rules *r = load_ok("f /^/ \" padded \"\n"
+	    "g /^/ \"say \\\"hi\\\" \\\\ there\"   # a comment\n"
+	    "h /^/ \"\"\n"
+	    "i /^/ \"a\\nb\"\n");
+
+	(void)state;
+	assert_string_equal(value_of(r, "f"), " padded ");
+	assert_string_equal(value_of(r, "g"), "say \"hi\" \\ there");
+	assert_string_equal(value_of(r, "h"), "");
+	/* Other backslashes are left for pcre2_substitute(). */
+	assert_string_equal(value_of(r, "i"), "a\\nb");
+	check_apply(r, "i", "x", "a\nbx");
+	rules_free(r);
+}
+
+static void
+test_rules_escaped_delimiter_is_a_literal(void **state)
+{
+	struct rules *r = load_ok("slash /a\\/b/ X\n"
+	    "pipe |a\\|b|g Y\n"
+	    "mixed |a/b| Z\n"
+	    "hash #\\d+\\## N\n"
+	    "bs /a\\\\/ B\n");
+
+	(void)state;
+	check_apply(r, "slash", "1 a/b 2", "1 X 2");
+	check_apply(r, "slash", "ab", "ab");
+	check_apply(r, "pipe", "a|b a|b", "Y Y");
+	check_apply(r, "pipe", "a", "a");	/* not an alternation */
+	check_apply(r, "mixed", "a/b", "Z");
+	check_apply(r, "hash", "no 12#", "no N");
+	/* "\\" is an escaped backslash: the "/" after it closes. */
+	check_apply(r, "bs", "a\\", "B");
+	rules_free(r);
+}
+
+static void
+test_rules_flags_i_x_s_g(void **state)
+{
+	struct rules *r = load_ok("ci /proc/i P\n"
+	    "cs /proc/ P\n"
+	    "x /a b c  # comment/x X\n"
+	    "dot /a.b/ D\n"
+	    "dots /a.b/s D\n"
+	    "all /o/gi 0\n"
+	    "one /o/ 0\n");
+
+	(void)state;
+	check_apply(r, "ci", "PROC. IEEE", "P. IEEE");
+	check_apply(r, "cs", "PROC. IEEE", "PROC. IEEE");
+	check_apply(r, "x", "abc", "X");	/* blanks and # ignored */
+	check_apply(r, "dot", "a\nb", "a\nb");
+	check_apply(r, "dots", "a\nb", "D");
+	check_apply(r, "all", "foo bOo", "f00 b00");
+	check_apply(r, "one", "foo boo", "f0o boo");
 	rules_free(r);
 }
 
 static void
 test_rules_errors_name_file_and_line(void **state)
 {
-	char *cause;
-
 	(void)state;
-	assert_null(load("ok /a/ b\nbad /(a/ b\n", &cause));
-	assert_string_equal(cause, "t.rules:2: bad pattern at offset 2: "
-	    "missing closing parenthesis");
-	free(cause);
-	assert_null(load("x /abc b\n", &cause));
-	assert_string_equal(cause, "t.rules:1: missing closing delimiter "
-	    "\"/\"");
-	free(cause);
-	assert_null(load("x /a/q b\n", &cause));
-	assert_string_equal(cause, "t.rules:1: unknown flag 'q'");
-	free(cause);
-	assert_null(load("x /a/ \"open\n", &cause));
-	assert_string_equal(cause, "t.rules:1: missing closing quote");
-	free(cause);
-	assert_null(load("Upper /a/ b\n", &cause));
-	assert_non_null(strstr(cause, "t.rules:1:"));
-	free(cause);
+	check_error("ok /a/ b\n\nbad /(a/ b\n",
+	    "t.rules:3: bad pattern at offset 2: missing closing parenthesis");
+	check_error("# c\n\n\n\nx /abc b\n",
+	    "t.rules:5: missing closing delimiter \"/\"");
+	check_error("x |a\\| b\n", "t.rules:1: missing closing delimiter \"|\"");
+	check_error("x /a/iq b\n", "t.rules:1: unknown flag 'q'");
+	check_error("x /a/ \"open\n", "t.rules:1: missing closing quote");
+	check_error("x /a/ \"a\\\"\n", "t.rules:1: missing closing quote");
+	check_error("x /a/ \"a\" b\n",
+	    "t.rules:1: text after the closing quote");
+	check_error("Upper /a/ b\n",
+	    "t.rules:1: a rule starts with a field name (a-z)");
+	check_error("a.b /a/ b\n",
+	    "t.rules:1: a field name is made of a-z, 0-9, - and _");
+	check_error("venue\n", "t.rules:1: missing pattern");
+	check_error("venue abc d\n", "t.rules:1: missing pattern");
+	check_error("venue \\a\\ d\n", "t.rules:1: missing pattern");
+}
+
+static void
+test_rules_bad_replacement_is_a_load_error(void **state)
+{
+	(void)state;
+	check_error("f /(a)(?<year>b)/ $1$2${year}\nf /(a)/ x$3\n",
+	    "t.rules:2: bad replacement \"x$3\" at offset 3: "
+	    "unknown substring");
+	check_error("f /(?<year>\\d+)/ ${yaer}\n",
+	    "t.rules:1: bad replacement \"${yaer}\" at offset 7: "
+	    "unknown substring");
+	check_error("f /a/ \"\\q\"\n",
+	    "t.rules:1: bad replacement \"\\q\" at offset 1: "
+	    "bad escape sequence in replacement string");
+}
+
+static void
+test_rules_invalid_utf8_is_a_load_error(void **state)
+{
+	(void)state;
+	check_error("f /a/ b\nf /\xc3(/ b\n", "t.rules:2: invalid UTF-8");
 }
 
 static void
@@ -107,25 +242,108 @@ test_rules_load_is_all_or_nothing(void **state)
 
 	(void)state;
 	assert_int_equal(rules_load_string(r, "a", "f /x/ 1\n", &cause), 0);
-	assert_int_equal(rules_load_string(r, "b", "f /y/ 2\nf /(/ 3\n",
-	    &cause), -1);
+	assert_int_equal(rules_load_string(r, "b",
+	    "f /y/ 2\ng /z/ 3\nf /(/ 3\n", &cause), -1);
+	assert_non_null(strstr(cause, "b:3: bad pattern"));
 	free(cause);
 	assert_int_equal(rules_count(r, "f"), 1);
+	assert_int_equal(rules_count(r, "g"), 0);
+	check_apply(r, "f", "xy", "1y");
 	rules_free(r);
 }
 
 static void
-test_rules_later_files_apply_after(void **state)
+test_rules_apply_in_order_across_rules_and_files(void **state)
 {
 	struct rules *r = rules_new();
 	char *cause = NULL;
 
 	(void)state;
-	assert_int_equal(rules_load_string(r, "installed", "c /^The / \"\"\n",
+	assert_int_equal(rules_load_string(r, "one",
+	    "c /^In\\s+/ \"\"\nother /x/ y\nc /^Proc\\.\\s+/ Proceedings\\x20\n",
 	    &cause), 0);
-	assert_int_equal(rules_load_string(r, "user", "c /^Journal/ "
-	    "\"The Journal\"\n", &cause), 0);
+	assert_int_equal(rules_load_string(r, "two",
+	    "c /^Proceedings of\\s+/ \"\"\nc /(\\w+)$/ [$1]\n", &cause), 0);
+	assert_int_equal(rules_count(r, "c"), 4);
+	/* Each rule sees the result of the one before, in load order. */
+	check_apply(r, "c", "In Proc. of SOSP", "[SOSP]");
+	check_apply(r, "c", "Proc. of NSDI", "[NSDI]");
+	check_apply(r, "c", "In Nature", "[Nature]");
+	check_apply(r, "c", "", "");
+	check_apply(r, "missing", "unchanged", "unchanged");
+	rules_free(r);
+}
+
+static void
+test_rules_user_rules_apply_after_installed(void **state)
+{
+	struct rules *r = rules_new();
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(rules_load_string(r, "installed",
+	    "c /^The / \"\"\n", &cause), 0);
+	rules_user_mode(r);
+	assert_int_equal(rules_load_string(r, "user",
+	    "c /^Journal/ \"The Journal\"\n", &cause), 0);
 	check_apply(r, "c", "The Journal of X", "The Journal of X");
+	rules_free(r);
+}
+
+static void
+test_rules_global_replaces_every_match(void **state)
+{
+	struct rules *r = load_ok("first /a/ b\nall /a/g b\n"
+	    "grow /a/g \"<$0$0>\"\n"
+	    "empty /x*/g -\n");
+	char in[101], want[401];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 100; i++) {
+		in[i] = 'a';
+		memcpy(want + 4 * i, "<aa>", 4);
+	}
+	in[100] = want[400] = '\0';
+	check_apply(r, "first", "aaa", "baa");
+	check_apply(r, "all", "aaa", "bbb");
+	check_apply(r, "all", "xyz", "xyz");
+	/* Longer than the first guess at the output: retried with more. */
+	check_apply(r, "grow", in, want);
+	check_apply(r, "empty", "ab", "-a-b-");
+	rules_free(r);
+}
+
+static void
+test_rules_unset_group_expands_to_nothing(void **state)
+{
+	struct rules *r = load_ok("f /(a)?b/ [$1]\ng /(?<x>a)?b/ "
+	    "${x:+yes:no}\n");
+
+	(void)state;
+	check_apply(r, "f", "ab", "[a]");
+	check_apply(r, "f", "b", "[]");
+	check_apply(r, "g", "ab", "yes");
+	check_apply(r, "g", "b", "no");
+	rules_free(r);
+}
+
+static void
+test_rules_classify_first_match_wins(void **state)
+{
+	struct rules *r = load_ok("section /education/i none\n"
+	    "section /papers/i conference\n"
+	    "section /journal/i article\n");
+
+	(void)state;
+	assert_string_equal(rules_classify(r, "section", "Education and "
+	    "papers"), "none");
+	assert_string_equal(rules_classify(r, "section", "Journal Papers"),
+	    "conference");
+	assert_string_equal(rules_classify(r, "section", "JOURNALS"),
+	    "article");
+	assert_null(rules_classify(r, "section", "Skills"));
+	assert_null(rules_classify(r, "nosuch", "Papers"));
 	rules_free(r);
 }
 
@@ -150,27 +368,10 @@ test_rules_user_rules_classify_first(void **state)
 }
 
 static void
-test_rules_classify_first_match_wins(void **state)
-{
-	char *cause;
-	struct rules *r = load("section /education/i none\n"
-	    "section /papers/i conference\n", &cause);
-
-	(void)state;
-	assert_string_equal(rules_classify(r, "section", "Education and "
-	    "papers"), "none");
-	assert_string_equal(rules_classify(r, "section", "Conference Papers"),
-	    "conference");
-	assert_null(rules_classify(r, "section", "Skills"));
-	rules_free(r);
-}
-
-static void
 test_rules_match_named_groups_and_offset(void **state)
 {
-	char *cause;
-	struct rules *r = load("extract /(?<volume>\\d+)\\((?<issue>\\d+)\\)"
-	    "(?<pages>:\\d+)?/ keep\n", &cause);
+	struct rules *r = load_ok("extract /(?<volume>\\d+)\\((?<issue>\\d+)"
+	    "\\)(?<pages>:\\d+)?/ keep\n");
 	struct rules_match m;
 	const char *s = "J 12(3) and 14(5):7";
 	size_t a, b;
@@ -178,42 +379,200 @@ test_rules_match_named_groups_and_offset(void **state)
 	(void)state;
 	assert_int_equal(rules_match(r, "extract", 0, s, strlen(s), 0, &m), 1);
 	assert_int_equal(m.start, 2);
+	assert_int_equal(m.end, 7);
 	assert_string_equal(m.value, "keep");
+	assert_string_equal(m.file, "t.rules");
 	assert_int_equal(m.line, 1);
 	assert_true(rules_group(&m, "volume", &a, &b));
-	assert_int_equal(b - a, 2);
-	assert_memory_equal(s + a, "12", 2);
-	assert_false(rules_group(&m, "pages", &a, &b));
+	assert_int_equal(a, 2);
+	assert_int_equal(b, 4);
+	assert_false(rules_group(&m, "pages", &a, &b));	/* did not take part */
 	assert_false(rules_group(&m, "nosuch", &a, &b));
 	assert_int_equal(rules_match(r, "extract", 0, s, strlen(s), m.end, &m),
 	    1);
+	assert_int_equal(m.start, 12);
 	assert_true(rules_group(&m, "issue", &a, &b));
 	assert_memory_equal(s + a, "5", 1);
 	assert_true(rules_group(&m, "pages", &a, &b));
+	assert_int_equal(b - a, 2);
+	assert_memory_equal(s + a, ":7", 2);
 	assert_int_equal(rules_match(r, "extract", 0, s, strlen(s), m.end, &m),
 	    0);
+	/* Only the first len bytes are the subject. */
+	assert_int_equal(rules_match(r, "extract", 0, s, 6, 0, &m), 0);
 	assert_int_equal(rules_match(r, "extract", 1, s, strlen(s), 0, &m), 0);
+	assert_int_equal(rules_match(r, "nosuch", 0, s, strlen(s), 0, &m), 0);
+	assert_int_equal(rules_match(r, "extract", 0, s, strlen(s),
+	    strlen(s) + 1, &m), 0);
+	rules_free(r);
+}
+
+static void
+test_rules_group_with_duplicate_names(void **state)
+{
+	struct rules *r = load_ok("d /(?J)(?<y>\\d{4})-|-(?<y>\\d{2})$/ v\n"
+	    "b /(?|(?<v>\\d+)\\.|v(?<v>\\d+))/ v\n");
+	struct rules_match m;
+	const char *s = "vol-99", *t = "v12";
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(rules_match(r, "d", 0, s, strlen(s), 0, &m), 1);
+	assert_true(rules_group(&m, "y", &a, &b));
+	assert_memory_equal(s + a, "99", 2);
+	assert_int_equal(rules_match(r, "b", 0, t, strlen(t), 0, &m), 1);
+	assert_true(rules_group(&m, "v", &a, &b));
+	assert_memory_equal(t + a, "12", 2);
+	rules_free(r);
+}
+
+static void
+test_rules_match_start_inside_a_character_moves_on(void **state)
+{
+	struct rules *r = load_ok("w /\\w/ v\n");
+	struct rules_match m;
+	const char *s = "\xc3\xa9t\xc3\xa9";	/* "été" */
+
+	(void)state;
+	/* Offset 1 is inside "é": the search starts at "t". */
+	assert_int_equal(rules_match(r, "w", 0, s, strlen(s), 1, &m), 1);
+	assert_int_equal(m.start, 2);
+	assert_int_equal(rules_match(r, "w", 0, s, strlen(s), 4, &m), 0);
 	rules_free(r);
 }
 
 static void
 test_rules_utf8_and_unicode_properties(void **state)
 {
-	char *cause;
-	struct rules *r = load("w /\\bKosti\\w\\b/ X\ni /ÉCOLE/i École\n",
-	    &cause);
+	struct rules *r = load_ok("w /\\bKosti\\w\\b/ X\n"
+	    "word /^\\w+$/ W\n"
+	    "b /\\bi/g I\n"
+	    "dot /^.$/ 1\n");
 
 	(void)state;
 	check_apply(r, "w", "Dejan Kostić.", "Dejan X.");
-	check_apply(r, "i", "école normale", "École normale");
+	check_apply(r, "word", "Kostić", "W");
+	check_apply(r, "word", "Müller_2", "W");
+	/* "ć" is a word character: no boundary between it and "i". */
+	check_apply(r, "b", "ći ii", "ći Ii");
+	check_apply(r, "dot", "ć", "1");
 	rules_free(r);
 }
 
 static void
-test_rules_missing_file(void **state)
+test_rules_caseless_non_ascii(void **state)
+{
+	struct rules *r = load_ok("e /ÉCOLE/i École\n"
+	    "k /kostić/i K\n"
+	    "s /STRASSE|straße/i S\n");
+
+	(void)state;
+	check_apply(r, "e", "école normale", "École normale");
+	check_apply(r, "k", "KOSTIĆ", "K");
+	check_apply(r, "k", "KOSTIC", "KOSTIC");
+	check_apply(r, "s", "STRAẞE", "S");	/* capital sharp s */
+	rules_free(r);
+}
+
+/*
+ * Once a rule is used often, ASCII subjects go to a compilation without
+ * UCP: the results must not change, for ASCII and for other subjects.
+ */
+static void
+test_rules_results_stay_the_same_after_many_uses(void **state)
+{
+	struct rules *r = load_ok("w /\\b\\w+\\b/g <$0>\n"
+	    "s /\\s+/g _\n"
+	    "p /[[:alpha:]]+/ A\n"
+	    "c /\\bk\\w*/gi K\n");
+	int i;
+
+	(void)state;
+	for (i = 0; i < PAST_JIT; i++) {
+		check_apply(r, "w", "Dejan Kostić", "<Dejan> <Kostić>");
+		check_apply(r, "w", "ab_1, cd", "<ab_1>, <cd>");
+		check_apply(r, "s", "a \t b\xc2\xa0" "c", "a_b_c");
+		check_apply(r, "s", "a \t b c", "a_b_c");
+		check_apply(r, "p", "1 éa", "1 A");
+		check_apply(r, "p", "1 ea", "1 A");
+		check_apply(r, "c", "KA ka Ka", "K K K");
+		check_apply(r, "c", "K\xe2\x84\xaa ka", "K K");	/* Kelvin */
+	}
+	rules_free(r);
+}
+
+/* A long subject needs more stack than JIT has by default. */
+static void
+test_rules_long_subject_still_matches(void **state)
+{
+	struct rules *r = load_ok("f /(?:a|b)*c/ X\n");
+	size_t i, n = 400000;
+	char *s = malloc(n + 2);
+	int k;
+
+	(void)state;
+	assert_non_null(s);
+	for (i = 0; i < n; i++)
+		s[i] = "ab"[i % 2];
+	s[n] = 'c';
+	s[n + 1] = '\0';
+	for (k = 0; k < PAST_JIT; k++)
+		check_apply(r, "f", "abc", "X");
+	check_apply(r, "f", s, "X");
+	free(s);
+	rules_free(r);
+}
+
+/* Read what diag printed to fp since it was opened. */
+static char *
+slurp(FILE *fp)
+{
+	static char text[1024];
+	size_t n;
+
+	rewind(fp);
+	n = fread(text, 1, sizeof(text) - 1, fp);
+	text[n] = '\0';
+	return text;
+}
+
+static void
+test_rules_runtime_failure_warns_once_and_keeps_text(void **state)
+{
+	/* The branch with $4 is only read when group 1 did not match. */
+	struct rules *r = load_ok("f /x/ ok\n"
+	    "f /(a)?b/ \"${1:+one:$4}\"\n"
+	    "m /(*LIMIT_MATCH=1)(?:a|b)*c/ X\n");
+	FILE *fp = tmpfile();
+	const char *out;
+
+	(void)state;
+	assert_non_null(fp);
+	diag_reset();
+	diag_set_output(fp);
+	check_apply(r, "f", "xab", "okone");
+	check_apply(r, "f", "xb", "okb");
+	check_apply(r, "f", "b", "b");
+	check_apply(r, "m", "abababababababc", "abababababababc");
+	check_apply(r, "m", "abababababababc", "abababababababc");
+	diag_set_output(NULL);
+	out = slurp(fp);
+	assert_int_equal(diag_count(DIAG_WARNING), 2);
+	assert_non_null(strstr(out, "t.rules:2: warning: rule replacement "
+	    "failed: unknown substring\n"));
+	assert_non_null(strstr(out, "t.rules:3: warning: rule match failed: "
+	    "match limit exceeded\n"));
+	fclose(fp);
+	diag_reset();
+	rules_free(r);
+}
+
+static void
+test_rules_load_file_and_its_errors(void **state)
 {
 	struct rules *r = rules_new();
-	char *cause = NULL;
+	char *cause = NULL, *path;
+	static const char nul[] = "f /a/ b\n\0\n";
 
 	(void)state;
 	assert_int_equal(rules_load_file(r, "/nonexistent/x.rules", &cause),
@@ -221,24 +580,153 @@ test_rules_missing_file(void **state)
 	assert_string_equal(cause, "cannot open '/nonexistent/x.rules': No "
 	    "such file or directory");
 	free(cause);
+	path = write_file("good.rules", "\xef\xbb\xbf" "f /a/ b\r\n",
+	    strlen("\xef\xbb\xbf" "f /a/ b\r\n"));
+	assert_int_equal(rules_load_file(r, path, &cause), 0);
+	unlink(path);
+	check_apply(r, "f", "a", "b");
+	path = write_file("bad.rules", "f /a/ b\n\ng /a/z b\n",
+	    strlen("f /a/ b\n\ng /a/z b\n"));
+	assert_int_equal(rules_load_file(r, path, &cause), -1);
+	assert_non_null(strstr(cause, "bad.rules:3: unknown flag 'z'"));
+	assert_int_equal(strncmp(cause, path, strlen(path)), 0);
+	free(cause);
+	unlink(path);
+	path = write_file("nul.rules", nul, sizeof(nul) - 1);
+	assert_int_equal(rules_load_file(r, path, &cause), -1);
+	assert_non_null(strstr(cause, "not a text file"));
+	free(cause);
+	unlink(path);
+	assert_int_equal(rules_count(r, "f"), 1);
+	assert_int_equal(rules_count(r, "g"), 0);
 	rules_free(r);
 }
 
+static void
+test_rules_library_version_is_pcre2s(void **state)
+{
+	const char *v = rules_library_version();
+
+	(void)state;
+	assert_true(v[0] >= '1' && v[0] <= '9');
+	assert_non_null(strchr(v, '.'));
+}
+
+/* Seconds on a monotonic clock. */
+static double
+bench_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * The cost of one rules_apply() with 20 rules, none of which matches, on
+ * a 250-byte subject, non-ASCII and ASCII.  Run by hand.
+ */
+static int
+bench(long n)
+{
+	static const char *rules =
+	    "f /^(?:In|in)\\s*:?\\s+/ \"\"\n"
+	    "f /^Proc(?:eedings|\\.)\\s+(?:of\\s+(?:the\\s+)?)?/i \"\"\n"
+	    "f /^The\\s+/ \"\"\n"
+	    "f /^(?:\\d+(?:st|nd|rd|th)|First|Second|Third)\\s+/i \"\"\n"
+	    "f /^(?:(?:19|20)\\d\\d)\\s+/ \"\"\n"
+	    "f /[,\\s]+(?:19|20)\\d\\d$/ \"\"\n"
+	    "f /^arxiv(?:\\s+preprint)?$/i arXiv\n"
+	    "f /\\s*(?:–|—)\\s*/g -\n"
+	    "f /\\bDOI:\\s*(10\\.\\d+)/ $1\n"
+	    "f /\\[(?:\\s*(?:Download|PDF|Link|Slides|Code)\\s*)\\]/ig \"\"\n"
+	    "f /\\((?:\\s*(?:Download|PDF|Link|Slides|Code)\\s*)\\)/ig \"\"\n"
+	    "f /\\b(?:Download|Watch)\\b(?=\\s*(?:$|[(&\\[]))/g \"\"\n"
+	    "f /\\s+([,:;?!])/g $1\n"
+	    "f /\\bet\\s+al\\.?\\s*$/i \"\"\n"
+	    "f /https?:\\/\\/\\S+/g \"\"\n"
+	    "f /\\s{2,}/g \" \"\n"
+	    "f /\\bpp\\.\\s*(\\d+)/ $1\n"
+	    "f /Ph\\.?\\s*D\\.?\\s+thesis/i PhD\n"
+	    "f /\\bIEEE\\s+Trans\\.\\s/ \"IEEE Transactions \"\n"
+	    "f /\\p{Lu}{5,}/ X\n";
+	static const char *text = "Nguyen, T. A., Kostić, D., & Müller, J. "
+	    "(2021). Learning sparse representations for graph-structured "
+	    "data with applications to molecular property prediction. "
+	    "Journal of Machine Learning Research, 22(148), 1-37. Presented "
+	    "at the workshop on graph learning, Vienna, Austria.............";
+	struct rules *r = rules_new();
+	char *cause = NULL, *out, s[2][251];
+	double t0;
+	long i;
+	int k;
+
+	if (strlen(text) < 250 ||
+	    rules_load_string(r, "bench", rules, &cause) == -1) {
+		fprintf(stderr, "%s\n", cause);
+		return 1;
+	}
+	memcpy(s[0], text, 250);
+	for (k = 0; k < 250; k++)
+		s[1][k] = (unsigned char)text[k] < 0x80 ? text[k] : 'c';
+	s[0][250] = s[1][250] = '\0';
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < 1000; i++)	/* past the JIT threshold */
+			free(rules_apply(r, "f", s[k]));
+		t0 = bench_now();
+		for (i = 0; i < n; i++) {
+			out = rules_apply(r, "f", s[k]);
+			if (strcmp(out, s[k]) != 0)
+				return 1;
+			free(out);
+		}
+		printf("rules_apply, %zu rules, none matches, 250 bytes, %s: "
+		    "%.3f us\n", rules_count(r, "f"),
+		    k == 0 ? "non-ASCII" : "ASCII",
+		    (bench_now() - t0) / n * 1e6);
+	}
+	rules_free(r);
+	return 0;
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rules_syntax_quotes_flags_comments),
-		cmocka_unit_test(test_rules_first_match_only_without_g),
+		cmocka_unit_test(test_rules_blank_and_comment_lines_are_ignored),
+		cmocka_unit_test(
+		    test_rules_replacement_is_rest_of_line_trimmed),
+		cmocka_unit_test(
+		    test_rules_quoted_replacement_keeps_blanks_and_escapes),
+		cmocka_unit_test(test_rules_escaped_delimiter_is_a_literal),
+		cmocka_unit_test(test_rules_flags_i_x_s_g),
 		cmocka_unit_test(test_rules_errors_name_file_and_line),
+		cmocka_unit_test(test_rules_bad_replacement_is_a_load_error),
+		cmocka_unit_test(test_rules_invalid_utf8_is_a_load_error),
 		cmocka_unit_test(test_rules_load_is_all_or_nothing),
-		cmocka_unit_test(test_rules_later_files_apply_after),
+		cmocka_unit_test(
+		    test_rules_apply_in_order_across_rules_and_files),
+		cmocka_unit_test(test_rules_user_rules_apply_after_installed),
+		cmocka_unit_test(test_rules_global_replaces_every_match),
+		cmocka_unit_test(test_rules_unset_group_expands_to_nothing),
 		cmocka_unit_test(test_rules_classify_first_match_wins),
 		cmocka_unit_test(test_rules_user_rules_classify_first),
 		cmocka_unit_test(test_rules_match_named_groups_and_offset),
+		cmocka_unit_test(test_rules_group_with_duplicate_names),
+		cmocka_unit_test(
+		    test_rules_match_start_inside_a_character_moves_on),
 		cmocka_unit_test(test_rules_utf8_and_unicode_properties),
-		cmocka_unit_test(test_rules_missing_file),
+		cmocka_unit_test(test_rules_caseless_non_ascii),
+		cmocka_unit_test(
+		    test_rules_results_stay_the_same_after_many_uses),
+		cmocka_unit_test(test_rules_long_subject_still_matches),
+		cmocka_unit_test(
+		    test_rules_runtime_failure_warns_once_and_keeps_text),
+		cmocka_unit_test(test_rules_load_file_and_its_errors),
+		cmocka_unit_test(test_rules_library_version_is_pcre2s),
 	};
 
+	if (argc > 1 && strcmp(argv[1], "--bench") == 0)
+		return bench(argc > 2 ? atol(argv[2]) : 200000);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
