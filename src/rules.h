@@ -12,7 +12,8 @@
  * g (replace every match, not only the first).  REPLACEMENT is the rest of
  * the line, blanks trimmed; it may be written in double quotes to keep
  * blanks or to be empty ("").  It uses pcre2_substitute() syntax: $1,
- * ${name}, $$, and \n-style escapes.  Blank lines and lines starting with
+ * ${name}, $$, and \n-style escapes; a group that did not take part
+ * expands to nothing.  Blank lines and lines starting with
  * "#" are ignored.  Patterns are compiled once, with UTF and UCP, and
  * JIT-compiled where PCRE2 supports it.
  *
