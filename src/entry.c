@@ -83,44 +83,6 @@ dup_or_null(const char *s)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-static void
-namelist_copy(struct namelist *to, const struct namelist *from)
-{
-	size_t i;
-
-	memset(to, 0, sizeof(*to));
-	to->etal = from->etal;
-	for (i = 0; i < from->n; i++) {
-		struct name *nm = namelist_add(to);
-
-		nm->family = dup_or_null(from->v[i].family);
-		nm->given = dup_or_null(from->v[i].given);
-		nm->particle = dup_or_null(from->v[i].particle);
-		nm->suffix = dup_or_null(from->v[i].suffix);
-		nm->flags = from->v[i].flags;
-	}
-}
-
-/* A deep copy; the caller owns it. */
-struct entry *
-entry_dup(const struct entry *e)
-{
-	struct entry *d = entry_new();
-	int i;
-
-	d->type = e->type;
-	for (i = 0; i < FIELD__COUNT; i++)
-		d->f[i] = dup_or_null(e->f[i]);
-	namelist_copy(&d->authors, &e->authors);
-	namelist_copy(&d->editors, &e->editors);
-	d->key = dup_or_null(e->key);
-	d->label = dup_or_null(e->label);
-	d->file = e->file;
-	d->line = e->line;
-	d->last_line = e->last_line;
-	return d;
-}
-
 void
 entry_set_take(struct entry *e, enum field f, char *s)
 {

@@ -103,7 +103,6 @@ struct entry_list {
 
 struct entry	*entry_new(void);
 void		 entry_free(struct entry *);
-struct entry	*entry_dup(const struct entry *);
 
 /* Set a field; _take hands over an allocated string, set copies. */
 void		 entry_set(struct entry *, enum field, const char *);

@@ -26,7 +26,6 @@ struct sectioner {
 	enum entry_type		 type;
 	int			 rank;		/* of the publication heading */
 	int			 unknown;	/* OTHER by an unknown heading */
-	int			 seen_pubs;
 	char			*heading;
 	unsigned long		 heading_line;
 	char			 year[8];
@@ -142,7 +141,6 @@ section_apply(struct sectioner *s, const char *value, const char *text,
 	s->state = SECTION_PUBS;
 	s->type = t;
 	s->rank = rank;
-	s->seen_pubs = 1;
 	diag_at(DIAG_NOTE, s->file, cl->lineno, "heading \"%s\": %s", text,
 	    t == TYPE_UNKNOWN ? "publications (each entry decides its type)" :
 	    entry_type_name(t));
@@ -270,10 +268,4 @@ int
 section_unknown(const struct sectioner *s)
 {
 	return s->state == SECTION_OTHER && s->unknown;
-}
-
-int
-section_seen_pubs(const struct sectioner *s)
-{
-	return s->seen_pubs;
 }

@@ -45,8 +45,6 @@ const char	*section_year(const struct sectioner *);
 /* Whether the current non-publication section was entered by a heading
  * no rule knows (entries there that look like references are reported). */
 int		 section_unknown(const struct sectioner *);
-/* Whether any publication heading has been seen. */
-int		 section_seen_pubs(const struct sectioner *);
 
 /* Normalise a heading's text for matching; caller frees.  For tests. */
 char		*section_normalise(const char *);
