@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "clean.h"
@@ -495,6 +496,17 @@ later_span_container(const struct fields_ctx *ctx, struct entry *e,
 	}
 }
 
+/* Whether a span is no more than "et al." (set in italics by many CVs). */
+static int
+is_etal(const char *s)
+{
+	s += strspn(s, " ");
+	if (strncasecmp(s, "et al", 5) != 0)
+		return 0;
+	s += 5;
+	return s[strspn(s, ".,; ")] == '\0';
+}
+
 /* Whether r[0..n) ends in "of" (the italics that follow are its object). */
 static int
 ends_with_of(const char *r, size_t n)
@@ -534,7 +546,8 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 	for (i = 0; i < sp->nem; i++) {
 		size_t n = strlen(sp->em[i]);
 
-		if (n < 3 || (p = strstr(r, sp->em[i])) == NULL)
+		if (n < 3 || is_etal(sp->em[i]) ||
+		    (p = strstr(r, sp->em[i])) == NULL)
 			continue;
 		if (p - r <= 2) {
 			entry_set_take(e, FIELD_TITLE, trim_dup(p, n, ",."));
@@ -666,8 +679,8 @@ scan_names(const struct fields_ctx *ctx, struct entry *e, const char *work,
 	size_t i, used;
 
 	for (i = 0; i < sp->nem; i++) {
-		if (strlen(sp->em[i]) < 3 || (p = strstr(work, sp->em[i])) ==
-		    NULL)
+		if (strlen(sp->em[i]) < 3 || is_etal(sp->em[i]) ||
+		    (p = strstr(work, sp->em[i])) == NULL)
 			continue;
 		if (p == work) {	/* the entry starts with its title */
 			*ended = 0;
