@@ -10,7 +10,7 @@
 #include "xmalloc.h"
 
 static const char *const type_names[TYPE__COUNT] = {
-	"unknown", "article", "conference", "workshop", "abstract",
+	"unknown", "article", "magazine", "review", "conference", "workshop", "abstract",
 	"poster", "demo", "preprint", "report", "thesis", "book",
 	"edited-book", "chapter", "patent", "talk", "software", "misc",
 	"none"

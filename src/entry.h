@@ -14,6 +14,8 @@
 enum entry_type {
 	TYPE_UNKNOWN = 0,	/* let the entry's own words decide */
 	TYPE_ARTICLE,		/* journal article */
+	TYPE_MAGAZINE,		/* article in a magazine or newsletter */
+	TYPE_REVIEW,		/* review of a book */
 	TYPE_CONFERENCE,	/* paper in conference proceedings */
 	TYPE_WORKSHOP,		/* workshop paper */
 	TYPE_ABSTRACT,		/* extended abstract */

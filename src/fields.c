@@ -516,6 +516,40 @@ ends_with_of(const char *r, size_t n)
 	return n >= 3 && r[n - 1] == 'f' && r[n - 2] == 'o' && r[n - 3] == ' ';
 }
 
+/*
+ * After the title of a reviewed book, its authors: ", by A and B (Press,
+ * 2001)." or " by A. H-Net".  They and the imprint go to a note, not into
+ * the venue; returns the length taken.
+ */
+static size_t
+reviewed_by(struct entry *e, const char *s)
+{
+	size_t k = strspn(s, " ,"), end;
+	char *who, *note;
+
+	if (strncmp(s + k, "edited by ", 10) == 0)
+		k += 10;
+	else if (strncmp(s + k, "by ", 3) == 0)
+		k += 3;
+	else
+		return 0;
+	/* The names end at the book's imprint or the full stop after them. */
+	for (end = k; s[end] != '\0' && s[end] != '(' && !(s[end] == '.' &&
+	    s[end + 1] == ' ' && end > k + 1 && islower((unsigned char)
+	    s[end - 1]) && islower((unsigned char)s[end - 2])); end++)
+		continue;
+	/* The book's imprint, "(Press, 2001)", goes with them. */
+	if (s[end] == '(' && strchr(s + end, ')') != NULL)
+		end = (size_t)(strchr(s + end, ')') - s) + 1;
+	if ((who = trim_dup(s + k, end - k, ",.;")) == NULL)
+		return 0;
+	xasprintf(&note, "Review of a work by %s", who);
+	entry_add_note(e, note);
+	free(note);
+	free(who);
+	return end;
+}
+
 /* The length of r[0..n) without a final "In" or "in:" (the venue's). */
 static size_t
 before_in(const char *r, size_t n)
@@ -557,8 +591,9 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 			/* "Review of *The Book*": the italics are the title's. */
 			entry_set_take(e, FIELD_TITLE, trim_dup(r,
 			    (size_t)(p - r) + n, ",.;:"));
-			set_container(ctx->rules, e, p + n, strlen(p + n));
-			later_span_container(ctx, e, p + n, sp);
+			p += n + reviewed_by(e, p + n);
+			set_container(ctx->rules, e, p, strlen(p));
+			later_span_container(ctx, e, p, sp);
 		} else {
 			entry_set_take(e, FIELD_TITLE, trim_dup(r,
 			    before_in(r, (size_t)(p - r)), ",.;:"));

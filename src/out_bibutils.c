@@ -303,7 +303,7 @@ static const struct {
 	const char	*fields;
 } bl_fields[] = {
 	{ "Article", " author editor journal shortjournal series volume number"
-	    " issue pages " },
+	    " issue pages entrysubtype " },
 	{ "InProceedings", " author editor booktitle booktitleaddon series"
 	    " volume number pages publisher address organization isbn " },
 	{ "InCollection", " author editor booktitle booktitleaddon series"
@@ -759,6 +759,9 @@ bu_type(const struct bu_rec *r)
 
 	if (t == TYPE_UNKNOWN || t == TYPE_NONE || t >= TYPE__COUNT)
 		t = TYPE_MISC;
+	/* Articles to every format; bu_add_type() says which kind. */
+	if (t == TYPE_MAGAZINE || t == TYPE_REVIEW)
+		t = TYPE_ARTICLE;
 	if (r->o->tex && !bu_is_misc(t) && !bu_tex_complete(r, t))
 		t = TYPE_MISC;
 	if (r->o->format == FORMAT_BIBTEX && t == TYPE_PATENT)
@@ -783,6 +786,23 @@ bu_thesis_genre(const char *g)
 	return "Ph.D. thesis";
 }
 
+/*
+ * A magazine article or a book review is written as an article; the
+ * formats that can say more do: RIS MGZN, BibLaTeX's entrysubtype.  (Its
+ * @review has no fields in biber's data model: every one would be
+ * reported.)
+ */
+static void
+bu_add_article_kind(struct bu_rec *r)
+{
+	enum format fmt = r->o->format;
+
+	if (r->e->type == TYPE_MAGAZINE && fmt == FORMAT_RIS)
+		bu_out_op(r, OP_SET, "TY", "MGZN");
+	else if (r->e->type == TYPE_MAGAZINE && fmt == FORMAT_BIBLATEX)
+		bu_out_raw(r, "entrysubtype", "magazine");
+}
+
 /* The type tags libbibutils reads to choose @article, TY  - JOUR, ... */
 static void
 bu_add_type(struct bu_rec *r)
@@ -797,6 +817,7 @@ bu_add_type(struct bu_rec *r)
 		fields_add(f, "GENRE:BIBUTILS", "journal article", LEVEL_MAIN);
 		fields_add(f, "GENRE:MARC", "periodical", LEVEL_HOST);
 		fields_add(f, "ISSUANCE", "continuing", LEVEL_HOST);
+		bu_add_article_kind(r);
 		break;
 	case TYPE_CONFERENCE:
 	case TYPE_WORKSHOP:

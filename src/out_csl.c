@@ -42,6 +42,8 @@ static const struct {
 } csl_types[TYPE__COUNT] = {
 	[TYPE_UNKNOWN] = { "document", NULL },
 	[TYPE_ARTICLE] = { "article-journal", NULL },
+	[TYPE_MAGAZINE] = { "article-magazine", NULL },
+	[TYPE_REVIEW] = { "review-book", NULL },
 	[TYPE_CONFERENCE] = { "paper-conference", NULL },
 	[TYPE_WORKSHOP] = { "paper-conference", NULL },
 	[TYPE_ABSTRACT] = { "paper-conference", "Extended abstract" },

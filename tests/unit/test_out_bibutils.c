@@ -109,6 +109,16 @@ b_article(void)
 }
 
 static struct entry *
+b_magazine(void)
+{
+	struct entry *e = base(TYPE_MAGAZINE, "mag");
+
+	entry_set(e, FIELD_CONTAINER, "IEEE Spectrum");
+	entry_set(e, FIELD_VOLUME, "59");
+	return e;
+}
+
+static struct entry *
 b_paper(enum entry_type t)
 {
 	struct entry *e = base(t, "paper");
@@ -291,6 +301,34 @@ static const struct {
 	    "VL  - 12\n"
 	    "IS  - 3\n"
 	    "ID  - art\n"
+	    "ER  - \n",
+	},
+	{ "magazine", b_magazine,
+	    "@Article{mag,\n"
+	    "  author = \t{Farshin, Alireza},\n"
+	    "  title = \t{Fast Packets},\n"
+	    "  journal = \t{IEEE Spectrum},\n"
+	    "  year = \t{2021},\n"
+	    "  volume = \t{59}\n"
+	    "}\n"
+	    "\n",
+	    "@Article{mag,\n"
+	    "  author = \t{Farshin, Alireza},\n"
+	    "  title = \t{Fast Packets},\n"
+	    "  journal = \t{IEEE Spectrum},\n"
+	    "  date = \t{2021},\n"
+	    "  volume = \t{59},\n"
+	    "  entrysubtype = \t{magazine}\n"
+	    "}\n"
+	    "\n",
+	    "TY  - MGZN\n"
+	    "AU  - Farshin, Alireza\n"
+	    "PY  - 2021\n"
+	    "DA  - 2021//\n"
+	    "TI  - Fast Packets\n"
+	    "T2  - IEEE Spectrum\n"
+	    "VL  - 59\n"
+	    "ID  - mag\n"
 	    "ER  - \n",
 	},
 	{ "conference", b_conference,

@@ -105,6 +105,8 @@ test_out_csl_type_mapping(void **state)
 	} cases[] = {
 		{ TYPE_UNKNOWN, "document", NULL },
 		{ TYPE_ARTICLE, "article-journal", NULL },
+		{ TYPE_MAGAZINE, "article-magazine", NULL },
+		{ TYPE_REVIEW, "review-book", NULL },
 		{ TYPE_CONFERENCE, "paper-conference", NULL },
 		{ TYPE_WORKSHOP, "paper-conference", NULL },
 		{ TYPE_ABSTRACT, "paper-conference", "Extended abstract" },
