@@ -46,6 +46,7 @@ struct cleaner {
 	int		 in_tag, in_comment, skip_depth, cur_heading;
 	int		 cur_item;
 	char		 skip_name[16];
+	int		 pending_item;	/* an item mark stood alone */
 };
 
 static void	clean_inline_buf(enum markup, const char *, size_t,
@@ -90,6 +91,18 @@ clean_queue(struct cleaner *c, char *s, unsigned long lineno, int heading,
 		c->qhead = (c->qhead + 1) % QUEUE_MAX;
 		c->qlen--;
 	}
+	/*
+	 * An item mark alone on its line ("\item", "\entry*[2008]%") makes
+	 * the next line with text the item's first.
+	 */
+	if (heading)
+		c->pending_item = 0;
+	else if (*s == '\0' && item)
+		c->pending_item = 1;
+	else if (*s != '\0' && c->pending_item) {
+		item = 1;
+		c->pending_item = 0;
+	}
 	q = &c->q[(c->qhead + c->qlen++) % QUEUE_MAX];
 	q->s = s;
 	q->lineno = lineno;
@@ -131,15 +144,40 @@ clean_trim(struct buf *b)
 		b->s[b->len] = '\0';
 }
 
-/* Collapse runs of blanks into one space. */
+/*
+ * The length of the Unicode space at s (no-break, en, em, thin, narrow
+ * no-break, ideographic: PDF and word-processor text is full of them), or
+ * 0.  They separate words like a plain space does.
+ */
+static size_t
+wide_space(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 &&
+	    (s[2] <= 0x8a || s[2] == 0xaf))
+		return 3;
+	if (n >= 3 && ((s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) ||
+	    (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80)))
+		return 3;
+	return 0;
+}
+
+/* Collapse runs of blanks, Unicode spaces too, into one space. */
 static void
 clean_squeeze(struct buf *b)
 {
-	size_t i, j = 0;
+	size_t i, j = 0, w;
 	int sp = 0;
 
 	for (i = 0; i < b->len; i++) {
 		char ch = b->s[i] == '\t' ? ' ' : b->s[i];
+
+		if ((unsigned char)ch >= 0xc2 && (w = wide_space(
+		    (const unsigned char *)b->s + i, b->len - i)) > 0) {
+			ch = ' ';
+			i += w - 1;
+		}
 
 		if (ch == ' ' && sp)
 			continue;
@@ -1042,9 +1080,12 @@ clean_latex_line(struct cleaner *c, const struct line *ln)
 	    !isalpha((unsigned char)s[6])) {
 		item = 1;	/* res.cls and friends: \entry*[2008] */
 		s += 6 + (s[6] == '*');
-		if (*s == '[') {	/* the date repeats the reference's */
+		if (*s == '[') {	/* the date: a label, like "[12]" */
 			const char *r = strchr(s, ']');
 
+			if (r != NULL && r - s == 5 && strspn(s + 1,
+			    "0123456789") == 4)
+				buf_append(&out, s, (size_t)(r - s + 1));
 			s = r != NULL ? r + 1 : s;
 		}
 	}

@@ -819,6 +819,12 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	}
 	if (e->f[FIELD_YEAR] == NULL && ctx->year != NULL)
 		entry_set(e, FIELD_YEAR, ctx->year);
+	/* A list labelled by year: "[2012] A. Author, Title ..." */
+	if (e->f[FIELD_YEAR] == NULL && e->label != NULL &&
+	    strlen(e->label) == 4 && strspn(e->label, "0123456789") == 4 &&
+	    (strncmp(e->label, "19", 2) == 0 || strncmp(e->label, "20", 2) ==
+	    0))
+		entry_set(e, FIELD_YEAR, e->label);
 	e->type = decide_type(ctx, e, plain, hint);
 	settle_type(e);
 	diag_at(DIAG_NOTE, ctx->file, e->line, "%s%s%s: %zu author(s)%s, "

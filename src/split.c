@@ -24,6 +24,7 @@ struct splitter {
 	size_t			 last_len;	/* of the previous line */
 	size_t			 width;		/* longest line: the wrap width */
 	int			 labelled;	/* this list uses labels */
+	int			 itemised;	/* or markup items (\item, <li>) */
 	/* The completed entry handed out. */
 	struct buf		 done;
 	char			*done_label;
@@ -194,8 +195,15 @@ split_push(struct splitter *sp, const struct cline *cl, struct rawentry *out)
 	starts = cl->item || skip > 0 || !sp->open;
 	if (skip > 0)
 		sp->labelled = 1;
-	/* Unlabelled lists: hanging indent, or a short line ending in ".". */
-	if (!starts && !sp->labelled && split_starts_entry(cl->s) &&
+	if (cl->item)
+		sp->itemised = 1;
+	/*
+	 * Unlabelled lists: hanging indent, or a short line ending in ".".
+	 * Where labels or markup mark the items, a line without is part of
+	 * the item before ("\par{Selected for the Highlights}").
+	 */
+	if (!starts && !sp->labelled && !sp->itemised &&
+	    split_starts_entry(cl->s) &&
 	    ((sp->more_indent && cl->indent <= sp->first_indent) ||
 	    (!sp->more_indent && split_ended_short(sp)) ||
 	    (split_ended_sentence(sp) && split_author_start(sp, cl->s))))
@@ -221,6 +229,7 @@ int
 split_flush(struct splitter *sp, struct rawentry *out)
 {
 	sp->labelled = 0;
+	sp->itemised = 0;
 	sp->width = 0;
 	return split_finish(sp, out);
 }

@@ -170,6 +170,36 @@ test_clean_latex_sections_and_items(void **state)
 }
 
 static void
+test_clean_latex_item_mark_alone(void **state)
+{
+	/* res.cls: the mark and its date on a line, the reference below. */
+	const char *lines[] = { "\\entry*[2012]%",
+	    "G.~Reinaudi \\& D.~Gu\\'ery-Odelin", "\\par{", "\\emph{Title}",
+	    "}%", "\\item", "", "A. Smith. T2.", NULL };
+	char out[512];
+
+	(void)state;
+	run_cleaner(MARKUP_LATEX, lines, out, sizeof(out));
+	assert_string_equal(out, "I1:[2012]|2:G. Reinaudi & D. Guéry-Odelin|"
+	    "4:Title|B6|B7|I8:A. Smith. T2.");
+}
+
+static void
+test_clean_unicode_spaces(void **state)
+{
+	/* No-break, thin and ideographic spaces separate words. */
+	const char *lines[] = { "T.\xc2\xa0Kawalec,\xe2\x80\x89 G.\xc2\xa0"
+	    "\xc2\xa0Reinaudi, \xe5\x9b\xbd\xe5\xb3\xb6\xe3\x80\x80"
+	    "\xe4\xb8\x88", NULL };
+	char out[512];
+
+	(void)state;
+	run_cleaner(MARKUP_TEXT, lines, out, sizeof(out));
+	assert_string_equal(out, "1:T. Kawalec, G. Reinaudi, "
+	    "\xe5\x9b\xbd\xe5\xb3\xb6 \xe4\xb8\x88");
+}
+
+static void
 test_clean_detect_markup(void **state)
 {
 	(void)state;
@@ -197,6 +227,8 @@ main(void)
 		cmocka_unit_test(test_clean_markdown_headings_atx_and_setext),
 		cmocka_unit_test(test_clean_html_stream_blocks),
 		cmocka_unit_test(test_clean_latex_sections_and_items),
+		cmocka_unit_test(test_clean_latex_item_mark_alone),
+		cmocka_unit_test(test_clean_unicode_spaces),
 		cmocka_unit_test(test_clean_detect_markup),
 	};
 

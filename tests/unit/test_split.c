@@ -18,8 +18,8 @@
 
 
 /*
- * Split lines (with leading blanks as indent; "" is a paragraph break) and
- * return "label:first-last:text" joined by " || ".
+ * Split lines (with leading blanks as indent; "" is a paragraph break; "@"
+ * starts a markup item) and return "label:first-last:text" joined by " || ".
  */
 static void
 split_lines(const char *const *lines, char *out, size_t size)
@@ -42,6 +42,10 @@ split_lines(const char *const *lines, char *out, size_t size)
 			memset(&cl, 0, sizeof(cl));
 			cl.indent = (int)strspn(lines[i], " ");
 			cl.s = lines[i] + cl.indent;
+			if (*cl.s == '@') {	/* a markup item: \item, <li> */
+				cl.item = 1;
+				cl.s++;
+			}
 			cl.blank = (*cl.s == '\0');
 			cl.lineno = i + 1;
 			got = split_push(sp, &cl, &raw);
@@ -86,6 +90,23 @@ test_split_paragraphs_and_hyphenation(void **state)
 }
 
 static void
+test_split_markup_items_hold_their_lines(void **state)
+{
+	/* Short lines ending in a full stop do not start entries in items. */
+	const char *lines[] = { "@A. Smith, B. Jones", "Title of the paper.",
+	    "Phys. Rev. Lett. 109, 030403 (2012)",
+	    "Selected for the Highlights section.", "@C. Lee. T2. J, 2021.",
+	    NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-4:A. Smith, B. Jones Title of the paper. "
+	    "Phys. Rev. Lett. 109, 030403 (2012) Selected for the Highlights "
+	    "section. || :5-5:C. Lee. T2. J, 2021.");
+}
+
+static void
 test_split_hanging_indent(void **state)
 {
 	const char *lines[] = { "Smith, J. (2020). A long title that wraps",
@@ -120,6 +141,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_split_labels_and_bullets),
 		cmocka_unit_test(test_split_paragraphs_and_hyphenation),
+		cmocka_unit_test(test_split_markup_items_hold_their_lines),
 		cmocka_unit_test(test_split_hanging_indent),
 		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
 	};
