@@ -353,6 +353,11 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 			score = r[i - 1] == ',' ? 0 : 1;
 			if (r[i - 1] == ':')
 				score = -1;
+			/* "Why? A report to ...": a question has subtitles. */
+			if (r[i - 1] == '?' || r[i - 1] == '!' ||
+			    (r[i - 1] == ',' && (r[i - 2] == '?' ||
+			    r[i - 2] == '!')))
+				score = 0;
 			/* "F. Last" inside a title is no boundary. */
 			if (r[i - 1] == '.' && i >= 3 && r[i - 3] == ' ' &&
 			    isupper((unsigned char)r[i - 2]))
