@@ -63,6 +63,10 @@ struct input {
 	/* A short line held back: with the next, it may be one heading. */
 	struct cline		 held;
 	char			*held_text;
+	/* Page furniture of text pulled out of a PDF (input_furniture()). */
+	char			*first_line;	/* the owner's name, mostly */
+	struct cline		 blank;		/* a paragraph break held */
+	int			 has_blank;
 };
 
 enum markup
@@ -210,6 +214,17 @@ input_entry(struct input *in, const struct rawentry *raw)
 	run_emit(r, e);
 }
 
+/* A heading comes: the entry in progress ends under the old one. */
+static void
+input_heading_comes(void *arg)
+{
+	struct input *in = arg;
+	struct rawentry raw;
+
+	if (split_flush(in->split, &raw))
+		input_entry(in, &raw);
+}
+
 /* One logical line from the cleaner, once it is known not to be held. */
 static void
 input_line_now(struct input *in, const struct cline *cl)
@@ -303,6 +318,51 @@ input_line(struct input *in, const struct cline *cl)
 	input_line_now(in, cl);
 }
 
+/*
+ * Whether a line is page furniture: a page number or running head the
+ * "page" rules know ("Curriculum Vitae 4", "Page 2 of 7"), or the
+ * document's first line (the owner's name) again.
+ */
+static int
+input_furniture(struct input *in, const struct cline *cl)
+{
+	if (cl->blank || (cl->heading && cl->heading != CLEAN_HEADING_GUESS))
+		return 0;		/* markup says what it is */
+	if (in->first_line == NULL) {
+		in->first_line = xstrdup(strlen(cl->s) <= 60 ? cl->s : "");
+		return 0;
+	}
+	if (*in->first_line != '\0' && strcmp(cl->s, in->first_line) == 0)
+		return 1;
+	return rules_classify(in->run->rules, "page", cl->s) != NULL;
+}
+
+/*
+ * Drop page furniture; a paragraph break just before it is the page's
+ * end, no break in the list: an entry may go on on the next page.
+ */
+static void
+input_line_page(struct input *in, const struct cline *cl)
+{
+	if (cl != NULL && cl->blank && !in->has_blank) {
+		in->blank = *cl;
+		in->blank.s = "";
+		in->has_blank = 1;
+		return;
+	}
+	if (cl != NULL && input_furniture(in, cl)) {
+		diag_at(DIAG_NOTE, in->name, cl->lineno, "page furniture: "
+		    "\"%s\"", cl->s);
+		in->after_break = 1;
+		in->has_blank = -1;	/* the break goes with it */
+		return;
+	}
+	if (in->has_blank == 1)
+		input_line(in, &in->blank);
+	in->has_blank = 0;
+	input_line(in, cl);
+}
+
 /* Read one input to the end; -1 if it could not be read whole. */
 static int
 run_input(struct run *r, FILE *fp, const char *name)
@@ -327,23 +387,25 @@ run_input(struct run *r, FILE *fp, const char *name)
 	in.run = r;
 	in.name = name;
 	in.sec = section_new(r->rules, name);
+	section_on_heading(in.sec, input_heading_comes, &in);
 	in.split = split_new(r->rules);
 	in.after_break = 1;
 	cl = cleaner_new(m);
 	while ((rc = reader_next(rd, &ln)) == 1) {
 		cleaner_push(cl, &ln);
 		while (cleaner_pop(cl, &cline))
-			input_line(&in, &cline);
+			input_line_page(&in, &cline);
 	}
 	if (rc == 0) {
 		cleaner_push(cl, NULL);
 		while (cleaner_pop(cl, &cline))
-			input_line(&in, &cline);
-		input_line(&in, NULL);
+			input_line_page(&in, &cline);
+		input_line_page(&in, NULL);
 		if (split_flush(in.split, &raw))
 			input_entry(&in, &raw);
 	}
 	free(in.held_text);
+	free(in.first_line);
 	cleaner_free(cl);
 	split_free(in.split);
 	section_free(in.sec);

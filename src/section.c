@@ -29,6 +29,8 @@ struct sectioner {
 	char			*heading;
 	unsigned long		 heading_line;
 	char			 year[8];
+	void			(*before)(void *);	/* section_on_heading() */
+	void			*before_arg;
 };
 
 struct sectioner *
@@ -41,6 +43,13 @@ section_new(const struct rules *rules, const char *file)
 	s->state = SECTION_PREAMBLE;
 	s->heading = xstrdup("");
 	return s;
+}
+
+void
+section_on_heading(struct sectioner *s, void (*fn)(void *), void *arg)
+{
+	s->before = fn;
+	s->before_arg = arg;
 }
 
 void
@@ -230,6 +239,8 @@ section_feed(struct sectioner *s, const struct cline *cl, int after_break)
 		return cl->heading != 0;
 	}
 	value = rules_classify(s->rules, "section", text);
+	if ((value != NULL || cl->heading != 0) && s->before != NULL)
+		s->before(s->before_arg);
 	if (value != NULL)
 		section_apply(s, value, text, cl, rank);
 	else if (cl->heading != 0)

@@ -28,6 +28,13 @@ enum section_state {
 struct sectioner *section_new(const struct rules *, const char *file);
 void		 section_free(struct sectioner *);
 /*
+ * Have fn(arg) called when a heading is about to change the list, while
+ * the state is still the old one: the entry in progress (text pulled out
+ * of a PDF has no blank line before a heading) belongs to the old list.
+ */
+void		 section_on_heading(struct sectioner *,
+		    void (*fn)(void *), void *arg);
+/*
  * Look at a logical line.  Returns 1 if it was a heading (the state is
  * updated and the line is not part of any entry), 0 if it is content.
  * after_break says the line follows a paragraph break or a heading: a

@@ -295,6 +295,26 @@ check "--latex writes ASCII only" \
     test "$(LC_ALL=C grep -c '[^[:print:][:space:]]' out)" -eq 0
 check "--latex escapes accents ({\\'c})" grep -q "Kosti{\\\\'c}" out
 
+# --- text pulled out of a PDF ----------------------------------------------
+# Page furniture (the owner's name, "Curriculum Vitae 2") is dropped, an
+# entry goes on across the page break, and a heading with no blank line
+# before it ends the list the entry before it belongs to.
+printf '%s\n' 'Jane Q. Doe' 'Curriculum Vitae' 'Journal Articles' \
+    'Jane Q. Doe and John Smith. A study of things that wrap across' \
+    'pages. Journal of Things, 12(3):45-67, 2020.' '' 'Jane Q. Doe' \
+    'Curriculum Vitae 2' 'Ann B. Lee and Jane Q. Doe. Second study of the things' \
+    'that wrap. Journal of Things, 13:1-9, 2021.' 'Professional' 'Service' \
+    'Reviewer for the Journal of Things, 2019.' >pdf.txt
+run -v -f csl-json pdf.txt
+check "PDF text: page furniture is dropped, with a note" \
+    eval "grep -q 'pdf.txt:7: note: page furniture: \"Jane Q. Doe\"' err &&
+    grep -q 'pdf.txt:8: note: page furniture: \"Curriculum Vitae 2\"' err"
+check "PDF text: an entry goes on across the page break" \
+    grep -q '"title": "A study of things that wrap across pages"' out
+check "PDF text: the last entry before a heading keeps its list" \
+    eval "test \"\$(grep -c '\"type\": \"article-journal\"' out)\" -eq 2 &&
+    grep -q '\"title\": \"Second study of the things that wrap\"' out"
+
 # --- rules -----------------------------------------------------------------
 printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' >my.rules
 run -q -r my.rules -f csl-json "$cv"
