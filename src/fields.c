@@ -121,8 +121,9 @@ tidy(char *s)
 			w--;		/* ". ." and ", ." -> "." */
 		if (*r == ',' && w > s && w[-1] == ',')
 			continue;	/* ",," */
-		if (*r == ')' && w > s && w[-1] == '(') {
-			w--;		/* "()" left by a cut */
+		if ((*r == ')' && w > s && w[-1] == '(') ||
+		    (*r == ']' && w > s && w[-1] == '[')) {
+			w--;		/* "()" or "[]" left by a cut */
 			continue;
 		}
 		*w++ = *r;
@@ -645,9 +646,11 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	/*
 	 * No word says.  Proceedings name themselves (conference, symposium,
 	 * workshop: the "type" rules know them), journals often do not
-	 * ("Nature", "PLoS One"): an unnamed venue is a journal.
+	 * ("Nature", "PLoS One"): an unnamed venue is a journal.  So is
+	 * the venue of a paper "submitted" or "in press" that names none.
 	 */
-	return e->f[FIELD_CONTAINER] != NULL ? TYPE_ARTICLE : TYPE_MISC;
+	return e->f[FIELD_CONTAINER] != NULL || e->f[FIELD_STATUS] != NULL ?
+	    TYPE_ARTICLE : TYPE_MISC;
 }
 
 /*

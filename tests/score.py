@@ -27,7 +27,9 @@ The fields:
     title      the title, folded, exact
     container  container-title, folded, without a leading "proceedings of
                (the)", "proc", "in", "the" and without ordinals and years;
-               equal, or one contains the other as whole words
+               equal, or one contains the other as whole words; a
+               preprint's (type "article") publisher when it has none
+               (Zotero names the repository so)
     year       the first date-part of issued
     volume, issue, pages (dashes unified), DOI (case and doi.org prefix
                ignored)
@@ -156,6 +158,10 @@ def value(item, field):
         return fold(v) if v else None
     if field == "container":
         v = item.get("container-title")
+        # A preprint's repository is its publisher in Zotero's CSL-JSON
+        # and its container in others': the same information.
+        if not v and item.get("type") == "article":
+            v = item.get("publisher")
         return container_norm(v) if v else None
     if field == "year":
         return year_of(item)
