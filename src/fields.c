@@ -114,8 +114,13 @@ tidy(char *s)
 	for (; *r != '\0'; r++) {
 		if (*r == ' ' && (w == s || w[-1] == ' '))
 			continue;
-		if (strchr(".,;:", *r) != NULL && w > s && w[-1] == ' ')
+		if (strchr(".,;:", *r) != NULL && w > s && w[-1] == ' ') {
 			w--;		/* "word ." -> "word." */
+			if (*r == ',' && w > s && w[-1] == '.') {
+				*w++ = ' ';	/* ". ," -> ". " */
+				continue;
+			}
+		}
 		if (*r == '.' && w > s && (w[-1] == '.' || w[-1] == ',') &&
 		    !(w - s >= 2 && w[-2] == '.'))
 			w--;		/* ". ." and ", ." -> "." */
@@ -742,6 +747,29 @@ scan_names(const struct fields_ctx *ctx, struct entry *e, const char *work,
 	return used;
 }
 
+/*
+ * The length of an editors' mark after a name list, "(Eds.)." or ", eds.",
+ * or 0: the names are the editors of the book the entry is.
+ */
+static size_t
+editors_mark(const char *s)
+{
+	static const char *const marks[] = {
+		"(Eds.)", "(eds.)", "(Ed.)", "(ed.)", "(Eds)", "(eds)",
+		"(Editors)", "(editors)", "(Editor)", "(editor)", "(Hrsg.)",
+		"(Hg.)", ", eds.", ", ed.", ", editors", ", editor"
+	};
+	size_t i, n, k = strspn(s, " ");
+
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		n = strlen(marks[i]);
+		if (strncmp(s + k, marks[i], n) == 0 &&
+		    strchr(" .,:", s[k + n]) != NULL)
+			return k + n + strspn(s + k + n, ".,:");
+	}
+	return 0;
+}
+
 /* Whether every name has a given name: "New York, NY" has not. */
 static int
 all_given(const struct namelist *nl)
@@ -817,6 +845,15 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	names_mark_self(&e->authors, (const char *const *)sp.strong,
 	    sp.nstrong);
 	memmove(work, work + used, strlen(work + used) + 1);
+	if (e->authors.n > 0 && e->editors.n == 0 &&
+	    (used = editors_mark(work)) > 0) {
+		/* "Smith, A., & Lee, B. (Eds.). (2021). Handbook." */
+		e->editors = e->authors;
+		memset(&e->authors, 0, sizeof(e->authors));
+		memmove(work, work + used, strlen(work + used) + 1);
+		if (hint == TYPE__COUNT)
+			hint = TYPE_EDITED_BOOK;
+	}
 	if (e->authors.n == 0 && title_first(ctx, e, work)) {
 		/* "Title, A. Author, B. Author, Journal 1, 2 (2020)." */
 		take_year(ctx->rules, e, work);
