@@ -270,7 +270,9 @@ csl_item(const struct entry *e)
 		json_object_set_new(item, "issued", j);
 	csl_values(e, t, &cv);
 	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++)
-		csl_set_str(item, e, csl_vars[i].var, cv.v[csl_vars[i].field]);
+		csl_set_str(item, e, csl_vars[i].field == FIELD_EDITION &&
+		    t == TYPE_SOFTWARE ? "version" : csl_vars[i].var,
+		    cv.v[csl_vars[i].field]);	/* software has versions */
 	free(cv.number);
 	free(cv.note);
 	return item;
