@@ -1101,9 +1101,14 @@ clean_latex_line(struct cleaner *c, const struct line *ln)
 
 		for (p = s; *p != '\0'; p++) {
 			if (p[0] == '}' && p[1] == '{') {
-				if (tmp.len > 0 && tmp.s[tmp.len - 1] != '.')
+				size_t k = tmp.len;
+
+				while (k > 0 && tmp.s[k - 1] == ' ')
+					k--;
+				/* An empty group adds nothing: "{Place}{}{}". */
+				if (k > 0 && tmp.s[k - 1] != '.')
 					buf_puts(&tmp, ". ");
-				else
+				else if (k == tmp.len)
 					buf_putc(&tmp, ' ');
 				p++;
 				continue;
