@@ -130,6 +130,7 @@ cleaner_pop(struct cleaner *c, struct cline *out)
 	out->item = q->item;
 	out->blank = q->blank;
 	out->indent = q->indent;
+	out->set_apart = c->markup == MARKUP_HTML;
 	return 1;
 }
 

@@ -38,6 +38,8 @@ struct cline {
 	int		 item;		/* the markup starts a list item here */
 	int		 blank;		/* paragraph break (s is "") */
 	int		 indent;	/* leading columns in the source */
+	int		 set_apart;	/* by markup (HTML <br>, <div>), not
+					   wrapped: a part of its own */
 };
 
 struct cleaner	*cleaner_new(enum markup);

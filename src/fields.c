@@ -783,6 +783,23 @@ all_given(const struct namelist *nl)
 }
 
 /*
+ * The next ", " or ". " in s where a list of names could start after the
+ * title; not the full stop of an initial ("J. Smith").
+ */
+static const char *
+next_part(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if ((*p == ',' || *p == '.') && p[1] == ' ' && p > s &&
+		    !(*p == '.' && isupper((unsigned char)p[-1]) &&
+		    (p - 1 == s || p[-2] == ' ' || p[-2] == '.')))
+			return p;
+	return NULL;
+}
+
+/*
  * The title-first order of some CVs: "Title, A.V. Matveev, B. Li, and
  * N. Rösch, J. Chem. Phys. 1, 2 (2015)."  When no names start the entry,
  * look for a list of at least two names (or one with initials) after a
@@ -796,8 +813,8 @@ title_first(const struct fields_ctx *ctx, struct entry *e, char *work)
 	size_t used;
 	int ended;
 
-	for (p = strstr(work, ", "); p != NULL && p - work < 400;
-	    p = strstr(p + 2, ", ")) {
+	for (p = next_part(work); p != NULL && p - work < 400;
+	    p = next_part(p + 2)) {
 		/* "Title, by A and B, Journal" */
 		size_t by = strncmp(p + 2, "by ", 3) == 0 ? 3 : 0;
 

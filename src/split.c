@@ -138,11 +138,41 @@ split_starts_entry(const char *s)
 	    c == CLEAN_STRONG_ON || c == CLEAN_EM_ON;
 }
 
-/* Join a wrapped line to the entry, mending a word broken at the end. */
+/* Whether the entry's text so far ends in punctuation (markers aside). */
+static int
+split_ends_punct(const struct buf *t)
+{
+	size_t k = t->len;
+
+	while (k > 0 && (unsigned char)t->s[k - 1] < 0x20)
+		k--;		/* emphasis markers */
+	return k == 0 || strchr(".,;:!?", t->s[k - 1]) != NULL;
+}
+
+/*
+ * Join a wrapped line to the entry, mending a word broken at the end.  A
+ * line the markup set apart ("Title<br>Authors<br>Venue") is a part of
+ * its own: a full stop ends the one before.
+ */
 static void
-split_join(struct splitter *sp, const char *s)
+split_join(struct splitter *sp, const char *s, int set_apart)
 {
 	struct buf *t = &sp->text;
+
+	if (set_apart && !split_ends_punct(t)) {
+		size_t k = t->len;
+
+		/* "Title\002" -> "Title.\002": the stop goes inside nothing. */
+		while (k > 0 && (unsigned char)t->s[k - 1] < 0x20)
+			k--;
+		buf_putc(t, ' ');
+		memmove(t->s + k + 1, t->s + k, t->len - k - 1);
+		t->s[k] = '.';
+		t->s[t->len] = '\0';
+		buf_putc(t, ' ');
+		buf_puts(t, s);
+		return;
+	}
 
 	if (t->len > 1 && t->s[t->len - 1] == '-' &&
 	    islower((unsigned char)t->s[t->len - 2]) &&
@@ -216,7 +246,7 @@ split_push(struct splitter *sp, const struct cline *cl, struct rawentry *out)
 		free(label);
 		if (cl->indent > sp->first_indent)
 			sp->more_indent = 1;
-		split_join(sp, cl->s);
+		split_join(sp, cl->s, cl->set_apart);
 		sp->last = cl->lineno;
 	}
 	sp->last_len = len;

@@ -19,7 +19,8 @@
 
 /*
  * Split lines (with leading blanks as indent; "" is a paragraph break; "@"
- * starts a markup item) and return "label:first-last:text" joined by " || ".
+ * starts a markup item, "^" marks a line set apart by markup) and return
+ * "label:first-last:text" joined by " || ".
  */
 static void
 split_lines(const char *const *lines, char *out, size_t size)
@@ -44,6 +45,10 @@ split_lines(const char *const *lines, char *out, size_t size)
 			cl.s = lines[i] + cl.indent;
 			if (*cl.s == '@') {	/* a markup item: \item, <li> */
 				cl.item = 1;
+				cl.s++;
+			}
+			if (*cl.s == '^') {	/* set apart: <br> */
+				cl.set_apart = 1;
 				cl.s++;
 			}
 			cl.blank = (*cl.s == '\0');
@@ -107,6 +112,21 @@ test_split_markup_items_hold_their_lines(void **state)
 }
 
 static void
+test_split_lines_set_apart_are_parts(void **state)
+{
+	/* "Title<br>Authors<br>Venue": each part ends with a full stop. */
+	const char *lines[] = { "^\001Learning to rank\002",
+	    "^Ana Souza, Pedro Lima", "^WWW, 2022.", "", "^Title two",
+	    "^B. Lee", NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-3:\001Learning to rank.\002 Ana Souza, "
+	    "Pedro Lima. WWW, 2022. || :5-6:Title two. B. Lee");
+}
+
+static void
 test_split_hanging_indent(void **state)
 {
 	const char *lines[] = { "Smith, J. (2020). A long title that wraps",
@@ -142,6 +162,7 @@ main(void)
 		cmocka_unit_test(test_split_labels_and_bullets),
 		cmocka_unit_test(test_split_paragraphs_and_hyphenation),
 		cmocka_unit_test(test_split_markup_items_hold_their_lines),
+		cmocka_unit_test(test_split_lines_set_apart_are_parts),
 		cmocka_unit_test(test_split_hanging_indent),
 		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
 	};
