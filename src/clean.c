@@ -29,6 +29,7 @@ struct qline {
 	char		*s;
 	unsigned long	 lineno;
 	int		 heading, item, blank, indent;
+	int		 set_apart;	/* see struct cline */
 };
 
 struct cleaner {
@@ -47,6 +48,8 @@ struct cleaner {
 	int		 cur_item;
 	char		 skip_name[16];
 	int		 pending_item;	/* an item mark stood alone */
+	int		 hard_break;	/* Markdown: the line ended in "  " */
+	int		 next_apart;	/* the next line queued is set apart */
 };
 
 static void	clean_inline_buf(enum markup, const char *, size_t,
@@ -110,6 +113,8 @@ clean_queue(struct cleaner *c, char *s, unsigned long lineno, int heading,
 	q->item = item;
 	q->blank = (*s == '\0' && !heading);
 	q->indent = indent;
+	q->set_apart = c->markup == MARKUP_HTML || c->next_apart;
+	c->next_apart = 0;
 }
 
 int
@@ -130,7 +135,7 @@ cleaner_pop(struct cleaner *c, struct cline *out)
 	out->item = q->item;
 	out->blank = q->blank;
 	out->indent = q->indent;
-	out->set_apart = c->markup == MARKUP_HTML;
+	out->set_apart = q->set_apart;
 	return 1;
 }
 
@@ -939,6 +944,7 @@ clean_release_held(struct cleaner *c)
 {
 	if (!c->has_held)
 		return;
+	c->next_apart = c->held.set_apart;
 	clean_queue(c, c->held.s, c->held.lineno, c->held.heading,
 	    c->held.item, c->held.indent);
 	c->held.s = NULL;
@@ -979,6 +985,19 @@ clean_text_line(struct cleaner *c, const struct line *ln)
 	clean_inline_buf(c->markup, s, strlen(s), &out);
 	clean_squeeze(&out);
 	clean_trim(&out);
+	c->held.set_apart = c->hard_break && out.len > 0;
+	c->hard_break = 0;
+	/* A Markdown hard break, "  " or "\\" at the end, sets apart the next. */
+	if (c->markup == MARKUP_MARKDOWN && out.len > 0) {
+		size_t n = strlen(ln->s);
+
+		if (out.s[out.len - 1] == '\\') {
+			out.s[--out.len] = '\0';
+			clean_trim(&out);
+			c->hard_break = 1;
+		} else if (n >= 2 && ln->s[n - 1] == ' ' && ln->s[n - 2] == ' ')
+			c->hard_break = 1;
+	}
 	if (heading > 0)	/* closing hashes of "## Title ##" */
 		while (out.len > 0 && out.s[out.len - 1] == '#')
 			out.s[--out.len] = '\0';

@@ -110,8 +110,9 @@ run_cleaner(enum markup m, const char *const *lines, char *out, size_t size)
 			char *plain = clean_strip_marks(cl.s);
 			char tag[32];
 
-			snprintf(tag, sizeof(tag), "%s%s%d:", cl.heading ? "H" :
-			    "", cl.item ? "I" : "", (int)cl.lineno);
+			snprintf(tag, sizeof(tag), "%s%s%s%d:", cl.heading ?
+			    "H" : "", cl.item ? "I" : "", cl.set_apart &&
+			    m != MARKUP_HTML ? "^" : "", (int)cl.lineno);
 			if (cl.blank)
 				snprintf(tag, sizeof(tag), "B%d", (int)cl.lineno);
 			if (out[0] != '\0')
@@ -185,6 +186,20 @@ test_clean_latex_item_mark_alone(void **state)
 }
 
 static void
+test_clean_markdown_hard_breaks(void **state)
+{
+	/* Two blanks or a backslash at the end set the next line apart. */
+	const char *lines[] = { "- **Title one**  ", "  A. Smith, B. Lee\\",
+	    "  *Venue*, 2022", "- Title two", "  wrapped", NULL };
+	char out[512];
+
+	(void)state;
+	run_cleaner(MARKUP_MARKDOWN, lines, out, sizeof(out));
+	assert_string_equal(out, "1:- Title one|^2:A. Smith, B. Lee|"
+	    "^3:Venue, 2022|4:- Title two|5:wrapped");
+}
+
+static void
 test_clean_unicode_spaces(void **state)
 {
 	/* No-break, thin and ideographic spaces separate words. */
@@ -228,6 +243,7 @@ main(void)
 		cmocka_unit_test(test_clean_html_stream_blocks),
 		cmocka_unit_test(test_clean_latex_sections_and_items),
 		cmocka_unit_test(test_clean_latex_item_mark_alone),
+		cmocka_unit_test(test_clean_markdown_hard_breaks),
 		cmocka_unit_test(test_clean_unicode_spaces),
 		cmocka_unit_test(test_clean_detect_markup),
 	};
