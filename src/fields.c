@@ -85,6 +85,19 @@ span_take(const char *p, char off, char **v, size_t *n)
 	return e;
 }
 
+/*
+ * The links inside an emphasis from p to e ("<i><a href=doi>Journal</a>
+ * </i>"); returns e, where the caller's scan goes on.
+ */
+static const char *
+span_links(const char *p, const char *e, struct spans *sp)
+{
+	for (p++; p < e; p++)
+		if (*p == CLEAN_URL_ON)
+			p = span_take(p + 1, CLEAN_URL_OFF, sp->url, &sp->nurl);
+	return e;
+}
+
 /* Note the spans of the marked text; return the plain text. */
 static char *
 spans_collect(const char *text, struct spans *sp)
@@ -93,10 +106,11 @@ spans_collect(const char *text, struct spans *sp)
 
 	for (p = text; *p != '\0'; p++) {
 		if (*p == CLEAN_STRONG_ON)
-			p = span_take(p + 1, CLEAN_STRONG_OFF, sp->strong,
-			    &sp->nstrong);
+			p = span_links(p, span_take(p + 1, CLEAN_STRONG_OFF,
+			    sp->strong, &sp->nstrong), sp);
 		else if (*p == CLEAN_EM_ON)
-			p = span_take(p + 1, CLEAN_EM_OFF, sp->em, &sp->nem);
+			p = span_links(p, span_take(p + 1, CLEAN_EM_OFF,
+			    sp->em, &sp->nem), sp);
 		else if (*p == CLEAN_URL_ON)
 			p = span_take(p + 1, CLEAN_URL_OFF, sp->url, &sp->nurl);
 	}
@@ -126,10 +140,16 @@ tidy(char *s)
 			w--;		/* ". ." and ", ." -> "." */
 		if (*r == ',' && w > s && w[-1] == ',')
 			continue;	/* ",," */
-		if ((*r == ')' && w > s && w[-1] == '(') ||
-		    (*r == ']' && w > s && w[-1] == '[')) {
-			w--;		/* "()" or "[]" left by a cut */
-			continue;
+		if (*r == ')' || *r == ']') {
+			/* "()", "[, ]" left by cuts and dropped link words */
+			char *o = w;
+
+			while (o > s && strchr(" ,;|", o[-1]) != NULL)
+				o--;
+			if (o > s && o[-1] == (*r == ')' ? '(' : '[')) {
+				w = o - 1;
+				continue;
+			}
 		}
 		*w++ = *r;
 	}
