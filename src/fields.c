@@ -648,7 +648,7 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
     const char *plain, enum entry_type hint)
 {
 	struct buf b = BUF_INIT;
-	const char *v = NULL;
+	const char *v = NULL, *c;
 	enum entry_type t;
 
 	if (ctx->section != TYPE_UNKNOWN)
@@ -664,6 +664,12 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 		v = rules_classify(ctx->rules, "type", buf_str(&b));
 		buf_free(&b);
 	}
+	/* "In" names a book (meetings the rules know): "In: Advanced
+	 * Computing, pp. 119-136, Springer". */
+	if (v == NULL && (c = e->f[FIELD_CONTAINER]) != NULL &&
+	    (c[0] == 'I' || c[0] == 'i') && c[1] == 'n' &&
+	    (c[2] == ' ' || c[2] == ':'))
+		return TYPE_CHAPTER;
 	if (v == NULL)
 		v = rules_classify(ctx->rules, "type", plain);
 	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
