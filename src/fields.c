@@ -642,6 +642,25 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 
 /* --- type ---------------------------------------------------------------- */
 
+/* Whether s is a few words with an acronym among them: "IEEE ICDCS". */
+static int
+short_acronym(const char *s)
+{
+	int words = 0, acronym = 0, caps = 0;
+
+	for (; *s != '\0' && *s != ',' && *s != '('; s++) {
+		if (isupper((unsigned char)*s)) {
+			if (++caps >= 3)
+				acronym = 1;
+		} else if (*s == ' ') {
+			words++;
+			caps = 0;
+		} else if (!isdigit((unsigned char)*s) && *s != '\'')
+			caps = 0;
+	}
+	return acronym && words <= 4;
+}
+
 /* The type from the entry's own words; what the section said wins. */
 static enum entry_type
 decide_type(const struct fields_ctx *ctx, const struct entry *e,
@@ -664,12 +683,15 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 		v = rules_classify(ctx->rules, "type", buf_str(&b));
 		buf_free(&b);
 	}
-	/* "In" names a book (meetings the rules know): "In: Advanced
-	 * Computing, pp. 119-136, Springer". */
+	/*
+	 * "In" names a book or a meeting the rules do not know: a meeting by
+	 * its acronym ("In ICDCS '19"), a book by its title ("In: Advanced
+	 * Computing, pp. 119-136, Springer").
+	 */
 	if (v == NULL && (c = e->f[FIELD_CONTAINER]) != NULL &&
 	    (c[0] == 'I' || c[0] == 'i') && c[1] == 'n' &&
 	    (c[2] == ' ' || c[2] == ':'))
-		return TYPE_CHAPTER;
+		return short_acronym(c + 3) ? TYPE_CONFERENCE : TYPE_CHAPTER;
 	if (v == NULL)
 		v = rules_classify(ctx->rules, "type", plain);
 	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
