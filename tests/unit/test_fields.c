@@ -151,6 +151,45 @@ test_fields_mixed_section_entry_words_decide(void **state)
 }
 
 static void
+test_fields_type_from_venue_words(void **state)
+{
+	static const struct {
+		const char	*text;
+		enum entry_type	 type;
+		const char	*container;
+	} cases[] = {
+		/* A meeting, though "Science" names journals too. */
+		{ "A. Roe, B. Lee. Fortran interfaces. In: Proceedings of the "
+		    "Second International Conference on Computational Science, "
+		    "pp. 112-119, 2012.", TYPE_CONFERENCE, "International "
+		    "Conference on Computational Science" },
+		/* A journal called Proceedings. */
+		{ "Roe A, Lee B. Gene drives. Proc Natl Acad Sci U S A. "
+		    "2021;118(9):e2016239118.", TYPE_ARTICLE,
+		    "Proc Natl Acad Sci U S A" },
+		/* "In" and a title: a book; "in" and an acronym: a meeting. */
+		{ "A. Roe, B. Lee. Parallel codes. In: Advanced Computing, pp. "
+		    "119-136, Springer Berlin Heidelberg, (2013).", TYPE_CHAPTER,
+		    "Advanced Computing" },
+		{ "A. Roe and B. Lee, \"Fast kernels,\" in IEEE ICDCS, 2020.",
+		    TYPE_CONFERENCE, "IEEE ICDCS" },
+		/* Submitted, no venue named: a paper for a journal. */
+		{ "Roe, A., & Lee, B. (2021). Gene drives. Submitted.",
+		    TYPE_ARTICLE, NULL },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct entry *e = parse(cases[i].text, TYPE_UNKNOWN);
+
+		assert_int_equal(e->type, cases[i].type);
+		assert_field(e, FIELD_CONTAINER, cases[i].container);
+		entry_free(e);
+	}
+}
+
+static void
 test_fields_ieee_style(void **state)
 {
 	struct entry *e = parse("A. B. Smith, C. de la Cruz, and D. Jones, "
@@ -226,6 +265,7 @@ main(void)
 		    test_fields_sample_cv_title_ending_in_question_mark),
 		cmocka_unit_test(test_fields_sample_cv_patent),
 		cmocka_unit_test(test_fields_mixed_section_entry_words_decide),
+		cmocka_unit_test(test_fields_type_from_venue_words),
 		cmocka_unit_test(test_fields_ieee_style),
 		cmocka_unit_test(test_fields_apa_style),
 		cmocka_unit_test(test_fields_missing_year_is_reported),
