@@ -847,6 +847,14 @@ next_part(const char *s)
 	return NULL;
 }
 
+/* Whether s starts with a quotation mark (a quoted title). */
+static int
+starts_quoted(const char *s)
+{
+	s += strspn(s, " ");
+	return *s == '"' || strncmp(s, "“", 3) == 0 || strncmp(s, "«", 2) == 0;
+}
+
 /*
  * The title-first order of some CVs: "Title, A.V. Matveev, B. Li, and
  * N. Rösch, J. Chem. Phys. 1, 2 (2015)."  When no names start the entry,
@@ -919,7 +927,8 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 		if (hint == TYPE__COUNT)
 			hint = TYPE_EDITED_BOOK;
 	}
-	if (e->authors.n == 0 && title_first(ctx, e, work)) {
+	if (e->authors.n == 0 && !starts_quoted(work) &&
+	    title_first(ctx, e, work)) {
 		/* "Title, A. Author, B. Author, Journal 1, 2 (2020)." */
 		take_year(ctx->rules, e, work);
 		set_container(ctx->rules, e, work, strlen(work));
