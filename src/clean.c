@@ -951,12 +951,64 @@ clean_release_held(struct cleaner *c)
 	c->has_held = 0;
 }
 
+/*
+ * Markdown: the line without HTML comments, which may span lines; NULL
+ * when all of it is inside one.  The caller frees.
+ */
+static char *
+md_uncomment(struct cleaner *c, const char *s)
+{
+	struct buf b = BUF_INIT;
+	const char *p = s, *q;
+
+	for (;;) {
+		if (c->in_comment) {
+			if ((q = strstr(p, "-->")) == NULL)
+				break;
+			c->in_comment = 0;
+			p = q + 3;
+			continue;
+		}
+		if ((q = strstr(p, "<!--")) == NULL) {
+			buf_puts(&b, p);
+			break;
+		}
+		buf_append(&b, p, (size_t)(q - p));
+		c->in_comment = 1;
+		p = q + 4;
+	}
+	if (b.len == 0 && p != s) {	/* a line of comment only */
+		buf_free(&b);
+		return NULL;
+	}
+	return b.len > 0 ? buf_take(&b) : xstrdup("");
+}
+
+static void	clean_text_line_s(struct cleaner *, const struct line *,
+		    const char *);
+
 /* One line of plain text or Markdown. */
 static void
 clean_text_line(struct cleaner *c, const struct line *ln)
 {
+	char *own;
+
+	if (c->markup != MARKUP_MARKDOWN || (!c->in_comment &&
+	    strstr(ln->s, "<!--") == NULL)) {
+		clean_text_line_s(c, ln, ln->s);
+		return;
+	}
+	if ((own = md_uncomment(c, ln->s)) == NULL)
+		return;			/* layout, like a LaTeX comment */
+	clean_text_line_s(c, ln, own);
+	free(own);
+}
+
+/* The same, with the source text s (comments removed). */
+static void
+clean_text_line_s(struct cleaner *c, const struct line *ln, const char *s)
+{
 	struct buf out = BUF_INIT;
-	const char *s = ln->s;
 	int heading = 0, indent = indent_of(s);
 	char rule;
 	size_t hashes = 0;
@@ -989,13 +1041,13 @@ clean_text_line(struct cleaner *c, const struct line *ln)
 	c->hard_break = 0;
 	/* A Markdown hard break, "  " or "\\" at the end, sets apart the next. */
 	if (c->markup == MARKUP_MARKDOWN && out.len > 0) {
-		size_t n = strlen(ln->s);
+		size_t n = strlen(s);
 
 		if (out.s[out.len - 1] == '\\') {
 			out.s[--out.len] = '\0';
 			clean_trim(&out);
 			c->hard_break = 1;
-		} else if (n >= 2 && ln->s[n - 1] == ' ' && ln->s[n - 2] == ' ')
+		} else if (n >= 2 && s[n - 1] == ' ' && s[n - 2] == ' ')
 			c->hard_break = 1;
 	}
 	if (heading > 0)	/* closing hashes of "## Title ##" */

@@ -200,6 +200,20 @@ test_clean_markdown_hard_breaks(void **state)
 }
 
 static void
+test_clean_markdown_html_comments(void **state)
+{
+	/* Commented-out entries, over lines or inside one, are dropped. */
+	const char *lines[] = { "- A. Smith. T1. J, 2020. <!-- draft -->",
+	    "<!-- - B. Lee. Old one.", "  Still old. -->", "- C. Roe. T3.",
+	    NULL };
+	char out[512];
+
+	(void)state;
+	run_cleaner(MARKUP_MARKDOWN, lines, out, sizeof(out));
+	assert_string_equal(out, "1:- A. Smith. T1. J, 2020.|4:- C. Roe. T3.");
+}
+
+static void
 test_clean_unicode_spaces(void **state)
 {
 	/* No-break, thin and ideographic spaces separate words. */
@@ -244,6 +258,7 @@ main(void)
 		cmocka_unit_test(test_clean_latex_sections_and_items),
 		cmocka_unit_test(test_clean_latex_item_mark_alone),
 		cmocka_unit_test(test_clean_markdown_hard_breaks),
+		cmocka_unit_test(test_clean_markdown_html_comments),
 		cmocka_unit_test(test_clean_unicode_spaces),
 		cmocka_unit_test(test_clean_detect_markup),
 	};
