@@ -200,6 +200,12 @@ input_entry(struct input *in, const struct rawentry *raw)
 			return;
 		}
 	}
+	if (rules_classify(r->rules, "not-entry", raw->text) != NULL &&
+	    fields_reference_score(r->rules, raw->text) < PREAMBLE_SCORE) {
+		diag_at(DIAG_NOTE, in->name, raw->first, "\"%.40s\": no "
+		    "reference (a \"not-entry\" rule)", raw->text);
+		return;
+	}
 	if (run_subheading(raw)) {
 		diag_at(DIAG_NOTE, in->name, raw->first, "\"%s\": read as a "
 		    "sub-heading, not an entry", raw->text);
