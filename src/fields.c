@@ -367,7 +367,7 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 	int best = 0, score;
 
 	for (i = 1; i + 2 < len; i++) {
-		size_t te, vs;
+		size_t te, vs, k;
 
 		if (r[i] == ' ' && (r[i - 1] == '.' || r[i - 1] == '?' ||
 		    r[i - 1] == '!' || r[i - 1] == ',' || r[i - 1] == ':')) {
@@ -388,20 +388,23 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 			if (r[i - 1] == '.' && i >= 3 && r[i - 3] == ' ' &&
 			    isupper((unsigned char)r[i - 2]))
 				continue;
-		} else if (r[i] == ' ' && (strncmp(r + i + 1, "In ", 3) == 0 ||
-		    strncmp(r + i + 1, "in ", 3) == 0) &&
+		} else if (r[i] == ' ' && (r[i + 1] == 'I' || r[i + 1] == 'i') &&
+		    r[i + 2] == 'n' && (r[i + 3] == ' ' || (r[i + 3] == ':' &&
+		    r[i + 4] == ' ')) &&
 		    (isalnum((unsigned char)r[i - 1]) || r[i - 1] == ')' ||
 		    (unsigned char)r[i - 1] >= 0x80)) {
 			te = i;
 			vs = i + 1;
 			score = r[i + 1] == 'I' ? 2 : 0;
-			if (!isupper((unsigned char)r[i + 4]) &&
-			    !isdigit((unsigned char)r[i + 4]))
+			k = i + 4 + (r[i + 3] == ':');
+			if (!isupper((unsigned char)r[k]) &&
+			    !isdigit((unsigned char)r[k]))
 				continue;
 		} else
 			continue;
 		score += venue_score(rules, r + vs);
-		if (islower((unsigned char)r[vs]) && strncmp(r + vs, "in ", 3))
+		if (islower((unsigned char)r[vs]) && strncmp(r + vs, "in ", 3) &&
+		    strncmp(r + vs, "in: ", 4))
 			score -= 5;
 		if (score > best) {
 			best = score;
