@@ -645,12 +645,25 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 
 /* --- type ---------------------------------------------------------------- */
 
-/* Whether s is a few words with an acronym among them: "IEEE ICDCS". */
+/*
+ * Whether a venue after "In" names a meeting: a few words with an acronym
+ * ("IEEE ICDCS") or a year ("Euro-Par 2010", "... Environments '98"),
+ * which book titles rarely have.
+ */
 static int
-short_acronym(const char *s)
+meeting_like(const char *s)
 {
 	int words = 0, acronym = 0, caps = 0;
+	const char *p;
 
+	for (p = s; *p != '\0' && *p != ','; p++)
+		if ((((p[0] == '1' && p[1] == '9') || (p[0] == '2' &&
+		    p[1] == '0')) && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) && !isdigit((unsigned char)
+		    p[4]) && (p == s || !isdigit((unsigned char)p[-1]))) ||
+		    ((*p == '\'' || strncmp(p, "’", 3) == 0) &&
+		    isdigit((unsigned char)p[*p == '\'' ? 1 : 3])))
+			return 1;
 	for (; *s != '\0' && *s != ',' && *s != '('; s++) {
 		if (isupper((unsigned char)*s)) {
 			if (++caps >= 3)
@@ -694,7 +707,12 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	if (v == NULL && (c = e->f[FIELD_CONTAINER]) != NULL &&
 	    (c[0] == 'I' || c[0] == 'i') && c[1] == 'n' &&
 	    (c[2] == ' ' || c[2] == ':'))
-		return short_acronym(c + 3) ? TYPE_CONFERENCE : TYPE_CHAPTER;
+		return meeting_like(c + 3) ? TYPE_CONFERENCE : TYPE_CHAPTER;
+	/* A venue with its publisher and no volume is a book's. */
+	if (v == NULL && e->f[FIELD_CONTAINER] != NULL &&
+	    e->f[FIELD_PUBLISHER] != NULL && e->f[FIELD_VOLUME] == NULL &&
+	    e->f[FIELD_ISSUE] == NULL)
+		return TYPE_CHAPTER;
 	if (v == NULL)
 		v = rules_classify(ctx->rules, "type", plain);
 	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)

@@ -173,6 +173,14 @@ test_fields_type_from_venue_words(void **state)
 		    "Advanced Computing" },
 		{ "A. Roe and B. Lee, \"Fast kernels,\" in IEEE ICDCS, 2020.",
 		    TYPE_CONFERENCE, "IEEE ICDCS" },
+		/* A year in the venue after "In": a meeting. */
+		{ "A. Roe, B. Lee. Eigenvalues in parallel. In: Euro-Par "
+		    "2010-Parallel Processing, pp. 113-124, (2010).",
+		    TYPE_CONFERENCE, "Euro-Par 2010-Parallel Processing" },
+		/* A venue with a publisher and no volume: a book. */
+		{ "A. Roe and B. Lee. Workflow modeling. Advances in Multimedia "
+		    "and Databases, pp. 26-34, World Scientific, Apr. 2000.",
+		    TYPE_CHAPTER, "Advances in Multimedia and Databases" },
 		/* Submitted, no venue named: a paper for a journal. */
 		{ "Roe, A., & Lee, B. (2021). Gene drives. Submitted.",
 		    TYPE_ARTICLE, NULL },
