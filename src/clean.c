@@ -674,11 +674,21 @@ md_emphasis(const char *start, const char *p, const char *end, int *strong,
 	if (!*state) {
 		if (after == ' ' || p + run >= end)
 			return 0;
+		/*
+		 * As in CommonMark, a run opens only where it is left-flanking:
+		 * "Kumar*, B. Chen*" marks equal contribution, no emphasis.
+		 */
+		if (ispunct(after) && !(before == ' ' || ispunct(before)))
+			return 0;
 		if (memchr(p + run, ch, (size_t)(end - p - run)) == NULL)
 			return 0;
 		*state = 1;
 		buf_putc(out, run == 2 ? CLEAN_STRONG_ON : CLEAN_EM_ON);
 	} else {
+		/* ... and closes only where it is right-flanking. */
+		if (before == ' ' || (ispunct(before) && !(after == ' ' ||
+		    ispunct(after) || p + run >= end)))
+			return 0;
 		*state = 0;
 		buf_putc(out, run == 2 ? CLEAN_STRONG_OFF : CLEAN_EM_OFF);
 	}

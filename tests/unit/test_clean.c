@@ -60,6 +60,12 @@ test_clean_markdown_emphasis_marks_strong(void **state)
 	free(raw);
 	check_inline(MARKUP_MARKDOWN, "snake_case_name and 2 * 3", "snake_case_name"
 	    " and 2 * 3");
+	/* Marks of equal contribution are no emphasis (CommonMark flanking). */
+	check_inline(MARKUP_MARKDOWN, "A. Kumar*, B. Chen*, C. Lopez",
+	    "A. Kumar*, B. Chen*, C. Lopez");
+	raw = clean_inline(MARKUP_MARKDOWN, "B. Chen*. *Title.* In *J*");
+	assert_string_equal(raw, "B. Chen*. \003Title.\004 In \003J\004");
+	free(raw);
 }
 
 static void
