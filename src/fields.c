@@ -117,6 +117,37 @@ spans_collect(const char *text, struct spans *sp)
 	return clean_strip_marks(text);
 }
 
+/*
+ * A bold span that starts the entry and reads like a title (four words or
+ * more, no comma) is its title, as an italic one would be: "**A NEW METHOD
+ * FOR EVERYTHING.** J. Doe, R. Roe. Phys. Rev. Lett. ...".  A bold name
+ * ("**Smith, J.**", "**Jane Q. Doe**") stays the owner's mark.
+ */
+static void
+strong_title(struct spans *sp, const char *plain)
+{
+	char *t;
+	const char *p;
+	int words;
+
+	if (sp->nstrong == 0 || sp->nem >= SPANS_MAX)
+		return;
+	t = sp->strong[0];
+	if (strncmp(plain + strspn(plain, " "), t, strlen(t)) != 0 ||
+	    strchr(t, ',') != NULL)
+		return;
+	for (words = 1, p = t; *p != '\0'; p++)
+		if (*p == ' ')
+			words++;
+	if (words < 4)
+		return;
+	memmove(sp->em + 1, sp->em, sp->nem * sizeof(sp->em[0]));
+	sp->em[0] = t;
+	sp->nem++;
+	memmove(sp->strong, sp->strong + 1, --sp->nstrong *
+	    sizeof(sp->strong[0]));
+}
+
 /* Tidy text after pieces were cut out: blanks, orphan punctuation. */
 static void
 tidy(char *s)
@@ -335,8 +366,8 @@ take_year(const struct rules *rules, struct entry *e, char *text)
 		    NULL)
 			entry_set_take(e, FIELD_MONTH, xstrndup(text + a,
 			    b - a));
-		memmove(text + m.start + 1, text + m.end, len - m.end + 1);
-		text[m.start] = ' ';
+		/* "Title (2016). Journal": the full stop stays. */
+		cut(text, m.start, m.end);
 		tidy(text);
 		return;
 	}
@@ -688,6 +719,11 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 
 	if (ctx->section != TYPE_UNKNOWN)
 		return ctx->section;
+	/* An arXiv identifier beside a journal's volume or pages: published. */
+	if (hint == TYPE_PREPRINT && (c = e->f[FIELD_CONTAINER]) != NULL &&
+	    strcasecmp(c, "arXiv") != 0 && (e->f[FIELD_VOLUME] != NULL ||
+	    e->f[FIELD_PAGES] != NULL))
+		hint = TYPE__COUNT;
 	if (hint != TYPE__COUNT)
 		return hint;
 	if (e->editors.n > 0 && e->authors.n > 0 &&
@@ -931,6 +967,7 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	cleaned = rules_apply(ctx->rules, "debris", raw->text);
 	plain = spans_collect(cleaned, &sp);
 	free(cleaned);
+	strong_title(&sp, plain);
 	work = xstrdup(plain);
 	take_links(ctx->rules, e, &sp, &hint);
 	extract(ctx->rules, e, work, &hint);

@@ -198,6 +198,33 @@ test_fields_type_from_venue_words(void **state)
 }
 
 static void
+test_fields_physics_and_vancouver_forms(void **state)
+{
+	struct entry *e;
+
+	(void)state;
+	/* A bold title first; the arXiv id of a published paper. */
+	e = parse("\001A NEW METHOD FOR EVERYTHING.\002 J. Doe, R. Roe. "
+	    "Physical Review Letters 118, 123456 (2017). arXiv:hep-th/9908142",
+	    TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_ARTICLE);
+	assert_field(e, FIELD_TITLE, "A NEW METHOD FOR EVERYTHING");
+	assert_int_equal(e->authors.n, 2);
+	assert_field(e, FIELD_CONTAINER, "Physical Review Letters");
+	assert_field(e, FIELD_ARXIV, "hep-th/9908142");
+	entry_free(e);
+	/* The year between title and an abbreviated journal. */
+	e = parse("Doe J, Roe R. A new method (2016). Phys Rev Lett. "
+	    "116:234501. doi.org/10.1103/PhysRevLett.116.234501", TYPE_UNKNOWN);
+	assert_field(e, FIELD_TITLE, "A new method");
+	assert_field(e, FIELD_CONTAINER, "Phys Rev Lett");
+	assert_field(e, FIELD_VOLUME, "116");
+	assert_field(e, FIELD_PAGES, "234501");
+	assert_field(e, FIELD_DOI, "10.1103/PhysRevLett.116.234501");
+	entry_free(e);
+}
+
+static void
 test_fields_ieee_style(void **state)
 {
 	struct entry *e = parse("A. B. Smith, C. de la Cruz, and D. Jones, "
@@ -274,6 +301,7 @@ main(void)
 		cmocka_unit_test(test_fields_sample_cv_patent),
 		cmocka_unit_test(test_fields_mixed_section_entry_words_decide),
 		cmocka_unit_test(test_fields_type_from_venue_words),
+		cmocka_unit_test(test_fields_physics_and_vancouver_forms),
 		cmocka_unit_test(test_fields_ieee_style),
 		cmocka_unit_test(test_fields_apa_style),
 		cmocka_unit_test(test_fields_missing_year_is_reported),
