@@ -277,6 +277,18 @@ value_type(const char *value)
 	return entry_type_from_name(name);
 }
 
+/* -v: which rule took what, to help whoever writes rules. */
+static void
+note_rule(const struct entry *e, const char *text,
+    const struct rules_match *m)
+{
+	const char *f = strrchr(m->file, '/');
+
+	diag_at(DIAG_NOTE, e->file, e->line, "\"%.*s\" taken by %s:%lu",
+	    (int)(m->end - m->start > 60 ? 60 : m->end - m->start),
+	    text + m->start, f != NULL ? f + 1 : m->file, m->line);
+}
+
 /*
  * Run the "extract" rules over text (modified in place): each match sets
  * the fields its named groups name, and is cut out unless its value says
@@ -311,6 +323,8 @@ extract(const struct rules *rules, struct entry *e, char *text,
 			if (value_type(m.value) != TYPE__COUNT &&
 			    *hint == TYPE__COUNT)
 				*hint = value_type(m.value);
+			if (diag_verbosity() > 0)
+				note_rule(e, text, &m);
 			if (value_has(m.value, "keep")) {
 				from = m.end > m.start ? m.end : m.end + 1;
 				if (from > len)
@@ -667,6 +681,9 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 		return;
 	}
 	if (split_title(ctx->rules, r, &tend, &vstart)) {
+		if (diag_verbosity() > 0)
+			diag_at(DIAG_NOTE, e->file, e->line, "the title ends "
+			    "where the venue starts best: \"%.40s\"", r + vstart);
 		entry_set_take(e, FIELD_TITLE, trim_dup(r, tend, ",;:"));
 		set_container(ctx->rules, e, r + vstart, strlen(r + vstart));
 		return;

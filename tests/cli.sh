@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 80
+plan 82
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -290,6 +290,10 @@ check "-q prints no warnings" test "$status" -eq 0 -a ! -s err
 run -v "$cv"
 check "-v explains headings as notes" \
     grep -q 'note: heading "Conference Publications": conference' err
+check "-v names the rule that took a part of an entry" \
+    grep -q 'note: "Acceptance rate.*" taken by fields.rules:[0-9]' err
+check "-v says where the title ends and the venue starts" \
+    grep -q 'note: the title ends where the venue starts best: "In ' err
 run -q --latex "$cv"
 check "--latex writes ASCII only" \
     test "$(LC_ALL=C grep -c '[^[:print:][:space:]]' out)" -eq 0
