@@ -803,13 +803,28 @@ settle_type(struct entry *e)
 
 /* --- checks ------------------------------------------------------------- */
 
+/* Append a reason to the list *what ("no title, no year"). */
+static void
+what_add(char **what, const char *reason)
+{
+	char *s;
+
+	if (*what == NULL) {
+		*what = xstrdup(reason);
+		return;
+	}
+	xasprintf(&s, "%s, %s", *what, reason);
+	free(*what);
+	*what = s;
+}
+
 /* Report what is missing or doubtful. */
 static void
 check_entry(const struct fields_ctx *ctx, const struct entry *e,
     const char *plain)
 {
 	char excerpt[64];
-	const char *what = NULL;
+	char *what = NULL;
 
 	snprintf(excerpt, sizeof(excerpt), "%.60s", plain);
 	if (strlen(plain) > 60) {	/* do not cut a character in two */
@@ -819,20 +834,22 @@ check_entry(const struct fields_ctx *ctx, const struct entry *e,
 			n--;
 		memcpy(excerpt + n, "…", 4);
 	}
+	/* Every part missing, so that one look at the entry fixes it. */
 	if (e->f[FIELD_TITLE] == NULL)
-		what = "no title";
-	else if (e->authors.n == 0 && e->editors.n == 0)
-		what = "no authors";
-	else if (e->f[FIELD_YEAR] == NULL && e->type != TYPE_PATENT)
-		what = "no year";
-	else if ((e->type == TYPE_ARTICLE || e->type == TYPE_CONFERENCE ||
+		what_add(&what, "no title");
+	if (e->authors.n == 0 && e->editors.n == 0)
+		what_add(&what, "no authors");
+	if (e->f[FIELD_YEAR] == NULL && e->type != TYPE_PATENT)
+		what_add(&what, "no year");
+	if ((e->type == TYPE_ARTICLE || e->type == TYPE_CONFERENCE ||
 	    e->type == TYPE_WORKSHOP || e->type == TYPE_CHAPTER) &&
 	    e->f[FIELD_CONTAINER] == NULL)
-		what = e->type == TYPE_ARTICLE ? "no journal" :
-		    "no proceedings or book title";
+		what_add(&what, e->type == TYPE_ARTICLE ? "no journal" :
+		    "no proceedings or book title");
 	if (what != NULL)
 		diag_at(DIAG_WARNING, ctx->file, e->line, "%s: \"%s\"", what,
 		    excerpt);
+	free(what);
 }
 
 /*
