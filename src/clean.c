@@ -593,6 +593,9 @@ html_tag_inline(const char *t, size_t len, struct buf *href, struct buf *out)
 		if (!closing) {
 			if (!html_attr(t, len, "href", href))
 				buf_reset(href);
+			else if (strncmp(href->s, "http", 4) == 0 ||
+			    strncmp(href->s, "doi:", 4) == 0)
+				buf_putc(out, CLEAN_LINK_ON);
 		} else if (href->len > 0 && (strncmp(href->s, "http", 4) == 0 ||
 		    strncmp(href->s, "doi:", 4) == 0)) {
 			buf_putc(out, CLEAN_URL_ON);
@@ -642,6 +645,8 @@ md_link(const char *p, const char *end, struct buf *out)
 	if ((paren = memchr(close + 2, ')', (size_t)(end - close - 2))) == NULL)
 		return NULL;
 	if (!image) {
+		if (paren > close + 2)
+			buf_putc(out, CLEAN_LINK_ON);
 		clean_inline_buf(MARKUP_MARKDOWN, p + 1, (size_t)(close - p - 1),
 		    out);
 		if (paren > close + 2) {
@@ -865,10 +870,10 @@ clean_strip_marks(const char *s)
 
 	buf_grow(&out, strlen(s));
 	for (p = s; *p != '\0'; p++) {
-		if ((unsigned char)*p >= 0x07) {	/* a run of text */
+		if ((unsigned char)*p > CLEAN_LINK_ON) {	/* a run of text */
 			const char *q = p;
 
-			while ((unsigned char)*q >= 0x07)
+			while ((unsigned char)*q > CLEAN_LINK_ON)
 				q++;
 			buf_append(&out, p, (size_t)(q - p));
 			p = q - 1;
@@ -882,7 +887,7 @@ clean_strip_marks(const char *s)
 			p = e;
 			continue;
 		}
-		if ((unsigned char)*p >= 0x07)
+		if ((unsigned char)*p > CLEAN_LINK_ON)
 			buf_putc(&out, *p);
 	}
 	clean_squeeze(&out);

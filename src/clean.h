@@ -13,6 +13,7 @@
  *	CLEAN_STRONG_ON .. CLEAN_STRONG_OFF	bold or underlined
  *	CLEAN_EM_ON .. CLEAN_EM_OFF		italic
  *	CLEAN_URL_ON url CLEAN_URL_OFF		the target of a link
+ *	CLEAN_LINK_ON text CLEAN_URL_ON ...	a link's text (Markdown, HTML)
  */
 #ifndef CV2BIB_CLEAN_H
 #define CV2BIB_CLEAN_H
@@ -25,6 +26,7 @@
 #define CLEAN_EM_OFF		'\004'
 #define CLEAN_URL_ON		'\005'
 #define CLEAN_URL_OFF		'\006'
+#define CLEAN_LINK_ON		'\007'
 
 #define CLEAN_HEADING_GUESS	9	/* bold, ALL CAPS or underlined line */
 

@@ -29,6 +29,8 @@ struct spans {
 	size_t	 nem;
 	char	*url[SPANS_MAX];
 	size_t	 nurl;
+	char	*link[SPANS_MAX];	/* the text of a link */
+	size_t	 nlink;
 };
 
 /* PCRE2 group names: field names with "_" for "-". */
@@ -62,6 +64,8 @@ spans_free(struct spans *sp)
 		free(sp->em[i]);
 	for (i = 0; i < sp->nurl; i++)
 		free(sp->url[i]);
+	for (i = 0; i < sp->nlink; i++)
+		free(sp->link[i]);
 }
 
 /*
@@ -113,6 +117,8 @@ spans_collect(const char *text, struct spans *sp)
 			    sp->em, &sp->nem), sp);
 		else if (*p == CLEAN_URL_ON)
 			p = span_take(p + 1, CLEAN_URL_OFF, sp->url, &sp->nurl);
+		else if (*p == CLEAN_LINK_ON)
+			span_take(p + 1, CLEAN_URL_ON, sp->link, &sp->nlink);
 	}
 	return clean_strip_marks(text);
 }
@@ -643,6 +649,36 @@ before_in(const char *r, size_t n)
 	return n;
 }
 
+/*
+ * A link that starts what is left and ends at a stop is the title, as web
+ * CVs link their titles: "[Title](url), Venue, 2006".  Returns 1 if it
+ * set the title (and the container from the rest).
+ */
+static int
+link_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
+    const struct spans *sp)
+{
+	const char *p = r + strspn(r, " "), *q;
+	size_t i, n;
+
+	for (i = 0; i < sp->nlink; i++) {
+		n = strlen(sp->link[i]);
+		if (n < 8 || strchr(sp->link[i], ' ') == NULL ||
+		    strncmp(p, sp->link[i], n) != 0)
+			continue;
+		q = p + n;
+		if (*q != ',' && *q != '.' && *q != ':' && *q != ';')
+			return 0;
+		q += 1 + strspn(q + 1, " ");
+		if (*q == '\0')
+			return 0;	/* all of it: the title, found anyway */
+		entry_set_take(e, FIELD_TITLE, trim_dup(p, n, ",.;:"));
+		set_container(ctx->rules, e, q, strlen(q));
+		return 1;
+	}
+	return 0;
+}
+
 /* Title and container from what is left after the authors and year. */
 static void
 take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
@@ -680,6 +716,8 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 		}
 		return;
 	}
+	if (link_title(ctx, e, r, sp))
+		return;
 	if (split_title(ctx->rules, r, &tend, &vstart)) {
 		if (diag_verbosity() > 0)
 			diag_at(DIAG_NOTE, e->file, e->line, "the title ends "

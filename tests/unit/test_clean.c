@@ -76,7 +76,7 @@ test_clean_markdown_link_keeps_target(void **state)
 	(void)state;
 	raw = clean_inline(MARKUP_MARKDOWN, "[PacketMill](https://doi.org/10.1/x)"
 	    " ![logo](a.png)");
-	assert_string_equal(raw, "PacketMill\005https://doi.org/10.1/x\006");
+	assert_string_equal(raw, "\007PacketMill\005https://doi.org/10.1/x\006");
 	free(raw);
 }
 

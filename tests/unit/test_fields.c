@@ -225,6 +225,23 @@ test_fields_physics_and_vancouver_forms(void **state)
 }
 
 static void
+test_fields_linked_title(void **state)
+{
+	/* "[Title](url), Venue": the link's text is the title. */
+	struct entry *e = parse("Ikeda H, Kunishima T. \007Building virtual "
+	    "spaces from panoramas\005http://ci.nii.ac.jp/naid/1\006, "
+	    "\xe6\x97\xa5\xe6\x9c\xac Letters Vol.5, No.1, pp.97-100, 2006.",
+	    TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "Building virtual spaces from panoramas");
+	assert_field(e, FIELD_CONTAINER, "\xe6\x97\xa5\xe6\x9c\xac Letters");
+	assert_field(e, FIELD_VOLUME, "5");
+	assert_field(e, FIELD_ISSUE, "1");
+	entry_free(e);
+}
+
+static void
 test_fields_ieee_style(void **state)
 {
 	struct entry *e = parse("A. B. Smith, C. de la Cruz, and D. Jones, "
@@ -302,6 +319,7 @@ main(void)
 		cmocka_unit_test(test_fields_mixed_section_entry_words_decide),
 		cmocka_unit_test(test_fields_type_from_venue_words),
 		cmocka_unit_test(test_fields_physics_and_vancouver_forms),
+		cmocka_unit_test(test_fields_linked_title),
 		cmocka_unit_test(test_fields_ieee_style),
 		cmocka_unit_test(test_fields_apa_style),
 		cmocka_unit_test(test_fields_missing_year_is_reported),
