@@ -544,9 +544,9 @@ set_container(const struct rules *rules, struct entry *e, const char *v,
 		if (!rules_match(rules, "venue-short", i, raw, strlen(raw), 0,
 		    &m) || !rules_group(&m, "short", &a, &b))
 			continue;
-		if (e->f[FIELD_CONTAINER_SHORT] == NULL)
+		if (e->f[FIELD_CONTAINER_SHORT] == NULL && b > a)
 			entry_set_take(e, FIELD_CONTAINER_SHORT,
-			    xstrndup(raw + a, b - a));
+			    trim_dup(raw + a, b - a, ""));
 		memmove(raw + m.start, raw + m.end, strlen(raw + m.end) + 1);
 		break;
 	}
