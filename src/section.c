@@ -173,6 +173,25 @@ section_unknown_heading(struct sectioner *s, const char *text,
 }
 
 /*
+ * The length of a heading without the count many CVs give after it:
+ * "Journal Articles (12)", "Patents [3]".
+ */
+static size_t
+heading_without_count(const char *s, size_t len)
+{
+	size_t k = len;
+
+	if (k < 3 || (s[k - 1] != ')' && s[k - 1] != ']'))
+		return len;
+	for (k--; k > 0 && (isdigit((unsigned char)s[k - 1]) ||
+	    s[k - 1] == ' '); k--)
+		continue;
+	if (k == 0 || k == len - 1 || (s[k - 1] != '(' && s[k - 1] != '['))
+		return len;
+	return k - 1;
+}
+
+/*
  * A plain line that a rule knows is a heading only if it is short, has no
  * digits but a year's and no colon inside: "2022: PC member for posters and
  * demos" is an item of an honours list, not a heading.
@@ -186,7 +205,8 @@ section_plain_ok(const char *s)
 
 	if (len > PLAIN_HEADING_MAX)
 		return 0;
-	for (p = s; *p != '\0'; p++) {
+	len = heading_without_count(s, len);
+	for (p = s; p < s + len; p++) {
 		if (*p == ' ')
 			words++;
 		if (*p >= '0' && *p <= '9')

@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 82
+plan 83
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -318,6 +318,12 @@ check "PDF text: an entry goes on across the page break" \
 check "PDF text: the last entry before a heading keeps its list" \
     eval "test \"\$(grep -c '\"type\": \"article-journal\"' out)\" -eq 2 &&
     grep -q '\"title\": \"Second study of the things that wrap\"' out"
+
+# A heading may give a count: "Journal Articles (12)" is still a heading.
+printf 'Journal Articles (2)\n\n1. A. Smith. A study of things. J. Things, 3, 1-10, 2020.\n' >count.txt
+run -f csl-json count.txt
+check "a heading with a count is a heading, not an entry" \
+    eval "test \"\$(grep -c '\"id\"' out)\" -eq 1 && grep -q '\"type\": \"article-journal\"' out"
 
 # --- rules -----------------------------------------------------------------
 printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' >my.rules
