@@ -67,7 +67,8 @@ enum name_flag {
 	NAME_SELF = 1 << 0,		/* set in bold/underline: the CV's owner */
 	NAME_EQUAL = 1 << 1,		/* equal contribution mark */
 	NAME_CORRESPONDING = 1 << 2,	/* corresponding author mark */
-	NAME_LITERAL = 1 << 3		/* an organisation: use literal only */
+	NAME_LITERAL = 1 << 3,		/* an organisation: use literal only */
+	NAME_EDITOR = 1 << 4		/* names_scan(): a role made it an editor */
 };
 
 struct name {

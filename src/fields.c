@@ -1027,7 +1027,7 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	enum entry_type hint = TYPE__COUNT;
 	char *cleaned, *plain, *work;
 	size_t used;
-	int ended;
+	int ended, named;
 
 	group_names_init();
 	memset(&sp, 0, sizeof(sp));
@@ -1045,6 +1045,7 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	extract(ctx->rules, e, work, &hint);
 
 	used = scan_names(ctx, e, work, &sp, &ended);
+	named = used > 0;
 	names_mark_self(&e->authors, (const char *const *)sp.strong,
 	    sp.nstrong);
 	memmove(work, work + used, strlen(work + used) + 1);
@@ -1057,7 +1058,7 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 		if (hint == TYPE__COUNT)
 			hint = TYPE_EDITED_BOOK;
 	}
-	if (e->authors.n == 0 && !starts_quoted(work) &&
+	if (e->authors.n == 0 && !named && !starts_quoted(work) &&
 	    title_first(ctx, e, work)) {
 		/* "Title, A. Author, B. Author, Journal 1, 2 (2020)." */
 		take_year(ctx->rules, e, work);
@@ -1066,6 +1067,8 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 		take_year(ctx->rules, e, work);
 		take_title(ctx, e, work, &sp);
 	}
+	/* "横田一正, 國島丈生（編）": a role made them editors. */
+	names_move_editors(&e->authors, &e->editors);
 	if (e->f[FIELD_YEAR] == NULL && ctx->year != NULL)
 		entry_set(e, FIELD_YEAR, ctx->year);
 	/* A list labelled by year: "[2012] A. Author, Title ..." */

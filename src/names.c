@@ -32,6 +32,7 @@ enum tok_kind {
 	TOK_SUFFIX,	/* "Jr.", "III" */
 	TOK_AND,	/* "and", "&" */
 	TOK_ETAL,	/* "et al.", "and others" (two tokens: first) */
+	TOK_CJK,	/* "國島丈生": a name in a script without spaces */
 	TOK_OTHER	/* anything else ends the list */
 };
 
@@ -43,12 +44,17 @@ struct tok {
 	unsigned	 flags;		/* NAME_EQUAL, NAME_CORRESPONDING */
 	enum tok_kind	 kind;
 	int		 open;		/* starts with a quote or bracket */
+	int		 cap_particle;	/* "Van", "De": a particle, capitalised */
+	const char	*role;		/* a "role" rule's value ("editor") */
 };
 
 struct scan {
 	const struct rules	*rules;
 	int			 vancouver;	/* the list so far: "Smith AB" */
 	int			 order;		/* 0 unknown, 1 natural, 2 inverted */
+	int			 japanese;	/* -1 not known yet, 0 or 1 */
+	size_t			 role_from;	/* first name without a role */
+	size_t			 nread;		/* names read, dropped ones too */
 	const char		*base;
 	const char		*p;		/* where tokenising goes on */
 	struct tok		 t[TOKENS_MAX];
@@ -74,7 +80,9 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 		{ "*", NAME_EQUAL }, { "†", NAME_EQUAL }, { "‡", NAME_EQUAL },
 		{ "#", NAME_EQUAL }, { "§", NAME_CORRESPONDING },
 		{ "✉", NAME_CORRESPONDING }, { "¶", NAME_EQUAL },
-		{ "¹", 0 }, { "²", 0 }, { "³", 0 },
+		{ "∗", NAME_EQUAL }, { "⁎", NAME_EQUAL }, { "+", NAME_EQUAL },
+		{ "¹", 0 }, { "²", 0 }, { "³", 0 }, { "⁴", 0 }, { "⁵", 0 },
+		{ "⁶", 0 }, { "⁷", 0 }, { "⁸", 0 }, { "⁹", 0 }, { "⁰", 0 },
 	};
 	size_t i, k;
 	int again = 1;
@@ -94,6 +102,40 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 		}
 	}
 	return len;
+}
+
+/*
+ * Remove affiliation marks that lost their superscript in a copy from a
+ * PDF: "Smith1,2" -> "Smith", "Huoa,b,1" -> "Huo".  Marks after a comma
+ * are single lower-case letters or digits; the first one is glued to the
+ * name, and is taken only when it comes before the next in order ("a,b"),
+ * so that "Kim,a" keeps its "m".
+ */
+static size_t
+strip_affiliation(const char *s, size_t len)
+{
+	size_t n = len;
+	int marks = 0;
+	unsigned char first = 0, c;
+
+	while (n >= 3 && s[n - 2] == ',' && (islower((unsigned char)s[n - 1]) ||
+	    isdigit((unsigned char)s[n - 1])) &&
+	    isalnum((unsigned char)s[n - 3])) {
+		first = (unsigned char)s[n - 1];
+		n -= 2;
+		marks++;
+	}
+	c = n > 0 ? (unsigned char)s[n - 1] : 0;
+	if (isdigit(c)) {
+		while (n > 0 && isdigit((unsigned char)s[n - 1]))
+			n--;
+		marks++;
+	} else if (marks > 0 && islower(c) && islower(first) && c < first)
+		n--;
+	if (marks == 0 || n < 2 || !(isalpha((unsigned char)s[n - 1]) ||
+	    (unsigned char)s[n - 1] >= 0x80))
+		return len;
+	return n;
 }
 
 static int
@@ -124,13 +166,66 @@ is_initial(const char *s, size_t len)
 	return letters > 0 && letters <= 4;
 }
 
+/* Decode the UTF-8 character at s; *n receives its length. */
+static unsigned
+utf8_char(const char *s, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*n = 1;
+		return u[0];
+	}
+	if (u[0] < 0xe0 && u[1] != 0) {
+		*n = 2;
+		return ((u[0] & 0x1fu) << 6) | (u[1] & 0x3fu);
+	}
+	if (u[0] < 0xf0 && u[1] != 0 && u[2] != 0) {
+		*n = 3;
+		return ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) |
+		    (u[2] & 0x3fu);
+	}
+	*n = 1;			/* four-byte characters: none we look for */
+	return 0;
+}
+
+/* Whether c is a character of a CJK personal name: Han (々 too), Hangul. */
 static int
-classify_word(struct scan *sc, const char *s, size_t len)
+is_cjk_name_char(unsigned c)
+{
+	return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xac00 && c <= 0xd7af) || c == 0x3005 || c == 0x30f6;
+}
+
+/* The number of characters of s[0..len) if all are CJK name ones, or 0. */
+static size_t
+cjk_chars(const char *s, size_t len)
+{
+	size_t i = 0, n, count = 0;
+
+	while (i < len) {
+		if (!is_cjk_name_char(utf8_char(s + i, &n)))
+			return 0;
+		i += n;
+		count++;
+	}
+	return count;
+}
+
+/*
+ * The kind of the word s[0..len).  *capp is set when it is a particle
+ * written with a capital ("Van Dijk", "De la Cruz"): a word of the name
+ * that joins the family name when a given name comes before it.
+ */
+static int
+classify_word(struct scan *sc, const char *s, size_t len, int *capp)
 {
 	char w[32];
 	int particle = 0, suffix = 0;
-	size_t i;
+	size_t i, n;
 
+	if (capp != NULL)
+		*capp = 0;
 	if (len == 0)
 		return TOK_OTHER;
 	if ((len == 3 && strncmp(s, "and", 3) == 0) ||
@@ -138,6 +233,12 @@ classify_word(struct scan *sc, const char *s, size_t len)
 		return TOK_AND;
 	if (len == 2 && strncmp(s, "et", 2) == 0)
 		return TOK_ETAL;
+	if ((unsigned char)*s >= 0xe3) {
+		/* Han or Hangul, up to five characters: kana, brackets or a
+		 * longer word make no name. */
+		n = cjk_chars(s, len);
+		return n > 0 && n <= 5 ? TOK_CJK : TOK_OTHER;
+	}
 	if (is_initial(s, len))
 		return TOK_INITIAL;
 	for (i = 0; i < len; i++)
@@ -148,7 +249,11 @@ classify_word(struct scan *sc, const char *s, size_t len)
 	memcpy(w, s, len);
 	w[len] = '\0';
 	/* Only words that can be one go to the rules: a cheap filter. */
-	if (islower((unsigned char)*s) || strchr("VvDdLlBbAaEeTtZzYy", *s))
+	if (strchr("VvDdLlBbAaEeTtZzYy", *s) != NULL) {
+		w[0] = (char)tolower((unsigned char)w[0]);
+		particle = rules_classify(sc->rules, "particle", w) != NULL;
+		w[0] = *s;
+	} else if (islower((unsigned char)*s))
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
 	if (!particle && strchr("JjSsIVX", *s) != NULL)
 		suffix = rules_classify(sc->rules, "suffix", w) != NULL;
@@ -164,6 +269,8 @@ classify_word(struct scan *sc, const char *s, size_t len)
 		if (i == len && len >= 1)
 			return TOK_CAPS;
 	}
+	if (particle && len >= 2 && capp != NULL)
+		*capp = 1;
 	return TOK_WORD;
 }
 
@@ -191,6 +298,75 @@ tokenise(struct scan *sc, const char *s)
 		sc->p++;
 }
 
+/* The length of a separator of CJK names at p ("・", "、", "，"), or 0. */
+static size_t
+cjk_sep(const char *p)
+{
+	if (strncmp(p, "・", 3) == 0 || strncmp(p, "、", 3) == 0 ||
+	    strncmp(p, "，", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/*
+ * A role written after a CJK name ("國島丈生編", "白鳥則郎監修"): the
+ * "role" rules that match at its end.  Returns the length of the name
+ * without it and sets *role to the rule's value.
+ */
+static size_t
+strip_role(struct scan *sc, const char *s, size_t len, const char **role)
+{
+	struct rules_match m;
+	size_t i, n = rules_count(sc->rules, "role");
+
+	for (i = 0; i < n; i++)
+		if (rules_match(sc->rules, "role", i, s, len, 0, &m) &&
+		    m.end == len && m.start > 0 && cjk_chars(s, m.start) > 0) {
+			*role = m.value;
+			return m.start;
+		}
+	return len;
+}
+
+/* Fill token t from the word p[0..len). */
+static void
+make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
+{
+	t->open = strchr("\"'([{", *p) != NULL ||
+	    (unsigned char)*p == 0xe2 || (unsigned char)*p == 0xc2;
+	t->s = p;
+	/* Trailing punctuation: , ; : always; "." unless it belongs. */
+	if (len > 1 && strchr(",;:", p[len - 1]) != NULL)
+		t->trail = p[--len];
+	else if (len > 3 && (strncmp(p + len - 3, "：", 3) == 0 ||
+	    strncmp(p + len - 3, "。", 3) == 0)) {
+		t->trail = p[len - 1] == '\x9a' ? ':' : '.';
+		len -= 3;
+	}
+	len = strip_marks(p, len, &t->flags);
+	len = strip_affiliation(p, len);
+	if (len > 1 && p[len - 1] == '.' && !is_initial(p, len)) {
+		enum tok_kind k = classify_word(sc, p, len, NULL);
+
+		/* "J. Chem. Phys.": a journal, not "J. Chem". */
+		if (k == TOK_WORD && is_abbreviation(sc, p, len))
+			t->open = 1;
+
+		if (k != TOK_SUFFIX && !(len == 3 &&
+		    strncmp(p, "al.", 3) == 0)) {
+			len--;
+			if (t->trail == 0)
+				t->trail = '.';
+		}
+	}
+	len = strip_marks(p, len, &t->flags);
+	if ((unsigned char)*p >= 0xe3 && !t->open)
+		len = strip_role(sc, p, len, &t->role);
+	t->len = len;
+	t->kind = t->open ? TOK_OTHER : classify_word(sc, p, len,
+	    &t->cap_particle);
+}
+
 /*
  * Whether token i exists, making tokens up to it.  Only the words the
  * author list may hold are looked at: a title's words are never classified.
@@ -201,36 +377,17 @@ has_tok(struct scan *sc, size_t i)
 	while (sc->n <= i && *sc->p != '\0' && sc->n < TOKENS_MAX) {
 		struct tok *t = &sc->t[sc->n++];
 		const char *p = sc->p, *e = p;
-		size_t len;
+		size_t sep = 0;
 
 		memset(t, 0, sizeof(*t));
-		while (*e != '\0' && *e != ' ')
+		while (*e != '\0' && *e != ' ' && (sep = cjk_sep(e)) == 0)
 			e++;
-		t->open = strchr("\"'([{", *p) != NULL ||
-		    (unsigned char)*p == 0xe2 || (unsigned char)*p == 0xc2;
-		t->s = p;
-		len = (size_t)(e - p);
-		/* Trailing punctuation: , ; : always; "." unless it belongs. */
-		if (len > 1 && strchr(",;:", p[len - 1]) != NULL)
-			t->trail = p[--len];
-		len = strip_marks(p, len, &t->flags);
-		if (len > 1 && p[len - 1] == '.' && !is_initial(p, len)) {
-			enum tok_kind k = classify_word(sc, p, len);
-
-			/* "J. Chem. Phys.": a journal, not "J. Chem". */
-			if (k == TOK_WORD && is_abbreviation(sc, p, len))
-				t->open = 1;
-
-			if (k != TOK_SUFFIX && !(len == 3 &&
-			    strncmp(p, "al.", 3) == 0)) {
-				len--;
-				if (t->trail == 0)
-					t->trail = '.';
-			}
+		make_tok(sc, t, p, (size_t)(e - p));
+		if (sep > 0) {		/* "三石大・吉廣卓哉" */
+			if (t->trail == 0)
+				t->trail = ',';
+			e += sep;
 		}
-		len = strip_marks(p, len, &t->flags);
-		t->len = len;
-		t->kind = t->open ? TOK_OTHER : classify_word(sc, p, len);
 		while (*e == ' ')
 			e++;
 		t->end = (size_t)(e - sc->base);
@@ -241,27 +398,75 @@ has_tok(struct scan *sc, size_t i)
 
 /* --- names ------------------------------------------------------------- */
 
-/* Whether the word is written in a script without spaces between names. */
+/* Whether the text has kana: then its CJK names are Japanese. */
 static int
-is_cjk(const char *s)
+is_japanese(struct scan *sc)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const char *p;
+	size_t n;
 	unsigned c;
 
-	if (u[0] < 0xe3 || u[0] > 0xed)
-		return 0;
-	c = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
-	return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) ||
-	    (c >= 0xac00 && c <= 0xd7af);
+	if (sc->japanese >= 0)
+		return sc->japanese;
+	sc->japanese = 0;
+	for (p = sc->base; *p != '\0'; p += n) {
+		c = utf8_char(p, &n);
+		if (c >= 0x3041 && c <= 0x30fa) {
+			sc->japanese = 1;
+			break;
+		}
+	}
+	return sc->japanese;
 }
 
-/* Length of the first character of s (UTF-8). */
+/*
+ * The length in bytes of the family name of the CJK name s[0..len), of
+ * nchars characters.  The "cjk-family" rules know the family names longer
+ * than the custom: one character in Chinese and Korean, two in Japanese
+ * (in a name of three characters or more).
+ */
 static size_t
-first_char_len(const char *s)
+cjk_family_len(struct scan *sc, const char *s, size_t len, size_t nchars)
 {
-	unsigned char c = (unsigned char)*s;
+	struct rules_match m;
+	size_t i, k, cl, want, n = rules_count(sc->rules, "cjk-family");
 
-	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	for (i = 0; i < n; i++)
+		if (rules_match(sc->rules, "cjk-family", i, s, len, 0, &m) &&
+		    m.start == 0 && m.end > 0 && m.end < len)
+			return m.end;
+	want = nchars >= 3 && is_japanese(sc) ? 2 : 1;
+	for (k = 0; want > 0; want--) {
+		(void)utf8_char(s + k, &cl);
+		k += cl;
+	}
+	return k;
+}
+
+/*
+ * A CJK name at token i, family name first: "王小明", or "國島 丈生" with
+ * the parts apart.  Returns the index after it, or 0.
+ */
+static size_t
+read_cjk(struct scan *sc, size_t i, struct name *nm)
+{
+	const struct tok *t = &sc->t[i], *u;
+	size_t n = cjk_chars(t->s, t->len), fl;
+
+	if (t->trail == 0 && t->role == NULL && n <= 3 && has_tok(sc, i + 1)) {
+		u = &sc->t[i + 1];
+		if (u->kind == TOK_CJK && cjk_chars(u->s, u->len) <= 3) {
+			nm->family = xstrndup(t->s, t->len);
+			nm->given = xstrndup(u->s, u->len);
+			return i + 2;
+		}
+	}
+	if (n < 2)
+		return 0;
+	fl = cjk_family_len(sc, t->s, t->len, n);
+	nm->family = xstrndup(t->s, fl);
+	nm->given = xstrndup(t->s + fl, t->len - fl);
+	return i + 1;
 }
 
 static int
@@ -338,6 +543,54 @@ set_family(struct scan *sc, struct name *nm, size_t f0, size_t f1)
 }
 
 /*
+ * Whether the given names of an inverted name that start at token g close
+ * with a separator that only a list of inverted names uses between its
+ * names: "Morita Sherman, Marcia & Louis, Shreya", "Camps Mur, Daniel;".
+ */
+static int
+given_then_separator(struct scan *sc, size_t g)
+{
+	if (!has_tok(sc, g) || sc->t[g].kind != TOK_WORD)
+		return 0;
+	if (sc->t[g].trail == ';')
+		return 1;
+	return sc->t[g].trail == 0 && has_tok(sc, g + 1) &&
+	    sc->t[g + 1].kind == TOK_AND;
+}
+
+/*
+ * Whether the word at token f and the next make a compound family name
+ * before a comma: "García Alanis, J. C.", and in a list known to be
+ * inverted "Camps Mur, Daniel".
+ */
+static int
+compound_family(struct scan *sc, size_t f)
+{
+	if (!has_tok(sc, f + 2) || sc->t[f].kind != TOK_WORD ||
+	    sc->t[f].trail != 0 || sc->t[f + 1].kind != TOK_WORD ||
+	    sc->t[f + 1].trail != ',')
+		return 0;
+	return sc->t[f + 2].kind == TOK_INITIAL || sc->order == 2 ||
+	    given_then_separator(sc, f + 2);
+}
+
+/*
+ * Whether the word at token k, after an initial, is still a given name:
+ * "Lynch, T. Sean & Oak, Sameer" -- not "Kostic, D. Title".
+ */
+static int
+word_after_initial(struct scan *sc, size_t k)
+{
+	if (sc->t[k].trail == ';')
+		return 1;
+	/* The "and" must lead to another inverted name, not to a title's
+	 * words: "Morel, R. Spread and scale". */
+	return sc->t[k].trail == 0 && has_tok(sc, k + 2) &&
+	    sc->t[k + 1].kind == TOK_AND && sc->t[k + 2].kind == TOK_WORD &&
+	    sc->t[k + 2].trail == ',';
+}
+
+/*
  * An inverted name at token i: "Family, Given" or "Family, Jr., Given".
  * Returns the index after it, or 0 when the tokens are not in that order.
  */
@@ -346,19 +599,22 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 {
 	size_t f = i, g, k, suffix = 0;
 
-	while (has_tok(sc, f) && sc->t[f].kind == TOK_PARTICLE &&
-	    !sc->t[f].trail)
+	/* Particles: "van der Berg", "De la Cruz". */
+	while (has_tok(sc, f) && (sc->t[f].kind == TOK_PARTICLE ||
+	    sc->t[f].cap_particle) && !sc->t[f].trail && has_tok(sc, f + 1) &&
+	    is_namepart(sc->t[f + 1].kind))
 		f++;
-	/* "García Alanis, J. C.": a compound family before initials. */
-	while (f - i < 2 && has_tok(sc, f) && sc->t[f].kind == TOK_WORD &&
-	    sc->t[f].trail == 0 && has_tok(sc, f + 1) &&
-	    sc->t[f + 1].kind == TOK_WORD && sc->t[f + 1].trail == ',' &&
-	    has_tok(sc, f + 2) && sc->t[f + 2].kind == TOK_INITIAL)
+	while (f - i < 2 && compound_family(sc, f))
 		f++;
-	if (!has_tok(sc, f) || sc->t[f].kind != TOK_WORD ||
-	    sc->t[f].trail != ',')
+	if (!has_tok(sc, f) || sc->t[f].kind != TOK_WORD)
 		return 0;
 	g = f + 1;
+	/* "Smith III, John", "Maguire Jr., G. Q." */
+	if (sc->t[f].trail == 0 && has_tok(sc, g) &&
+	    sc->t[g].kind == TOK_SUFFIX && sc->t[g].trail == ',')
+		suffix = g++;
+	else if (sc->t[f].trail != ',')
+		return 0;
 	if (has_tok(sc, g) && sc->t[g].kind == TOK_SUFFIX &&
 	    sc->t[g].trail == ',')
 		suffix = g++;
@@ -372,7 +628,8 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 		if (kind != TOK_INITIAL && kind != TOK_WORD && kind != TOK_CAPS)
 			break;
 		if (kind == TOK_WORD && k > g &&
-		    sc->t[k - 1].kind == TOK_INITIAL)
+		    sc->t[k - 1].kind == TOK_INITIAL &&
+		    !word_after_initial(sc, k))
 			break;
 		if (sc->t[k].trail != 0) {
 			k++;
@@ -386,8 +643,6 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 	if (sc->t[g].kind == TOK_WORD && k - g >= 2 &&
 	    sc->t[k - 1].kind == TOK_WORD)
 		return 0;
-	/* With given names in full, the next chunk must again be inverted
-	 * ("Farshin, Alireza, Sharifian, Saeed") or the list must end. */
 	set_family(sc, nm, i, f + 1);
 	nm->given = join(sc, g, k);
 	if (suffix)
@@ -400,6 +655,97 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 	return k;
 }
 
+/* Whether the token is a word in capitals: "DUPONT", "GARCÍA". */
+static int
+is_caps_word(const struct tok *t)
+{
+	size_t i, letters = 0;
+
+	for (i = 0; i < t->len; i++) {
+		if (islower((unsigned char)t->s[i]))
+			return 0;
+		if (isupper((unsigned char)t->s[i]))
+			letters++;
+	}
+	return letters >= 2;
+}
+
+/*
+ * Whether the name [i, last) is written family first because its family
+ * name alone is in capitals: "DUPONT Jean-Pierre" (but "Jean DUPONT" is in
+ * order anyway, and "JR Smith" has initials).
+ */
+static size_t
+caps_family_first(struct scan *sc, size_t i, size_t last)
+{
+	size_t k = i, mixed = 0, longest = 0;
+
+	while (k < last && (sc->t[k].kind == TOK_WORD ||
+	    sc->t[k].kind == TOK_CAPS) && is_caps_word(&sc->t[k])) {
+		if (sc->t[k].len > longest)
+			longest = sc->t[k].len;
+		k++;
+	}
+	if (k == i || k == last || longest < 4)
+		return 0;
+	for (; k < last; k++)
+		if (sc->t[k].kind == TOK_WORD && !is_caps_word(&sc->t[k]))
+			mixed++;
+		else if (sc->t[k].kind != TOK_INITIAL)
+			return 0;
+	return mixed > 0;
+}
+
+/*
+ * Whether the name [i, last) is "Family I." before a separator: "Morel R. &
+ * Coburn, C. E.", "Smith J.A., Jones K." (Vancouver with full stops).
+ * Returns the index of the first initial, or 0.
+ */
+static size_t
+initials_last(struct scan *sc, size_t i, size_t last)
+{
+	size_t w = last;
+	char trail = sc->t[last - 1].trail;
+
+	while (w > i && sc->t[w - 1].kind == TOK_INITIAL)
+		w--;
+	if (w == last || w == i || sc->t[w - 1].kind != TOK_WORD)
+		return 0;
+	if (trail == ',' || trail == ';')
+		return w;
+	return trail == 0 && has_tok(sc, last) &&
+	    (sc->t[last].kind == TOK_AND || sc->t[last].kind == TOK_ETAL) ? w : 0;
+}
+
+/*
+ * The first token of the family name of the natural-order name [i, last):
+ * the last word, with the particles before it ("van der Berg", and "Van
+ * Dijk" after a given name) and, by the "compound-family" rules, a first
+ * family name of the Spanish custom ("Gabriel García Márquez").
+ */
+static size_t
+family_start(struct scan *sc, size_t i, size_t last)
+{
+	size_t fam = last - 1;
+	char w[64];
+	const struct tok *t;
+
+	while (fam > i && (sc->t[fam - 1].kind == TOK_PARTICLE ||
+	    (sc->t[fam - 1].cap_particle && fam > i + 1)))
+		fam--;
+	if (fam > i + 1 && fam == last - 1) {
+		t = &sc->t[fam - 1];
+		if (t->kind == TOK_WORD && t->len < sizeof(w)) {
+			memcpy(w, t->s, t->len);
+			w[t->len] = '\0';
+			if (rules_classify(sc->rules, "compound-family", w) !=
+			    NULL)
+				fam--;
+		}
+	}
+	return fam;
+}
+
 /*
  * A natural-order name at token i ("Gerald Q. Maguire Jr.", "van der Berg
  * J", "Maguire GQ").  Returns the index after it, or 0.
@@ -407,7 +753,7 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 static size_t
 read_natural(struct scan *sc, size_t i, struct name *nm)
 {
-	size_t k = i, last, fam;
+	size_t k = i, last, fam, w;
 
 	while (has_tok(sc, k) && k - i < NAME_WORDS_MAX &&
 	    is_namepart(sc->t[k].kind)) {
@@ -441,6 +787,12 @@ read_natural(struct scan *sc, size_t i, struct name *nm)
 		sc->vancouver = 1;
 		return k;
 	}
+	if ((w = initials_last(sc, i, last)) != 0) {
+		set_family(sc, nm, i, w);
+		nm->given = join(sc, w, last);
+		sc->vancouver = 1;
+		return k;
+	}
 	if (sc->t[last - 1].kind != TOK_WORD && sc->t[last - 1].kind !=
 	    TOK_CAPS) {
 		name_clear(nm);
@@ -452,12 +804,58 @@ read_natural(struct scan *sc, size_t i, struct name *nm)
 		name_clear(nm);
 		return 0;
 	}
-	fam = last - 1;
-	while (fam > i && sc->t[fam - 1].kind == TOK_PARTICLE)
-		fam--;
+	if (caps_family_first(sc, i, last)) {
+		for (w = i; is_caps_word(&sc->t[w]); w++)
+			continue;
+		set_family(sc, nm, i, w);
+		nm->given = join(sc, w, last);
+		return k;
+	}
+	fam = family_start(sc, i, last);
 	set_family(sc, nm, fam, last);
 	nm->given = fam > i ? join(sc, i, fam) : NULL;
 	return k;
+}
+
+/*
+ * A role written after a name applies to the names before it, back to the
+ * last role ("三石大・吉廣卓哉編著": both edited and wrote): "editor" marks
+ * them as editors, "none" drops them (a supervisor, a translator).
+ */
+static void
+apply_role(struct scan *sc, struct namelist *nl, const char *role)
+{
+	size_t k;
+
+	if (strcmp(role, "none") == 0) {
+		for (k = sc->role_from; k < nl->n; k++)
+			name_clear(&nl->v[k]);
+		nl->n = sc->role_from;
+	} else if (strcmp(role, "editor") == 0)
+		for (k = sc->role_from; k < nl->n; k++)
+			nl->v[k].flags |= NAME_EDITOR;
+	sc->role_from = nl->n;
+}
+
+/*
+ * A group author ("CMS Collaboration", "OME Cleveland Clinic
+ * Orthopaedics"), known by a word of the "organisation" rules: the name's
+ * words become one literal name.
+ */
+static void
+check_organisation(struct scan *sc, size_t i, size_t next, struct name *nm)
+{
+	char *all;
+
+	if (next - i < 2 || (all = join(sc, i, next)) == NULL)
+		return;
+	if (rules_classify(sc->rules, "organisation", all) == NULL) {
+		free(all);
+		return;
+	}
+	name_clear(nm);
+	nm->family = all;
+	nm->flags = NAME_LITERAL;
 }
 
 /* Add the name read at token i; returns the index after it, or 0. */
@@ -465,18 +863,13 @@ static size_t
 read_name(struct scan *sc, size_t i, struct namelist *nl)
 {
 	struct name nm;
+	const char *role = NULL;
 	size_t next, k;
 
 	memset(&nm, 0, sizeof(nm));
-	if (sc->t[i].kind == TOK_WORD && is_cjk(sc->t[i].s)) {
-		/* 王小明: the family name is written first, in one word. */
-		size_t fl = first_char_len(sc->t[i].s);
-
-		nm.family = xstrndup(sc->t[i].s, fl);
-		if (sc->t[i].len > fl)
-			nm.given = xstrndup(sc->t[i].s + fl,
-			    sc->t[i].len - fl);
-		next = i + 1;
+	if (sc->t[i].kind == TOK_CJK) {
+		if ((next = read_cjk(sc, i, &nm)) == 0)
+			return 0;
 	} else {
 		/*
 		 * A list keeps the order its first name set: in "T. Kawalec,
@@ -484,16 +877,62 @@ read_name(struct scan *sc, size_t i, struct namelist *nl)
 		 */
 		if (sc->order != 1 && (next = read_inverted(sc, i, &nm)) != 0)
 			sc->order = 2;
-		else if ((next = read_natural(sc, i, &nm)) != 0)
+		else if ((next = read_natural(sc, i, &nm)) != 0) {
+			/* Among full names a lone word is none: "A.V.
+			 * Matveev, Dissertation", "A. Smith, Nature". */
+			if (sc->order == 1 && nm.given == NULL &&
+			    nm.particle == NULL) {
+				name_clear(&nm);
+				return 0;
+			}
 			sc->order = sc->order == 0 && nm.given != NULL &&
 			    !sc->vancouver ? 1 : sc->order;
-		else
+			check_organisation(sc, i, next, &nm);
+		} else
 			return 0;
 	}
-	for (k = i; k < next; k++)
+	for (k = i; k < next; k++) {
 		nm.flags |= sc->t[k].flags;
+		if (sc->t[k].role != NULL)
+			role = sc->t[k].role;
+	}
 	*namelist_add(nl) = nm;
+	sc->nread++;
+	if (role != NULL)
+		apply_role(sc, nl, role);
 	return next;
+}
+
+/*
+ * A remark in parentheses after a name that the "remark" rules know,
+ * "(corresponding author)": returns the index after it and gives the last
+ * name the rule's flag, or returns 0.
+ */
+static size_t
+read_remark(struct scan *sc, size_t i, struct namelist *nl)
+{
+	const char *v, *from;
+	char *text;
+	size_t k;
+
+	if (nl->n == 0 || !has_tok(sc, i) || *sc->t[i].s != '(')
+		return 0;
+	for (k = i; has_tok(sc, k) && k - i < 6; k++)
+		if (sc->t[k].len > 0 && sc->t[k].s[sc->t[k].len - 1] == ')')
+			break;
+	if (!has_tok(sc, k) || k - i >= 6)
+		return 0;
+	from = sc->t[i].s;
+	text = xstrndup(from, (size_t)(sc->t[k].s + sc->t[k].len - from));
+	v = rules_classify(sc->rules, "remark", text);
+	free(text);
+	if (v == NULL)
+		return 0;
+	if (strcmp(v, "corresponding") == 0)
+		nl->v[nl->n - 1].flags |= NAME_CORRESPONDING;
+	else if (strcmp(v, "equal") == 0)
+		nl->v[nl->n - 1].flags |= NAME_EQUAL;
+	return k + 1;
 }
 
 /* Whether a name of the list has an initial ("Gerald Q.", "A."). */
@@ -508,17 +947,45 @@ has_initials(const struct namelist *nl)
 	return 0;
 }
 
+/*
+ * Whether the name that ends before token i, with no comma after its
+ * initials, is followed by another inverted one: "Coburn, C.E. Catterson,
+ * A. K." (a comma left out in a list known to be inverted).
+ */
+static int
+inverted_goes_on(struct scan *sc, size_t i)
+{
+	return sc->order == 2 && sc->t[i - 1].kind == TOK_INITIAL &&
+	    has_tok(sc, i + 1) && sc->t[i].kind == TOK_WORD &&
+	    sc->t[i].trail == ',' && sc->t[i + 1].kind == TOK_INITIAL;
+}
+
+/*
+ * Whether the list so far is one name joined by "and" to what follows
+ * without a comma, and what follows is no name: "Linear and quadratic
+ * response", "Integrating POMDP and reinforcement" start a sentence.
+ */
+static int
+and_starts_sentence(struct scan *sc, const struct namelist *nl, size_t i)
+{
+	return i >= 2 && nl->n == 1 && sc->t[i - 1].kind == TOK_AND &&
+	    sc->t[i - 2].trail == 0 && !has_initials(nl);
+}
+
 size_t
 names_scan(const struct rules *rules, const char *s, struct namelist *nl,
     int *ended)
 {
 	struct scan *sc = xmalloc(sizeof(*sc));
-	size_t i = 0, next, done = 0;
+	size_t i = 0, next, done = 0, nread;
 	char trail;
 
 	sc->rules = rules;
 	sc->vancouver = 0;
 	sc->order = 0;
+	sc->japanese = -1;
+	sc->role_from = nl->n;
+	sc->nread = 0;
 	tokenise(sc, s);
 	*ended = 0;
 	while (has_tok(sc, i)) {
@@ -541,6 +1008,11 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			continue;
 		}
 		if ((next = read_name(sc, i, nl)) == 0) {
+			if (and_starts_sentence(sc, nl, i)) {
+				namelist_clear(nl);
+				done = 0;
+				break;
+			}
 			*ended = has_tok(sc, i) && sc->t[i].open;
 			break;
 		}
@@ -553,6 +1025,8 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			break;
 		}
 		i = next;
+		if ((next = read_remark(sc, i, nl)) != 0)
+			i = next;	/* "Leifer (corresponding author)," */
 		done = sc->t[i - 1].end;
 		trail = sc->t[i - 1].trail;
 		if (trail == '.' || trail == ':') {
@@ -569,15 +1043,32 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			break;
 		}
 		if (trail == 0 && has_tok(sc, i) && sc->t[i].kind != TOK_AND &&
-		    sc->t[i].kind != TOK_ETAL) {
+		    sc->t[i].kind != TOK_ETAL && !inverted_goes_on(sc, i)) {
 			/* "Jr. Title", "Chiesa (2020)": the list ends here. */
 			*ended = sc->t[i].open || sc->t[i - 1].kind ==
 			    TOK_SUFFIX || sc->t[i - 1].kind == TOK_INITIAL;
 			break;
 		}
 	}
+	nread = sc->nread;
 	free(sc);
-	return nl->n > 0 ? done : 0;
+	/* Names all dropped by their role still make a list to skip. */
+	return nl->n > 0 || (nread > 0 && done > 0) ? done : 0;
+}
+
+void
+names_move_editors(struct namelist *from, struct namelist *to)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < from->n; i++) {
+		if (from->v[i].flags & NAME_EDITOR) {
+			from->v[i].flags &= ~(unsigned)NAME_EDITOR;
+			*namelist_add(to) = from->v[i];
+		} else
+			from->v[k++] = from->v[i];
+	}
+	from->n = k;
 }
 
 void

@@ -129,6 +129,190 @@ test_names_all_caps_family(void **state)
 }
 
 static void
+test_names_affiliation_marks_glued(void **state)
+{
+	(void)state;
+	check("Jing Huoa,b,1, Tianqi Xu, Andrew M. Leifer, and Quan Wen, "
+	    "\"Title\"", "Huo|Jing||; Xu|Tianqi||; Leifer|Andrew M.||; "
+	    "Wen|Quan||", "\"Title\"");
+	check("A. Smith1,2, B. Jones2*, C. Kim,a, D. Lee. Title.",
+	    "Smith|A.||; Jones|B.||; Kim|C.||; Lee|D.||", "Title.");
+}
+
+static void
+test_names_remark_in_parentheses(void **state)
+{
+	struct namelist nl;
+	int ended;
+
+	(void)state;
+	check("Daniel J Cohen, Andrew M Leifer (corresponding author), Daniel "
+	    "R. Marlow. \"T\"", "Cohen|Daniel J||; Leifer|Andrew M||; "
+	    "Marlow|Daniel R.||", "\"T\"");
+	memset(&nl, 0, sizeof(nl));
+	names_scan(rules, "A. Smith (equal contribution), B. Jones. T", &nl,
+	    &ended);
+	assert_int_equal(nl.n, 2);
+	assert_int_equal(nl.v[0].flags & NAME_EQUAL, NAME_EQUAL);
+	namelist_clear(&nl);
+	/* An unknown remark still ends the list. */
+	check("A. Smith (2020). Title.", "Smith|A.||", "(2020). Title.");
+}
+
+static void
+test_names_and_before_a_lower_case_word_is_a_sentence(void **state)
+{
+	(void)state;
+	check("Linear and quadratic response, A.V. Matveev", "",
+	    "Linear and quadratic response, A.V. Matveev");
+	check("Integrating POMDP and reinforcement learning", "",
+	    "Integrating POMDP and reinforcement learning");
+	check("Smith and Jones. Title.", "Smith|||; Jones|||", "Title.");
+}
+
+static void
+test_names_ampersand_inverted_full_given_names(void **state)
+{
+	(void)state;
+	check("Lynch, T. Sean & Oak, Sameer & Morita Sherman, Marcia & "
+	    "Zajichek, Alexander. (2021). T", "Lynch|T. Sean||; Oak|Sameer||; "
+	    "Morita Sherman|Marcia||; Zajichek|Alexander||", "(2021). T");
+	check("Kaloxylos, Alexandros, Gavras, Anastasius, Camps Mur, Daniel, "
+	    "Hrasnica, Halid et al., T", "Kaloxylos|Alexandros||; "
+	    "Gavras|Anastasius||; Camps Mur|Daniel||; Hrasnica|Halid||; "
+	    "et al.", "T");
+	/* A title after the initials is no given name. */
+	check("Morel, R. Spread and scale in the digital age.", "Morel|R.||",
+	    "Spread and scale in the digital age.");
+}
+
+static void
+test_names_family_then_initials_with_stops(void **state)
+{
+	(void)state;
+	check("Morel R. & Coburn, C. E. (2019). Access.", "Morel|R.||; "
+	    "Coburn|C. E.||", "(2019). Access.");
+	check("Smith J.A., Jones K., Kostić D. Title of it.", "Smith|J.A.||; "
+	    "Jones|K.||; Kostić|D.||", "Title of it.");
+}
+
+static void
+test_names_inverted_comma_left_out(void **state)
+{
+	(void)state;
+	check("Coburn, C.E. Catterson, A. K., Higgs, J. & Morel, R. (2013). T",
+	    "Coburn|C.E.||; Catterson|A. K.||; Higgs|J.||; Morel|R.||",
+	    "(2013). T");
+}
+
+static void
+test_names_lone_word_after_full_names(void **state)
+{
+	(void)state;
+	check("A.V. Matveev, Dissertation, Technische Universität München",
+	    "Matveev|A.V.||", "Dissertation, Technische Universität München");
+	check("A. Smith, B. Jones, Nature 5, 1 (2020).", "Smith|A.||; "
+	    "Jones|B.||", "Nature 5, 1 (2020).");
+}
+
+static void
+test_names_organisation_is_literal(void **state)
+{
+	struct namelist nl;
+	int ended;
+
+	(void)state;
+	memset(&nl, 0, sizeof(nl));
+	names_scan(rules, "Princeton Open Ventilation Monitor Collaboration, "
+	    "Philippe Bourrianne, Stanley Chidzik. \"T\"", &nl, &ended);
+	assert_int_equal(nl.n, 3);
+	assert_string_equal(nl.v[0].family,
+	    "Princeton Open Ventilation Monitor Collaboration");
+	assert_null(nl.v[0].given);
+	assert_int_equal(nl.v[0].flags & NAME_LITERAL, NAME_LITERAL);
+	assert_string_equal(nl.v[1].family, "Bourrianne");
+	namelist_clear(&nl);
+	check("OME Cleveland Clinic Orthopaedics. Value in Research.",
+	    "OME Cleveland Clinic Orthopaedics|||", "Value in Research.");
+}
+
+static void
+test_names_particles_capitalised_and_compound_family(void **state)
+{
+	(void)state;
+	check("J. Van Dijk, Mary De la Cruz, and Ludwig van Beethoven. T.",
+	    "Van Dijk|J.||; De la Cruz|Mary||; Beethoven|Ludwig|van|", "T.");
+	/* First in a name in order, "Van" is a given name. */
+	check("Van Morrison and Jim Smith. T.", "Morrison|Van||; "
+	    "Smith|Jim||", "T.");
+	check("H. García Márquez, Gabriel García Márquez and A. Pérez. T.",
+	    "García Márquez|H.||; García Márquez|Gabriel||; Pérez|A.||",
+	    "T.");
+	check("Smith III, John, and Jones, Jr., Mary. T.",
+	    "Smith|John||III; Jones|Mary||Jr.", "T.");
+	check("Ahmad bin Ismail, Siti binti Aziz. T.",
+	    "Ismail|Ahmad|bin|; Aziz|Siti|binti|", "T.");
+}
+
+static void
+test_names_capitals_mark_the_family_name(void **state)
+{
+	(void)state;
+	check("DUPONT Jean-Pierre, MARTIN Anne. Titre.",
+	    "Dupont|Jean-Pierre||; Martin|Anne||", "Titre.");
+	check("Jean DUPONT, Anne MARTIN. Titre.",
+	    "Dupont|Jean||; Martin|Anne||", "Titre.");
+	check("JOHN SMITH, MARY JONES. Title.",
+	    "Smith|John||; Jones|Mary||", "Title.");
+}
+
+static void
+test_names_cjk_family_length_and_separators(void **state)
+{
+	(void)state;
+	/* Japanese (kana in the text): two-character family names. */
+	check("三石大・吉廣卓哉, 宇田川佳久. データベース",
+	    "三石|大||; 吉廣|卓哉||; 宇田川|佳久||", "データベース");
+	/* Chinese: one character, or a compound family name. */
+	check("王小明, 欧阳修文, 李华. 标题", "王|小明||; 欧阳|修文||; "
+	    "李|华||", "标题");
+	check("國島 丈生, 横田 一正. タイトル", "國島|丈生||; 横田|一正||",
+	    "タイトル");
+	/* A long word or one with kana is no name. */
+	check("チュートリアル「XML」, 研究会", "", "チュートリアル「XML」, 研究会");
+}
+
+static void
+test_names_cjk_roles(void **state)
+{
+	struct namelist nl, ed;
+	int ended;
+	size_t used;
+	const char *s = "白鳥則郎監修, 三石大・吉廣卓哉編著, 富樫敦著: "
+	    "データベース";
+
+	(void)state;
+	/* A supervisor is dropped; the authors who also edited are kept. */
+	check(s, "三石|大||; 吉廣|卓哉||; 富樫|敦||", "データベース");
+	memset(&nl, 0, sizeof(nl));
+	memset(&ed, 0, sizeof(ed));
+	names_scan(rules, "横田一正, 國島丈生（編）: データ工学論文集", &nl,
+	    &ended);
+	names_move_editors(&nl, &ed);
+	assert_int_equal(nl.n, 0);
+	assert_int_equal(ed.n, 2);
+	assert_string_equal(ed.v[1].family, "國島");
+	assert_int_equal(ed.v[1].flags & NAME_EDITOR, 0);
+	namelist_clear(&ed);
+	/* Translators only: no names, but the list is still skipped. */
+	used = names_scan(rules, "横田一正監訳, 國島丈生訳: 書名", &nl,
+	    &ended);
+	assert_int_equal(nl.n, 0);
+	assert_string_equal("横田一正監訳, 國島丈生訳: 書名" + used, "書名");
+	namelist_clear(&nl);
+}
+
+static void
 test_names_text_that_is_no_name(void **state)
 {
 	struct namelist nl;
@@ -172,6 +356,20 @@ main(void)
 		cmocka_unit_test(test_names_et_al_and_marks),
 		cmocka_unit_test(test_names_inverted_full_given_names),
 		cmocka_unit_test(test_names_all_caps_family),
+		cmocka_unit_test(test_names_affiliation_marks_glued),
+		cmocka_unit_test(test_names_remark_in_parentheses),
+		cmocka_unit_test(
+		    test_names_and_before_a_lower_case_word_is_a_sentence),
+		cmocka_unit_test(test_names_ampersand_inverted_full_given_names),
+		cmocka_unit_test(test_names_family_then_initials_with_stops),
+		cmocka_unit_test(test_names_inverted_comma_left_out),
+		cmocka_unit_test(test_names_lone_word_after_full_names),
+		cmocka_unit_test(test_names_organisation_is_literal),
+		cmocka_unit_test(
+		    test_names_particles_capitalised_and_compound_family),
+		cmocka_unit_test(test_names_capitals_mark_the_family_name),
+		cmocka_unit_test(test_names_cjk_family_length_and_separators),
+		cmocka_unit_test(test_names_cjk_roles),
 		cmocka_unit_test(test_names_text_that_is_no_name),
 		cmocka_unit_test(test_names_mark_self),
 	};
