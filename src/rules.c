@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "needles.h"
 #include "rules.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -26,6 +27,7 @@ struct rule {
 	pcre2_code		*re;		/* UTF + UCP: the meaning */
 	pcre2_code		*ascii;		/* the same without UCP */
 	pcre2_match_data	*md;
+	struct needles		*needles;	/* NULL: always try the pattern */
 	char			*pattern;	/* kept to compile ascii */
 	size_t			 patlen;
 	uint32_t		 options;	/* pcre2_compile() options */
@@ -81,6 +83,14 @@ struct rules {
 		const char	*name;
 		size_t		 index;
 	} cache[RULES_CACHE];
+	/*
+	 * The stages try many rules on one subject in turn: the summary of
+	 * the last subject the needles were checked in, and a copy of it
+	 * to know it again (see rule_may_match()).
+	 */
+	struct buf		 subj;
+	int			 subj_known;
+	struct needles_sum	 sum;
 };
 
 /* One parsed line before it is compiled. */
@@ -103,6 +113,7 @@ static void
 rule_free(struct rule *ru)
 {
 	pcre2_match_data_free(ru->md);
+	needles_free(ru->needles);
 	pcre2_code_free(ru->ascii);
 	pcre2_code_free(ru->re);
 	free(ru->pattern);
@@ -124,6 +135,7 @@ rules_free(struct rules *r)
 		free(r->fields[i].name);
 	}
 	free(r->fields);
+	buf_free(&r->subj);
 	pcre2_match_context_free(r->mctx);
 	pcre2_jit_stack_free(r->jstack);
 	free(r);
@@ -452,6 +464,9 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 	rt->value = NULL;
 	ru.md = rules_check_alloc(pcre2_match_data_create_from_pattern(ru.re,
 	    NULL));
+	ru.needles = needles_new(buf_str(&rt->pattern), rt->pattern.len,
+	    (rt->options & PCRE2_CASELESS) != 0,
+	    (rt->options & PCRE2_EXTENDED) != 0);
 	ru.patlen = rt->pattern.len;
 	ru.pattern = buf_take(&rt->pattern);
 	ru.options = rt->options;
@@ -645,6 +660,28 @@ rule_warn(struct rule *ru, const char *what, int rc)
 }
 
 /*
+ * Whether a rule may match s[0..len): 0 when the subject lacks all of its
+ * needles.  The subject is summarised once for the rules tried on it.
+ */
+static int
+rule_may_match(const struct rules *r, const struct rule *ru, const char *s,
+    size_t len)
+{
+	struct rules *rw = (struct rules *)r;	/* the summary only */
+
+	if (ru->needles == NULL)
+		return 1;
+	if (!rw->subj_known || rw->subj.len != len ||
+	    (len > 0 && memcmp(rw->subj.s, s, len) != 0)) {
+		needles_summarise(&rw->sum, s, len);
+		buf_reset(&rw->subj);
+		buf_append(&rw->subj, s, len);
+		rw->subj_known = 1;
+	}
+	return needles_maybe(ru->needles, &rw->sum);
+}
+
+/*
  * Match a rule against s[0..len) from start with the compilation that
  * suits the subject; 1 on a match (the result in ru->md), else 0.  *codep
  * says which compilation matched.
@@ -656,6 +693,8 @@ rule_match(const struct rules *r, struct rule *ru, const char *s,
 	pcre2_code *code;
 	int rc;
 
+	if (!rule_may_match(r, ru, s, len))
+		return 0;
 	rule_use((struct rules *)r, ru);	/* the JIT state only */
 	code = ascii && ru->ascii != NULL ? ru->ascii : ru->re;
 	*codep = code;
