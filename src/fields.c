@@ -477,6 +477,7 @@ quoted_title(const char *r, struct entry *e)
 	static const char *const quotes[][2] = {
 		{ "“", "”" }, { "\"", "\"" }, { "‘", "’" }, { "«", "»" },
 		{ "'", "'," }, { "'", "'." },	/* Harvard: 'Title', */
+		{ "「", "」" }, { "『", "』" },	/* Japanese */
 	};
 	size_t i, ol, start;
 	const char *close;
@@ -488,6 +489,10 @@ quoted_title(const char *r, struct entry *e)
 		const char *d = strpbrk(r + start, "0123456789");
 
 		if (q != NULL && q - r < 32 && q > r && q[-1] == ' ' &&
+		    (d == NULL || d > q))
+			start = (size_t)(q - r);
+		/* "チュートリアル「XML入門」": no blank in the script. */
+		else if ((q = strstr(r + start, "「")) != NULL && q - r < 48 &&
 		    (d == NULL || d > q))
 			start = (size_t)(q - r);
 	}
@@ -663,7 +668,9 @@ link_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 
 	for (i = 0; i < sp->nlink; i++) {
 		n = strlen(sp->link[i]);
-		if (n < 8 || strchr(sp->link[i], ' ') == NULL ||
+		/* Words, or a title in a script without blanks. */
+		if (n < 8 || (strchr(sp->link[i], ' ') == NULL &&
+		    (unsigned char)*sp->link[i] < 0x80) ||
 		    strncmp(p, sp->link[i], n) != 0)
 			continue;
 		q = p + n;
