@@ -239,6 +239,14 @@ test_fields_linked_title(void **state)
 	assert_field(e, FIELD_VOLUME, "5");
 	assert_field(e, FIELD_ISSUE, "1");
 	entry_free(e);
+	/* A title in Japanese quotes, after a role written without a blank. */
+	e = parse("\xe5\x9c\x8b\xe5\xb3\xb6\xe4\xb8\x88\xe7\x94\x9f, "
+	    "\xe3\x83\x81\xe3\x83\xa5\xe3\x83\xbc\xe3\x83\x88\xe3\x83\xaa"
+	    "\xe3\x82\xa2\xe3\x83\xab\xe3\x80\x8cXML\xe5\x85\xa5\xe9\x96\x80"
+	    "\xe3\x80\x8d, SIG WI2, 2008.", TYPE_TALK);
+	assert_field(e, FIELD_TITLE, "XML\xe5\x85\xa5\xe9\x96\x80");
+	assert_field(e, FIELD_YEAR, "2008");
+	entry_free(e);
 }
 
 static void
