@@ -827,7 +827,8 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 
 /*
  * What stands in the venue's place depends on the type: a patent's is its
- * kind, a thesis's its school, a report's its institution.
+ * kind, a thesis's its school, a report's its institution, a book's its
+ * publisher (or its series, when the publisher is known).
  */
 static void
 settle_type(struct entry *e)
@@ -840,6 +841,10 @@ settle_type(struct entry *e)
 		to = FIELD_GENRE;
 	else if (e->type == TYPE_THESIS || e->type == TYPE_REPORT)
 		to = FIELD_INSTITUTION;
+	else if (e->type == TYPE_BOOK || e->type == TYPE_EDITED_BOOK)
+		/* "Title. Kyoritsu, 2014": a book's publisher, or its series. */
+		to = e->f[FIELD_PUBLISHER] == NULL ? FIELD_PUBLISHER :
+		    FIELD_COLLECTION;
 	if (to == FIELD__COUNT || e->f[to] != NULL)
 		return;
 	e->f[to] = e->f[FIELD_CONTAINER];
