@@ -213,12 +213,30 @@ cjk_chars(const char *s, size_t len)
 }
 
 /*
- * The kind of the word s[0..len).  *capp is set when it is a particle
- * written with a capital ("Van Dijk", "De la Cruz"): a word of the name
- * that joins the family name when a given name comes before it.
+ * Whether the word w joins two names: "and" in the languages the
+ * "conjunction" rules know ("et", "und", "y").  A word that is also a
+ * particle ("y") joins names only after initials or punctuation: "García,
+ * J. y López, M." but "José Ortega y Gasset".
  */
 static int
-classify_word(struct scan *sc, const char *s, size_t len, int *capp)
+is_conjunction(struct scan *sc, const char *w, int particle,
+    const struct tok *prev)
+{
+	if (rules_classify(sc->rules, "conjunction", w) == NULL)
+		return 0;
+	return !particle || (prev != NULL && (prev->trail != 0 ||
+	    prev->kind == TOK_INITIAL || prev->kind == TOK_CAPS));
+}
+
+/*
+ * The kind of the word s[0..len), after the token prev (or NULL).  *capp
+ * is set when it is a particle written with a capital ("Van Dijk", "De la
+ * Cruz"): a word of the name that joins the family name when a given name
+ * comes before it.
+ */
+static int
+classify_word(struct scan *sc, const char *s, size_t len,
+    const struct tok *prev, int *capp)
 {
 	char w[32];
 	int particle = 0, suffix = 0;
@@ -249,12 +267,15 @@ classify_word(struct scan *sc, const char *s, size_t len, int *capp)
 	memcpy(w, s, len);
 	w[len] = '\0';
 	/* Only words that can be one go to the rules: a cheap filter. */
-	if (strchr("VvDdLlBbAaEeTtZzYy", *s) != NULL) {
+	if (strchr("VvDdLlBbAaEeTtZzYySs", *s) != NULL) {
 		w[0] = (char)tolower((unsigned char)w[0]);
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
 		w[0] = *s;
 	} else if (islower((unsigned char)*s))
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
+	if (len <= 3 && !isupper((unsigned char)*s) &&
+	    is_conjunction(sc, w, particle, prev))
+		return TOK_AND;
 	if (!particle && strchr("JjSsIVX", *s) != NULL)
 		suffix = rules_classify(sc->rules, "suffix", w) != NULL;
 	if (suffix)
@@ -332,6 +353,8 @@ strip_role(struct scan *sc, const char *s, size_t len, const char **role)
 static void
 make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 {
+	const struct tok *prev = t > sc->t ? t - 1 : NULL;
+
 	t->open = strchr("\"'([{", *p) != NULL ||
 	    (unsigned char)*p == 0xe2 || (unsigned char)*p == 0xc2;
 	t->s = p;
@@ -346,13 +369,15 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 	len = strip_marks(p, len, &t->flags);
 	len = strip_affiliation(p, len);
 	if (len > 1 && p[len - 1] == '.' && !is_initial(p, len)) {
-		enum tok_kind k = classify_word(sc, p, len, NULL);
+		int capp;
+		enum tok_kind k = classify_word(sc, p, len, prev, &capp);
 
 		/* "J. Chem. Phys.": a journal, not "J. Chem". */
-		if (k == TOK_WORD && is_abbreviation(sc, p, len))
+		if (k == TOK_WORD && !capp && is_abbreviation(sc, p, len))
 			t->open = 1;
 
-		if (k != TOK_SUFFIX && !(len == 3 &&
+		/* "Jr." and "St. John" keep their full stop. */
+		if (k != TOK_SUFFIX && !capp && !(len == 3 &&
 		    strncmp(p, "al.", 3) == 0)) {
 			len--;
 			if (t->trail == 0)
@@ -363,7 +388,7 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 	if ((unsigned char)*p >= 0xe3 && !t->open)
 		len = strip_role(sc, p, len, &t->role);
 	t->len = len;
-	t->kind = t->open ? TOK_OTHER : classify_word(sc, p, len,
+	t->kind = t->open ? TOK_OTHER : classify_word(sc, p, len, prev,
 	    &t->cap_particle);
 }
 
@@ -559,19 +584,27 @@ given_then_separator(struct scan *sc, size_t g)
 }
 
 /*
- * Whether the word at token f and the next make a compound family name
- * before a comma: "García Alanis, J. C.", and in a list known to be
- * inverted "Camps Mur, Daniel".
+ * Whether the word at token f starts a compound family name that ends
+ * before a comma: "García Alanis, J. C.", "Pérez de Arce, M.", and in a
+ * list known to be inverted "Camps Mur, Daniel".  Returns the index of its
+ * last word, or 0.
  */
-static int
+static size_t
 compound_family(struct scan *sc, size_t f)
 {
+	size_t k = f + 1;
+
 	if (!has_tok(sc, f + 2) || sc->t[f].kind != TOK_WORD ||
-	    sc->t[f].trail != 0 || sc->t[f + 1].kind != TOK_WORD ||
-	    sc->t[f + 1].trail != ',')
+	    sc->t[f].trail != 0)
 		return 0;
-	return sc->t[f + 2].kind == TOK_INITIAL || sc->order == 2 ||
-	    given_then_separator(sc, f + 2);
+	while (has_tok(sc, k + 2) && sc->t[k].kind == TOK_PARTICLE &&
+	    sc->t[k].trail == 0)
+		k++;
+	if (!has_tok(sc, k + 1) || sc->t[k].kind != TOK_WORD ||
+	    sc->t[k].trail != ',')
+		return 0;
+	return sc->t[k + 1].kind == TOK_INITIAL || sc->order == 2 ||
+	    given_then_separator(sc, k + 1) ? k : 0;
 }
 
 /*
@@ -597,15 +630,15 @@ word_after_initial(struct scan *sc, size_t k)
 static size_t
 read_inverted(struct scan *sc, size_t i, struct name *nm)
 {
-	size_t f = i, g, k, suffix = 0;
+	size_t f = i, g, k, c, suffix = 0;
 
 	/* Particles: "van der Berg", "De la Cruz". */
 	while (has_tok(sc, f) && (sc->t[f].kind == TOK_PARTICLE ||
 	    sc->t[f].cap_particle) && !sc->t[f].trail && has_tok(sc, f + 1) &&
 	    is_namepart(sc->t[f + 1].kind))
 		f++;
-	while (f - i < 2 && compound_family(sc, f))
-		f++;
+	if ((c = compound_family(sc, f)) != 0 && c - i <= 3)
+		f = c;
 	if (!has_tok(sc, f) || sc->t[f].kind != TOK_WORD)
 		return 0;
 	g = f + 1;
@@ -698,8 +731,10 @@ caps_family_first(struct scan *sc, size_t i, size_t last)
 
 /*
  * Whether the name [i, last) is "Family I." before a separator: "Morel R. &
- * Coburn, C. E.", "Smith J.A., Jones K." (Vancouver with full stops).
- * Returns the index of the first initial, or 0.
+ * Coburn, C. E.", "Smith J.A., Jones K.", "Иванов И. И., Петров П. П."
+ * (Vancouver with full stops); once the list is known to be in that
+ * order, no separator is needed.  Returns the index of the first initial,
+ * or 0.
  */
 static size_t
 initials_last(struct scan *sc, size_t i, size_t last)
@@ -711,7 +746,7 @@ initials_last(struct scan *sc, size_t i, size_t last)
 		w--;
 	if (w == last || w == i || sc->t[w - 1].kind != TOK_WORD)
 		return 0;
-	if (trail == ',' || trail == ';')
+	if (trail == ',' || trail == ';' || sc->vancouver)
 		return w;
 	return trail == 0 && has_tok(sc, last) &&
 	    (sc->t[last].kind == TOK_AND || sc->t[last].kind == TOK_ETAL) ? w : 0;
@@ -760,9 +795,10 @@ read_natural(struct scan *sc, size_t i, struct name *nm)
 		k++;
 		if (sc->t[k - 1].trail != 0)
 			break;
-		/* In a Vancouver list "Kostić D." ends with its initial. */
+		/* In a Vancouver list "Kostić D." ends with its initials. */
 		if (sc->vancouver && sc->t[k - 1].kind == TOK_INITIAL &&
-		    k - i >= 2)
+		    k - i >= 2 && !(has_tok(sc, k) &&
+		    sc->t[k].kind == TOK_INITIAL))
 			break;
 	}
 	if (k == i)
@@ -774,14 +810,8 @@ read_natural(struct scan *sc, size_t i, struct name *nm)
 		k++;
 	}
 	/* Vancouver: "Maguire GQ" -- family first, initials last. */
-	if (last - i >= 2 && (sc->t[last - 1].kind == TOK_CAPS ||
-	    (sc->vancouver && sc->t[last - 1].kind == TOK_INITIAL)) &&
+	if (last - i >= 2 && sc->t[last - 1].kind == TOK_CAPS &&
 	    sc->t[last - 2].kind == TOK_WORD) {
-		if (sc->t[last - 1].kind == TOK_INITIAL) {
-			set_family(sc, nm, i, last - 1);
-			nm->given = join(sc, last - 1, last);
-			return k;
-		}
 		set_family(sc, nm, i, last - 1);
 		nm->given = expand_caps(&sc->t[last - 1]);
 		sc->vancouver = 1;
@@ -845,10 +875,13 @@ apply_role(struct scan *sc, struct namelist *nl, const char *role)
 static void
 check_organisation(struct scan *sc, size_t i, size_t next, struct name *nm)
 {
+	const struct tok *e = &sc->t[next - 1];
 	char *all;
 
-	if (next - i < 2 || (all = join(sc, i, next)) == NULL)
+	if (next - i < 2)
 		return;
+	/* As written: "The ATLAS Collaboration" keeps its capitals. */
+	all = xstrndup(sc->t[i].s, (size_t)(e->s + e->len - sc->t[i].s));
 	if (rules_classify(sc->rules, "organisation", all) == NULL) {
 		free(all);
 		return;
@@ -1003,7 +1036,9 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			*ended = 1;
 			break;
 		}
-		if (sc->t[i].kind == TOK_AND && nl->n > 0) {
+		/* "Lefèvre, É. et Durand, C.": "et" without "al." */
+		if ((sc->t[i].kind == TOK_AND || sc->t[i].kind == TOK_ETAL) &&
+		    nl->n > 0) {
 			i++;
 			continue;
 		}

@@ -313,6 +313,48 @@ test_names_cjk_roles(void **state)
 }
 
 static void
+test_names_family_first_with_several_initials(void **state)
+{
+	(void)state;
+	check("Иванов И. И., Петров П. П., Сидоров С. С. Название статьи.",
+	    "Иванов|И. И.||; Петров|П. П.||; Сидоров|С. С.||",
+	    "Название статьи.");
+}
+
+static void
+test_names_conjunctions_of_other_languages(void **state)
+{
+	(void)state;
+	check("Dupont, J.-P., Lefèvre, É. et Durand, C. (2018). Un titre.",
+	    "Dupont|J.-P.||; Lefèvre|É.||; Durand|C.||", "(2018). Un titre.");
+	check("García, J. y López, M. (2017). Un título.",
+	    "García|J.||; López|M.||", "(2017). Un título.");
+	check("Müller, A. und Schmidt, B. Ein Titel.",
+	    "Müller|A.||; Schmidt|B.||", "Ein Titel.");
+	/* "y" between family names is a particle. */
+	check("José Ortega y Gasset. La rebelión.", "Gasset|José Ortega|y|",
+	    "La rebelión.");
+}
+
+static void
+test_names_compound_family_with_particle_and_saint(void **state)
+{
+	struct namelist nl;
+	int ended;
+
+	(void)state;
+	check("Pérez de Arce, M., & Gómez Pérez, L. (2011). T.",
+	    "Pérez de Arce|M.||; Gómez Pérez|L.||", "(2011). T.");
+	check("Peter St. John and Ann De Vries. T.",
+	    "St. John|Peter||; De Vries|Ann||", "T.");
+	memset(&nl, 0, sizeof(nl));
+	names_scan(rules, "The ATLAS Collaboration, G. Aad. T", &nl, &ended);
+	assert_int_equal(nl.n, 2);
+	assert_string_equal(nl.v[0].family, "The ATLAS Collaboration");
+	namelist_clear(&nl);
+}
+
+static void
 test_names_text_that_is_no_name(void **state)
 {
 	struct namelist nl;
@@ -370,6 +412,10 @@ main(void)
 		cmocka_unit_test(test_names_capitals_mark_the_family_name),
 		cmocka_unit_test(test_names_cjk_family_length_and_separators),
 		cmocka_unit_test(test_names_cjk_roles),
+		cmocka_unit_test(test_names_family_first_with_several_initials),
+		cmocka_unit_test(test_names_conjunctions_of_other_languages),
+		cmocka_unit_test(
+		    test_names_compound_family_with_particle_and_saint),
 		cmocka_unit_test(test_names_text_that_is_no_name),
 		cmocka_unit_test(test_names_mark_self),
 	};
