@@ -83,9 +83,10 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 		{ "∗", NAME_EQUAL }, { "⁎", NAME_EQUAL }, { "+", NAME_EQUAL },
 		{ "¹", 0 }, { "²", 0 }, { "³", 0 }, { "⁴", 0 }, { "⁵", 0 },
 		{ "⁶", 0 }, { "⁷", 0 }, { "⁸", 0 }, { "⁹", 0 }, { "⁰", 0 },
+		{ "\\", 0 },		/* left of an escaped "\*" */
 	};
 	size_t i, k;
-	int again = 1;
+	int again = 1, marked = 0;
 
 	/* Most words end in a letter: no mark to look for. */
 	if (len == 0 || isalnum((unsigned char)s[len - 1]) || s[len - 1] == '.')
@@ -97,8 +98,13 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 			if (len > k && memcmp(s + len - k, marks[i].mark, k) == 0) {
 				len -= k;
 				*flags |= marks[i].flag;
-				again = 1;
+				again = marked = 1;
 			}
+		}
+		/* "Doe¹,²": a comma between marks. */
+		if (!again && marked && len > 1 && s[len - 1] == ',') {
+			len--;
+			again = 1;
 		}
 	}
 	return len;
@@ -384,7 +390,7 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 				t->trail = '.';
 		}
 	}
-	len = strip_marks(p, len, &t->flags);
+	len = strip_affiliation(p, strip_marks(p, len, &t->flags));
 	if ((unsigned char)*p >= 0xe3 && !t->open)
 		len = strip_role(sc, p, len, &t->role);
 	t->len = len;
@@ -501,29 +507,73 @@ is_namepart(enum tok_kind k)
 	    k == TOK_CAPS;
 }
 
-/* "FARSHIN" -> "Farshin"; other words as they are. */
-static void
-put_word(struct buf *b, const struct tok *t)
+/*
+ * Whether the byte pair at s is a capital of Latin-1 ("É", "Ñ"): its small
+ * letter is 0x20 further.
+ */
+static int
+is_latin1_upper(const char *s)
+{
+	unsigned char c = (unsigned char)s[1];
+
+	return (unsigned char)s[0] == 0xc3 && c >= 0x80 && c <= 0x9e &&
+	    c != 0x97;
+}
+
+/*
+ * The number of capitals of the token if it has no small letter (hyphens
+ * and apostrophes allowed), else 0.
+ */
+static size_t
+caps_letters(const struct tok *t)
 {
 	size_t i, upper = 0;
 
-	for (i = 0; i < t->len; i++)
+	for (i = 0; i < t->len; i++) {
 		if (isupper((unsigned char)t->s[i]))
 			upper++;
-		else if (!strchr("-'", t->s[i]))
-			break;
-	if (i == t->len && upper > 3 && t->kind == TOK_WORD) {
-		for (i = 0; i < t->len; i++)
-			buf_putc(b, (char)(i == 0 || strchr("-'", t->s[i - 1]) ?
-			    t->s[i] : tolower((unsigned char)t->s[i])));
+		else if (i + 1 < t->len && is_latin1_upper(t->s + i)) {
+			upper++;
+			i++;
+		} else if (!strchr("-'", t->s[i]))
+			return 0;
+	}
+	return upper;
+}
+
+/*
+ * "FARSHIN" -> "Farshin", "GARCÍA" -> "García"; in a family name also a
+ * short one ("LEE M." -> "Lee"); other words as they are.
+ */
+static void
+put_word(struct buf *b, const struct tok *t, int family)
+{
+	size_t i, upper = caps_letters(t);
+
+	if ((t->kind == TOK_WORD && upper > 3) || (family && upper >= 2 &&
+	    (t->kind == TOK_WORD || t->kind == TOK_CAPS))) {
+		for (i = 0; i < t->len; i++) {
+			int first = i == 0 || strchr("-'", t->s[i - 1]);
+
+			if (!first && i + 1 < t->len &&
+			    is_latin1_upper(t->s + i)) {
+				buf_putc(b, t->s[i]);
+				buf_putc(b, (char)(t->s[++i] + 0x20));
+			} else
+				buf_putc(b, (char)(first ? t->s[i] :
+				    tolower((unsigned char)t->s[i])));
+		}
 		return;
 	}
 	buf_append(b, t->s, t->len);
 }
 
-/* Join tokens [from, to) with single spaces into a new string (or NULL). */
+/*
+ * Join tokens [from, to) with single spaces into a new string (or NULL);
+ * family says they are a family name.
+ */
 static char *
-join(struct scan *sc, size_t from, size_t to)
+join_words(struct scan *sc, size_t from, size_t to, int family)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -531,9 +581,15 @@ join(struct scan *sc, size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		if (b.len > 0)
 			buf_putc(&b, ' ');
-		put_word(&b, &sc->t[i]);
+		put_word(&b, &sc->t[i], family);
 	}
 	return b.len > 0 ? buf_take(&b) : NULL;
+}
+
+static char *
+join(struct scan *sc, size_t from, size_t to)
+{
+	return join_words(sc, from, to, 0);
 }
 
 /* "GQ" -> "G. Q." */
@@ -564,7 +620,7 @@ set_family(struct scan *sc, struct name *nm, size_t f0, size_t f1)
 	while (p + 1 < f1 && sc->t[p].kind == TOK_PARTICLE)
 		p++;
 	nm->particle = p > f0 ? join(sc, f0, p) : NULL;
-	nm->family = join(sc, p, f1);
+	nm->family = join_words(sc, p, f1, 1);
 }
 
 /*
@@ -692,15 +748,7 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 static int
 is_caps_word(const struct tok *t)
 {
-	size_t i, letters = 0;
-
-	for (i = 0; i < t->len; i++) {
-		if (islower((unsigned char)t->s[i]))
-			return 0;
-		if (isupper((unsigned char)t->s[i]))
-			letters++;
-	}
-	return letters >= 2;
+	return caps_letters(t) >= 2;
 }
 
 /*
@@ -744,7 +792,10 @@ initials_last(struct scan *sc, size_t i, size_t last)
 
 	while (w > i && sc->t[w - 1].kind == TOK_INITIAL)
 		w--;
-	if (w == last || w == i || sc->t[w - 1].kind != TOK_WORD)
+	/* "LEE M." in a list in capitals: a short family name. */
+	if (w == last || w == i || (sc->t[w - 1].kind != TOK_WORD &&
+	    !(sc->vancouver && sc->t[w - 1].kind == TOK_CAPS &&
+	    sc->t[w - 1].len >= 2)))
 		return 0;
 	if (trail == ',' || trail == ';' || sc->vancouver)
 		return w;
@@ -809,9 +860,11 @@ read_natural(struct scan *sc, size_t i, struct name *nm)
 		nm->suffix = join(sc, k, k + 1);
 		k++;
 	}
-	/* Vancouver: "Maguire GQ" -- family first, initials last. */
+	/* Vancouver: "Maguire GQ" -- family first, initials last; in a list
+	 * known to be so, "LEE MJ" too. */
 	if (last - i >= 2 && sc->t[last - 1].kind == TOK_CAPS &&
-	    sc->t[last - 2].kind == TOK_WORD) {
+	    (sc->t[last - 2].kind == TOK_WORD || (sc->vancouver &&
+	    sc->t[last - 2].kind == TOK_CAPS && sc->t[last - 2].len >= 2))) {
 		set_family(sc, nm, i, last - 1);
 		nm->given = expand_caps(&sc->t[last - 1]);
 		sc->vancouver = 1;
@@ -980,6 +1033,17 @@ has_initials(const struct namelist *nl)
 	return 0;
 }
 
+/* Whether the token is "..." or "…". */
+static int
+is_ellipsis(const struct tok *t)
+{
+	const char *s = t->s;
+	size_t n = t->len + (t->trail != 0);
+
+	return (n == 3 && strncmp(s, "...", 3) == 0) ||
+	    (n == 3 && strncmp(s, "…", 3) == 0);
+}
+
 /*
  * Whether the name that ends before token i, with no comma after its
  * initials, is followed by another inverted one: "Coburn, C.E. Catterson,
@@ -1035,6 +1099,11 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			done = sc->t[i + 1].end;
 			*ended = 1;
 			break;
+		}
+		/* APA's "Cho, G., ... Yu, Z.": names left out. */
+		if (nl->n > 0 && has_tok(sc, i + 1) && is_ellipsis(&sc->t[i])) {
+			i++;
+			continue;
 		}
 		/* "Lefèvre, É. et Durand, C.": "et" without "al." */
 		if ((sc->t[i].kind == TOK_AND || sc->t[i].kind == TOK_ETAL) &&
