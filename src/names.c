@@ -83,9 +83,10 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 		{ "∗", NAME_EQUAL }, { "⁎", NAME_EQUAL }, { "+", NAME_EQUAL },
 		{ "¹", 0 }, { "²", 0 }, { "³", 0 }, { "⁴", 0 }, { "⁵", 0 },
 		{ "⁶", 0 }, { "⁷", 0 }, { "⁸", 0 }, { "⁹", 0 }, { "⁰", 0 },
+		{ "\\", 0 },		/* left of an escaped "\*" */
 	};
 	size_t i, k;
-	int again = 1;
+	int again = 1, marked = 0;
 
 	/* Most words end in a letter: no mark to look for. */
 	if (len == 0 || isalnum((unsigned char)s[len - 1]) || s[len - 1] == '.')
@@ -97,8 +98,13 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 			if (len > k && memcmp(s + len - k, marks[i].mark, k) == 0) {
 				len -= k;
 				*flags |= marks[i].flag;
-				again = 1;
+				again = marked = 1;
 			}
+		}
+		/* "Doe¹,²": a comma between marks. */
+		if (!again && marked && len > 1 && s[len - 1] == ',') {
+			len--;
+			again = 1;
 		}
 	}
 	return len;
@@ -213,12 +219,30 @@ cjk_chars(const char *s, size_t len)
 }
 
 /*
- * The kind of the word s[0..len).  *capp is set when it is a particle
- * written with a capital ("Van Dijk", "De la Cruz"): a word of the name
- * that joins the family name when a given name comes before it.
+ * Whether the word w joins two names: "and" in the languages the
+ * "conjunction" rules know ("et", "und", "y").  A word that is also a
+ * particle ("y") joins names only after initials or punctuation: "García,
+ * J. y López, M." but "José Ortega y Gasset".
  */
 static int
-classify_word(struct scan *sc, const char *s, size_t len, int *capp)
+is_conjunction(struct scan *sc, const char *w, int particle,
+    const struct tok *prev)
+{
+	if (rules_classify(sc->rules, "conjunction", w) == NULL)
+		return 0;
+	return !particle || (prev != NULL && (prev->trail != 0 ||
+	    prev->kind == TOK_INITIAL || prev->kind == TOK_CAPS));
+}
+
+/*
+ * The kind of the word s[0..len), after the token prev (or NULL).  *capp
+ * is set when it is a particle written with a capital ("Van Dijk", "De la
+ * Cruz"): a word of the name that joins the family name when a given name
+ * comes before it.
+ */
+static int
+classify_word(struct scan *sc, const char *s, size_t len,
+    const struct tok *prev, int *capp)
 {
 	char w[32];
 	int particle = 0, suffix = 0;
@@ -249,12 +273,15 @@ classify_word(struct scan *sc, const char *s, size_t len, int *capp)
 	memcpy(w, s, len);
 	w[len] = '\0';
 	/* Only words that can be one go to the rules: a cheap filter. */
-	if (strchr("VvDdLlBbAaEeTtZzYy", *s) != NULL) {
+	if (strchr("VvDdLlBbAaEeTtZzYySs", *s) != NULL) {
 		w[0] = (char)tolower((unsigned char)w[0]);
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
 		w[0] = *s;
 	} else if (islower((unsigned char)*s))
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
+	if (len <= 3 && !isupper((unsigned char)*s) &&
+	    is_conjunction(sc, w, particle, prev))
+		return TOK_AND;
 	if (!particle && strchr("JjSsIVX", *s) != NULL)
 		suffix = rules_classify(sc->rules, "suffix", w) != NULL;
 	if (suffix)
@@ -332,6 +359,8 @@ strip_role(struct scan *sc, const char *s, size_t len, const char **role)
 static void
 make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 {
+	const struct tok *prev = t > sc->t ? t - 1 : NULL;
+
 	t->open = strchr("\"'([{", *p) != NULL ||
 	    (unsigned char)*p == 0xe2 || (unsigned char)*p == 0xc2;
 	t->s = p;
@@ -346,24 +375,26 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 	len = strip_marks(p, len, &t->flags);
 	len = strip_affiliation(p, len);
 	if (len > 1 && p[len - 1] == '.' && !is_initial(p, len)) {
-		enum tok_kind k = classify_word(sc, p, len, NULL);
+		int capp;
+		enum tok_kind k = classify_word(sc, p, len, prev, &capp);
 
 		/* "J. Chem. Phys.": a journal, not "J. Chem". */
-		if (k == TOK_WORD && is_abbreviation(sc, p, len))
+		if (k == TOK_WORD && !capp && is_abbreviation(sc, p, len))
 			t->open = 1;
 
-		if (k != TOK_SUFFIX && !(len == 3 &&
+		/* "Jr." and "St. John" keep their full stop. */
+		if (k != TOK_SUFFIX && !capp && !(len == 3 &&
 		    strncmp(p, "al.", 3) == 0)) {
 			len--;
 			if (t->trail == 0)
 				t->trail = '.';
 		}
 	}
-	len = strip_marks(p, len, &t->flags);
+	len = strip_affiliation(p, strip_marks(p, len, &t->flags));
 	if ((unsigned char)*p >= 0xe3 && !t->open)
 		len = strip_role(sc, p, len, &t->role);
 	t->len = len;
-	t->kind = t->open ? TOK_OTHER : classify_word(sc, p, len,
+	t->kind = t->open ? TOK_OTHER : classify_word(sc, p, len, prev,
 	    &t->cap_particle);
 }
 
@@ -476,29 +507,73 @@ is_namepart(enum tok_kind k)
 	    k == TOK_CAPS;
 }
 
-/* "FARSHIN" -> "Farshin"; other words as they are. */
-static void
-put_word(struct buf *b, const struct tok *t)
+/*
+ * Whether the byte pair at s is a capital of Latin-1 ("É", "Ñ"): its small
+ * letter is 0x20 further.
+ */
+static int
+is_latin1_upper(const char *s)
+{
+	unsigned char c = (unsigned char)s[1];
+
+	return (unsigned char)s[0] == 0xc3 && c >= 0x80 && c <= 0x9e &&
+	    c != 0x97;
+}
+
+/*
+ * The number of capitals of the token if it has no small letter (hyphens
+ * and apostrophes allowed), else 0.
+ */
+static size_t
+caps_letters(const struct tok *t)
 {
 	size_t i, upper = 0;
 
-	for (i = 0; i < t->len; i++)
+	for (i = 0; i < t->len; i++) {
 		if (isupper((unsigned char)t->s[i]))
 			upper++;
-		else if (!strchr("-'", t->s[i]))
-			break;
-	if (i == t->len && upper > 3 && t->kind == TOK_WORD) {
-		for (i = 0; i < t->len; i++)
-			buf_putc(b, (char)(i == 0 || strchr("-'", t->s[i - 1]) ?
-			    t->s[i] : tolower((unsigned char)t->s[i])));
+		else if (i + 1 < t->len && is_latin1_upper(t->s + i)) {
+			upper++;
+			i++;
+		} else if (!strchr("-'", t->s[i]))
+			return 0;
+	}
+	return upper;
+}
+
+/*
+ * "FARSHIN" -> "Farshin", "GARCÍA" -> "García"; in a family name also a
+ * short one ("LEE M." -> "Lee"); other words as they are.
+ */
+static void
+put_word(struct buf *b, const struct tok *t, int family)
+{
+	size_t i, upper = caps_letters(t);
+
+	if ((t->kind == TOK_WORD && upper > 3) || (family && upper >= 2 &&
+	    (t->kind == TOK_WORD || t->kind == TOK_CAPS))) {
+		for (i = 0; i < t->len; i++) {
+			int first = i == 0 || strchr("-'", t->s[i - 1]);
+
+			if (!first && i + 1 < t->len &&
+			    is_latin1_upper(t->s + i)) {
+				buf_putc(b, t->s[i]);
+				buf_putc(b, (char)(t->s[++i] + 0x20));
+			} else
+				buf_putc(b, (char)(first ? t->s[i] :
+				    tolower((unsigned char)t->s[i])));
+		}
 		return;
 	}
 	buf_append(b, t->s, t->len);
 }
 
-/* Join tokens [from, to) with single spaces into a new string (or NULL). */
+/*
+ * Join tokens [from, to) with single spaces into a new string (or NULL);
+ * family says they are a family name.
+ */
 static char *
-join(struct scan *sc, size_t from, size_t to)
+join_words(struct scan *sc, size_t from, size_t to, int family)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -506,9 +581,15 @@ join(struct scan *sc, size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		if (b.len > 0)
 			buf_putc(&b, ' ');
-		put_word(&b, &sc->t[i]);
+		put_word(&b, &sc->t[i], family);
 	}
 	return b.len > 0 ? buf_take(&b) : NULL;
+}
+
+static char *
+join(struct scan *sc, size_t from, size_t to)
+{
+	return join_words(sc, from, to, 0);
 }
 
 /* "GQ" -> "G. Q." */
@@ -539,7 +620,7 @@ set_family(struct scan *sc, struct name *nm, size_t f0, size_t f1)
 	while (p + 1 < f1 && sc->t[p].kind == TOK_PARTICLE)
 		p++;
 	nm->particle = p > f0 ? join(sc, f0, p) : NULL;
-	nm->family = join(sc, p, f1);
+	nm->family = join_words(sc, p, f1, 1);
 }
 
 /*
@@ -559,19 +640,27 @@ given_then_separator(struct scan *sc, size_t g)
 }
 
 /*
- * Whether the word at token f and the next make a compound family name
- * before a comma: "García Alanis, J. C.", and in a list known to be
- * inverted "Camps Mur, Daniel".
+ * Whether the word at token f starts a compound family name that ends
+ * before a comma: "García Alanis, J. C.", "Pérez de Arce, M.", and in a
+ * list known to be inverted "Camps Mur, Daniel".  Returns the index of its
+ * last word, or 0.
  */
-static int
+static size_t
 compound_family(struct scan *sc, size_t f)
 {
+	size_t k = f + 1;
+
 	if (!has_tok(sc, f + 2) || sc->t[f].kind != TOK_WORD ||
-	    sc->t[f].trail != 0 || sc->t[f + 1].kind != TOK_WORD ||
-	    sc->t[f + 1].trail != ',')
+	    sc->t[f].trail != 0)
 		return 0;
-	return sc->t[f + 2].kind == TOK_INITIAL || sc->order == 2 ||
-	    given_then_separator(sc, f + 2);
+	while (has_tok(sc, k + 2) && sc->t[k].kind == TOK_PARTICLE &&
+	    sc->t[k].trail == 0)
+		k++;
+	if (!has_tok(sc, k + 1) || sc->t[k].kind != TOK_WORD ||
+	    sc->t[k].trail != ',')
+		return 0;
+	return sc->t[k + 1].kind == TOK_INITIAL || sc->order == 2 ||
+	    given_then_separator(sc, k + 1) ? k : 0;
 }
 
 /*
@@ -597,15 +686,15 @@ word_after_initial(struct scan *sc, size_t k)
 static size_t
 read_inverted(struct scan *sc, size_t i, struct name *nm)
 {
-	size_t f = i, g, k, suffix = 0;
+	size_t f = i, g, k, c, suffix = 0;
 
 	/* Particles: "van der Berg", "De la Cruz". */
 	while (has_tok(sc, f) && (sc->t[f].kind == TOK_PARTICLE ||
 	    sc->t[f].cap_particle) && !sc->t[f].trail && has_tok(sc, f + 1) &&
 	    is_namepart(sc->t[f + 1].kind))
 		f++;
-	while (f - i < 2 && compound_family(sc, f))
-		f++;
+	if ((c = compound_family(sc, f)) != 0 && c - i <= 3)
+		f = c;
 	if (!has_tok(sc, f) || sc->t[f].kind != TOK_WORD)
 		return 0;
 	g = f + 1;
@@ -659,15 +748,7 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 static int
 is_caps_word(const struct tok *t)
 {
-	size_t i, letters = 0;
-
-	for (i = 0; i < t->len; i++) {
-		if (islower((unsigned char)t->s[i]))
-			return 0;
-		if (isupper((unsigned char)t->s[i]))
-			letters++;
-	}
-	return letters >= 2;
+	return caps_letters(t) >= 2;
 }
 
 /*
@@ -698,8 +779,10 @@ caps_family_first(struct scan *sc, size_t i, size_t last)
 
 /*
  * Whether the name [i, last) is "Family I." before a separator: "Morel R. &
- * Coburn, C. E.", "Smith J.A., Jones K." (Vancouver with full stops).
- * Returns the index of the first initial, or 0.
+ * Coburn, C. E.", "Smith J.A., Jones K.", "Иванов И. И., Петров П. П."
+ * (Vancouver with full stops); once the list is known to be in that
+ * order, no separator is needed.  Returns the index of the first initial,
+ * or 0.
  */
 static size_t
 initials_last(struct scan *sc, size_t i, size_t last)
@@ -709,9 +792,12 @@ initials_last(struct scan *sc, size_t i, size_t last)
 
 	while (w > i && sc->t[w - 1].kind == TOK_INITIAL)
 		w--;
-	if (w == last || w == i || sc->t[w - 1].kind != TOK_WORD)
+	/* "LEE M." in a list in capitals: a short family name. */
+	if (w == last || w == i || (sc->t[w - 1].kind != TOK_WORD &&
+	    !(sc->vancouver && sc->t[w - 1].kind == TOK_CAPS &&
+	    sc->t[w - 1].len >= 2)))
 		return 0;
-	if (trail == ',' || trail == ';')
+	if (trail == ',' || trail == ';' || sc->vancouver)
 		return w;
 	return trail == 0 && has_tok(sc, last) &&
 	    (sc->t[last].kind == TOK_AND || sc->t[last].kind == TOK_ETAL) ? w : 0;
@@ -760,9 +846,10 @@ read_natural(struct scan *sc, size_t i, struct name *nm)
 		k++;
 		if (sc->t[k - 1].trail != 0)
 			break;
-		/* In a Vancouver list "Kostić D." ends with its initial. */
+		/* In a Vancouver list "Kostić D." ends with its initials. */
 		if (sc->vancouver && sc->t[k - 1].kind == TOK_INITIAL &&
-		    k - i >= 2)
+		    k - i >= 2 && !(has_tok(sc, k) &&
+		    sc->t[k].kind == TOK_INITIAL))
 			break;
 	}
 	if (k == i)
@@ -773,15 +860,11 @@ read_natural(struct scan *sc, size_t i, struct name *nm)
 		nm->suffix = join(sc, k, k + 1);
 		k++;
 	}
-	/* Vancouver: "Maguire GQ" -- family first, initials last. */
-	if (last - i >= 2 && (sc->t[last - 1].kind == TOK_CAPS ||
-	    (sc->vancouver && sc->t[last - 1].kind == TOK_INITIAL)) &&
-	    sc->t[last - 2].kind == TOK_WORD) {
-		if (sc->t[last - 1].kind == TOK_INITIAL) {
-			set_family(sc, nm, i, last - 1);
-			nm->given = join(sc, last - 1, last);
-			return k;
-		}
+	/* Vancouver: "Maguire GQ" -- family first, initials last; in a list
+	 * known to be so, "LEE MJ" too. */
+	if (last - i >= 2 && sc->t[last - 1].kind == TOK_CAPS &&
+	    (sc->t[last - 2].kind == TOK_WORD || (sc->vancouver &&
+	    sc->t[last - 2].kind == TOK_CAPS && sc->t[last - 2].len >= 2))) {
 		set_family(sc, nm, i, last - 1);
 		nm->given = expand_caps(&sc->t[last - 1]);
 		sc->vancouver = 1;
@@ -845,10 +928,13 @@ apply_role(struct scan *sc, struct namelist *nl, const char *role)
 static void
 check_organisation(struct scan *sc, size_t i, size_t next, struct name *nm)
 {
+	const struct tok *e = &sc->t[next - 1];
 	char *all;
 
-	if (next - i < 2 || (all = join(sc, i, next)) == NULL)
+	if (next - i < 2)
 		return;
+	/* As written: "The ATLAS Collaboration" keeps its capitals. */
+	all = xstrndup(sc->t[i].s, (size_t)(e->s + e->len - sc->t[i].s));
 	if (rules_classify(sc->rules, "organisation", all) == NULL) {
 		free(all);
 		return;
@@ -947,6 +1033,17 @@ has_initials(const struct namelist *nl)
 	return 0;
 }
 
+/* Whether the token is "..." or "…". */
+static int
+is_ellipsis(const struct tok *t)
+{
+	const char *s = t->s;
+	size_t n = t->len + (t->trail != 0);
+
+	return (n == 3 && strncmp(s, "...", 3) == 0) ||
+	    (n == 3 && strncmp(s, "…", 3) == 0);
+}
+
 /*
  * Whether the name that ends before token i, with no comma after its
  * initials, is followed by another inverted one: "Coburn, C.E. Catterson,
@@ -1003,7 +1100,14 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			*ended = 1;
 			break;
 		}
-		if (sc->t[i].kind == TOK_AND && nl->n > 0) {
+		/* APA's "Cho, G., ... Yu, Z.": names left out. */
+		if (nl->n > 0 && has_tok(sc, i + 1) && is_ellipsis(&sc->t[i])) {
+			i++;
+			continue;
+		}
+		/* "Lefèvre, É. et Durand, C.": "et" without "al." */
+		if ((sc->t[i].kind == TOK_AND || sc->t[i].kind == TOK_ETAL) &&
+		    nl->n > 0) {
 			i++;
 			continue;
 		}

@@ -13,8 +13,11 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "entry.h"
+#include "fields.h"
 #include "names.h"
+#include "split.h"
 #include "rules_fixture.h"
 
 
@@ -35,6 +38,22 @@ show(const struct namelist *nl)
 	if (nl->etal)
 		buf_puts(&b, "; et al.");
 	return buf_take(&b);
+}
+
+/* Parse text as a whole entry, where the list meets the title. */
+static struct entry *
+parse(const char *text)
+{
+	struct fields_ctx ctx = { rules, "cv.txt", TYPE_UNKNOWN, NULL };
+	struct rawentry raw = { text, NULL, 1, 1 };
+	struct entry *e;
+	FILE *null = fopen("/dev/null", "w");
+
+	diag_set_output(null);
+	e = fields_parse(&ctx, &raw);
+	diag_set_output(NULL);
+	fclose(null);
+	return e;
 }
 
 /* Scan s; check the names and what is left after the list. */
@@ -313,6 +332,114 @@ test_names_cjk_roles(void **state)
 }
 
 static void
+test_names_family_first_with_several_initials(void **state)
+{
+	(void)state;
+	check("Иванов И. И., Петров П. П., Сидоров С. С. Название статьи.",
+	    "Иванов|И. И.||; Петров|П. П.||; Сидоров|С. С.||",
+	    "Название статьи.");
+}
+
+static void
+test_names_conjunctions_of_other_languages(void **state)
+{
+	(void)state;
+	check("Dupont, J.-P., Lefèvre, É. et Durand, C. (2018). Un titre.",
+	    "Dupont|J.-P.||; Lefèvre|É.||; Durand|C.||", "(2018). Un titre.");
+	check("García, J. y López, M. (2017). Un título.",
+	    "García|J.||; López|M.||", "(2017). Un título.");
+	check("Müller, A. und Schmidt, B. Ein Titel.",
+	    "Müller|A.||; Schmidt|B.||", "Ein Titel.");
+	/* "y" between family names is a particle. */
+	check("José Ortega y Gasset. La rebelión.", "Gasset|José Ortega|y|",
+	    "La rebelión.");
+}
+
+static void
+test_names_compound_family_with_particle_and_saint(void **state)
+{
+	struct namelist nl;
+	int ended;
+
+	(void)state;
+	check("Pérez de Arce, M., & Gómez Pérez, L. (2011). T.",
+	    "Pérez de Arce|M.||; Gómez Pérez|L.||", "(2011). T.");
+	check("Peter St. John and Ann De Vries. T.",
+	    "St. John|Peter||; De Vries|Ann||", "T.");
+	memset(&nl, 0, sizeof(nl));
+	names_scan(rules, "The ATLAS Collaboration, G. Aad. T", &nl, &ended);
+	assert_int_equal(nl.n, 2);
+	assert_string_equal(nl.v[0].family, "The ATLAS Collaboration");
+	namelist_clear(&nl);
+}
+
+static void
+test_names_marks_between_commas_and_escaped(void **state)
+{
+	(void)state;
+	check("Kevin M. Smith¹, Ana Lee², and John Doe¹,². Superscripts.",
+	    "Smith|Kevin M.||; Lee|Ana||; Doe|John||", "Superscripts.");
+	check("Jones, K., Smith, J.\\*, & Lee, M.\\* (2019). T.",
+	    "Jones|K.||; Smith|J.||; Lee|M.||", "(2019). T.");
+}
+
+static void
+test_names_apa_ellipsis_of_many_authors(void **state)
+{
+	(void)state;
+	check("Choi, F., Cho, G., ... Yu, Z. (2012). T.",
+	    "Choi|F.||; Cho|G.||; Yu|Z.||", "(2012). T.");
+}
+
+static void
+test_names_lists_in_capitals(void **state)
+{
+	(void)state;
+	check("SMITH J, JONES K, LEE M. A title in caps.",
+	    "Smith|J.||; Jones|K.||; Lee|M.||", "A title in caps.");
+	check("GARCÍA MÁRQUEZ, G., & ÑUÑEZ, J. (2020). T.",
+	    "García Márquez|G.||; Ñuñez|J.||", "(2020). T.");
+}
+
+static void
+test_names_entry_apa_ellipsis_and_title(void **state)
+{
+	struct entry *e = parse("Choi, F., Cho, G., ... Yu, Z. (2012). Many "
+	    "authors. Journal of E, 1, 1-2.");
+	char *got;
+
+	(void)state;
+	got = show(&e->authors);
+	assert_string_equal(got, "Choi|F.||; Cho|G.||; Yu|Z.||");
+	assert_string_equal(e->f[FIELD_TITLE], "Many authors");
+	free(got);
+	entry_free(e);
+}
+
+static void
+test_names_entry_cjk_roles_editors_and_dropped(void **state)
+{
+	struct entry *e = parse("横田一正, 國島丈生（編）: データ工学ワークショップ"
+	    "論文集. 2002.");
+	char *got;
+
+	(void)state;
+	assert_int_equal(e->authors.n, 0);
+	got = show(&e->editors);
+	assert_string_equal(got, "横田|一正||; 國島|丈生||");
+	free(got);
+	assert_string_equal(e->f[FIELD_TITLE], "データ工学ワークショップ論文集");
+	entry_free(e);
+	/* Translators only: no authors, and no names looked for later. */
+	e = parse("横田一正監訳, 國島丈生訳: XMLデータベース入門. 共立出版, "
+	    "2006.：S. Abiteboul, P. Buneman著");
+	assert_int_equal(e->authors.n, 0);
+	assert_int_equal(e->editors.n, 0);
+	assert_string_equal(e->f[FIELD_TITLE], "XMLデータベース入門");
+	entry_free(e);
+}
+
+static void
 test_names_text_that_is_no_name(void **state)
 {
 	struct namelist nl;
@@ -370,6 +497,15 @@ main(void)
 		cmocka_unit_test(test_names_capitals_mark_the_family_name),
 		cmocka_unit_test(test_names_cjk_family_length_and_separators),
 		cmocka_unit_test(test_names_cjk_roles),
+		cmocka_unit_test(test_names_family_first_with_several_initials),
+		cmocka_unit_test(test_names_conjunctions_of_other_languages),
+		cmocka_unit_test(
+		    test_names_compound_family_with_particle_and_saint),
+		cmocka_unit_test(test_names_marks_between_commas_and_escaped),
+		cmocka_unit_test(test_names_apa_ellipsis_of_many_authors),
+		cmocka_unit_test(test_names_lists_in_capitals),
+		cmocka_unit_test(test_names_entry_apa_ellipsis_and_title),
+		cmocka_unit_test(test_names_entry_cjk_roles_editors_and_dropped),
 		cmocka_unit_test(test_names_text_that_is_no_name),
 		cmocka_unit_test(test_names_mark_self),
 	};
