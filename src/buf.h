@@ -7,6 +7,7 @@
 #ifndef CV2BIB_BUF_H
 #define CV2BIB_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct buf {
@@ -26,6 +27,8 @@ void	 buf_puts(struct buf *, const char *);
 void	 buf_putc(struct buf *, char);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 void	 buf_trim(struct buf *);
 const char *buf_str(const struct buf *);
 char	*buf_take(struct buf *);

@@ -10,6 +10,8 @@
 
 #include <stdio.h>
 
+struct buf;
+
 enum diag_level {
 	DIAG_OK = 0,
 	DIAG_NOTE,	/* -v only: why the parser decided something */
@@ -24,6 +26,15 @@ int	diag_verbosity(void);
 void	diag_reset(void);
 enum diag_level diag_worst(void);
 unsigned long diag_count(enum diag_level);
+
+/*
+ * Hold the messages of the calling thread in b, in order, instead of
+ * printing them (NULL: print again); diag_release() prints and empties b.
+ * They are counted at once.  run.c holds the messages of a batch of
+ * entries while the batch before is written on another thread.
+ */
+void	diag_hold(struct buf *b);
+void	diag_release(struct buf *b);
 
 /* Positioned: file may be NULL ("<stdin>" is the caller's choice). */
 void	diag_at(enum diag_level, const char *file, unsigned long line,

@@ -6,15 +6,23 @@
  * grow with the input (the keys and duplicate fingerprints excepted, a few
  * bytes per entry).  Output goes to a spool that is committed only when
  * every input was read without error.
+ *
+ * Once a first batch is full, batches are written on a thread of their
+ * own while the next is parsed.  The messages of the parsing thread are
+ * held with its batch (diag_hold()) and printed by the writing thread
+ * just before it writes the batch, so that standard error reads exactly
+ * as if one thread had done all.
  */
 #include "config.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "clean.h"
 #include "dedup.h"
 #include "diag.h"
@@ -41,16 +49,31 @@ static const char *const run_rule_files[] = {
 	"venues.rules", "types.rules", "title.rules",
 };
 
+/* Entries to write, and the messages printed before them. */
+struct batch {
+	struct entry_list	 entries;
+	struct buf		 diags;
+};
+
 struct run {
 	const struct run_opts	*opts;
 	struct rules		*rules;
 	struct writer		*writer;
 	struct keys		*keys;
 	struct dedup		*dedup;
-	struct entry_list	 batch;
+	struct batch		 batches[2];
+	struct batch		*batch;		/* being filled */
 	unsigned long		 entries;	/* written or dropped */
 	int			 failed;	/* an input error */
-	int			 write_failed;
+	int			 write_failed;	/* the writer's, once joined */
+	int			 write_errno;
+	/* The writing thread, once started, and what it is handed. */
+	int			 threaded;
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	struct batch		*queued;	/* NULL when the writer is idle */
+	int			 done;		/* no batch will come */
 };
 
 /* One input being read. */
@@ -118,14 +141,102 @@ run_load_rules(struct run *r)
 	return 0;
 }
 
-/* Write the batch and empty it. */
+/* Print the batch's messages, write its entries and empty it. */
+static void
+run_write_batch(struct run *r, struct batch *b)
+{
+	diag_release(&b->diags);
+	if (b->entries.n > 0 && !r->write_failed &&
+	    writer_write(r->writer, b->entries.v, b->entries.n) == -1) {
+		r->write_failed = 1;
+		r->write_errno = errno;
+	}
+	entry_list_clear(&b->entries);
+}
+
+/* The writing thread: write what it is handed until it is done. */
+static void *
+run_writer_main(void *arg)
+{
+	struct run *r = arg;
+	struct batch *b;
+
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		while (r->queued == NULL && !r->done)
+			pthread_cond_wait(&r->cond, &r->lock);
+		b = r->queued;
+		pthread_mutex_unlock(&r->lock);
+		if (b == NULL)
+			return NULL;
+		run_write_batch(r, b);
+		pthread_mutex_lock(&r->lock);
+		r->queued = NULL;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->lock);
+	}
+}
+
+/* Start the writing thread; without one, batches are written here. */
+static void
+run_start_writer(struct run *r)
+{
+	if (pthread_mutex_init(&r->lock, NULL) != 0)
+		return;
+	if (pthread_cond_init(&r->cond, NULL) != 0) {
+		pthread_mutex_destroy(&r->lock);
+		return;
+	}
+	r->queued = NULL;
+	r->done = 0;
+	if (pthread_create(&r->thread, NULL, run_writer_main, r) != 0) {
+		pthread_cond_destroy(&r->cond);
+		pthread_mutex_destroy(&r->lock);
+		return;
+	}
+	r->threaded = 1;
+}
+
+/* Hand the batch being filled to the writer; fill the other meanwhile. */
 static void
 run_flush_batch(struct run *r)
 {
-	if (r->batch.n > 0 && !r->write_failed &&
-	    writer_write(r->writer, r->batch.v, r->batch.n) == -1)
-		r->write_failed = 1;
-	entry_list_clear(&r->batch);
+	if (!r->threaded) {
+		run_write_batch(r, r->batch);
+		return;
+	}
+	pthread_mutex_lock(&r->lock);
+	while (r->queued != NULL)
+		pthread_cond_wait(&r->cond, &r->lock);
+	r->queued = r->batch;
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+	r->batch = r->batch == &r->batches[0] ? &r->batches[1] :
+	    &r->batches[0];
+	diag_hold(&r->batch->diags);
+}
+
+/* Write what is left and stop the writing thread. */
+static void
+run_drain(struct run *r)
+{
+	run_flush_batch(r);
+	if (!r->threaded)
+		return;
+	pthread_mutex_lock(&r->lock);
+	while (r->queued != NULL)
+		pthread_cond_wait(&r->cond, &r->lock);
+	r->done = 1;
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+	pthread_join(r->thread, NULL);
+	pthread_cond_destroy(&r->cond);
+	pthread_mutex_destroy(&r->lock);
+	r->threaded = 0;
+	/* What the parser held after the last batch was handed over. */
+	diag_release(&r->batch->diags);
+	if (r->write_failed)
+		errno = r->write_errno;
 }
 
 /* A parsed entry: report a duplicate, give it a key, queue it. */
@@ -145,9 +256,13 @@ run_emit(struct run *r, struct entry *e)
 		}
 	}
 	keys_assign(r->keys, e);
-	entry_list_add(&r->batch, e);
-	if (r->batch.n >= RUN_BATCH)
-		run_flush_batch(r);
+	entry_list_add(&r->batch->entries, e);
+	if (r->batch->entries.n < RUN_BATCH)
+		return;
+	/* A long input: write on another thread from now on. */
+	if (!r->threaded)
+		run_start_writer(r);
+	run_flush_batch(r);
 }
 
 /*
@@ -513,12 +628,16 @@ run(const struct run_opts *o)
 	}
 	r.keys = keys_new();
 	r.dedup = dedup_new();
-	entry_list_init(&r.batch);
+	r.batch = &r.batches[0];
+	diag_hold(&r.batch->diags);
 	if (o->inputs == NULL || o->inputs[0] == NULL)
 		run_file(&r, "-");
 	for (i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
 		run_file(&r, o->inputs[i]);
-	run_flush_batch(&r);
+	run_drain(&r);
+	diag_hold(NULL);
+	buf_free(&r.batches[0].diags);
+	buf_free(&r.batches[1].diags);
 	if (writer_close(r.writer) == -1)
 		r.write_failed = 1;
 	status = run_finish(&r, out);
