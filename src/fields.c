@@ -484,6 +484,7 @@ quoted_title(const char *r, struct entry *e)
 	static const char *const quotes[][2] = {
 		{ "“", "”" }, { "\"", "\"" }, { "‘", "’" }, { "«", "»" },
 		{ "'", "'," }, { "'", "'." },	/* Harvard: 'Title', */
+		{ "„", "“" }, { "‚", "‘" },	/* German */
 		{ "「", "」" }, { "『", "』" },	/* Japanese */
 	};
 	size_t i, ol, start;

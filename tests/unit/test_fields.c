@@ -225,6 +225,47 @@ test_fields_physics_and_vancouver_forms(void **state)
 }
 
 static void
+test_fields_numbers_in_more_styles(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*volume, *issue, *pages;
+	} cases[] = {
+		/* Chicago without an issue. */
+		{ "Smith, John. \"A Title.\" Journal of Things 12 (2020): "
+		    "45-67.", "12", NULL, "45-67" },
+		/* ACM keeps its issue. */
+		{ "Jeffrey Dean. 2008. MapReduce. Commun. ACM 51, 1 (January "
+		    "2008), 107-113.", "51", "1", "107-113" },
+		/* German and Turkish words. */
+		{ "K. M\xc3\xbcller, \xe2\x80\x9eEin Titel\xe2\x80\x9c, "
+		    "Zeitschrift, Bd. 12, H. 3, S. 45-67, 2019.", "12", "3",
+		    "45-67" },
+		{ "A. Yilmaz, \"Baslik,\" Panaroma Dergisi, Say\xc4\xb1 24, "
+		    "Sayfa 8, 2019.", NULL, "24", "8" },
+		/* Economics: volume, issue, month, year, pages. */
+		{ "Ferrall, C. Title. Journal of Statistics 15, 2, April, 1997, "
+		    "115-129.", "15", "2", "115-129" },
+		/* Nature, eLife: "V:P", "V, P (Year)". */
+		{ "Delmont, T. O. (2016). Title. PeerJ, 4:e1839.", "4", NULL,
+		    "e1839" },
+		{ "F. Randi. \"Title.\" Physical Review Letters 12, 118102, "
+		    "19 March (2021).", "12", NULL, "118102" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct entry *e = parse(cases[i].text, TYPE_ARTICLE);
+
+		assert_field(e, FIELD_VOLUME, cases[i].volume);
+		assert_field(e, FIELD_ISSUE, cases[i].issue);
+		assert_field(e, FIELD_PAGES, cases[i].pages);
+		entry_free(e);
+	}
+}
+
+static void
 test_fields_linked_title(void **state)
 {
 	/* "[Title](url), Venue": the link's text is the title. */
@@ -327,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_fields_mixed_section_entry_words_decide),
 		cmocka_unit_test(test_fields_type_from_venue_words),
 		cmocka_unit_test(test_fields_physics_and_vancouver_forms),
+		cmocka_unit_test(test_fields_numbers_in_more_styles),
 		cmocka_unit_test(test_fields_linked_title),
 		cmocka_unit_test(test_fields_ieee_style),
 		cmocka_unit_test(test_fields_apa_style),
