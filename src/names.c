@@ -1033,6 +1033,42 @@ has_initials(const struct namelist *nl)
 	return 0;
 }
 
+/* Whether the token is a word in small letters only ("vegh"). */
+static int
+is_lower_word(const struct tok *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->len; i++)
+		if (!islower((unsigned char)t->s[i]) &&
+		    (unsigned char)t->s[i] < 0x80)
+			return 0;
+	return t->len > 0 && islower((unsigned char)*t->s);
+}
+
+/*
+ * A name typed in small letters in a list of inverted names that "&"
+ * separates (ResearchGate): "Louis, Shreya & vegh, deborah & Busch,
+ * Robyn".  Between two ampersands "family, given" is a name whatever its
+ * case.  Returns the index after it, or 0.
+ */
+static size_t
+read_between_ampersands(struct scan *sc, size_t i, struct namelist *nl)
+{
+	struct name *nm;
+
+	if (sc->order != 2 || i == 0 || !has_tok(sc, i + 2) ||
+	    *sc->t[i - 1].s != '&' || *sc->t[i + 2].s != '&' ||
+	    sc->t[i].trail != ',' || sc->t[i + 1].trail != 0 ||
+	    !is_lower_word(&sc->t[i]) || !is_lower_word(&sc->t[i + 1]))
+		return 0;
+	nm = namelist_add(nl);
+	nm->family = join(sc, i, i + 1);
+	nm->given = join(sc, i + 1, i + 2);
+	sc->nread++;
+	return i + 2;
+}
+
 /* Whether the token is "..." or "…". */
 static int
 is_ellipsis(const struct tok *t)
@@ -1065,8 +1101,15 @@ inverted_goes_on(struct scan *sc, size_t i)
 static int
 and_starts_sentence(struct scan *sc, const struct namelist *nl, size_t i)
 {
-	return i >= 2 && nl->n == 1 && sc->t[i - 1].kind == TOK_AND &&
-	    sc->t[i - 2].trail == 0 && !has_initials(nl);
+	size_t k;
+
+	if (i < 2 || nl->n != 1 || sc->t[i - 1].kind != TOK_AND ||
+	    has_initials(nl))
+		return 0;
+	for (k = 0; k < i - 1; k++)	/* "Louis, Shreya & ..." is a list */
+		if (sc->t[k].trail != 0)
+			return 0;
+	return 1;
 }
 
 size_t
@@ -1111,7 +1154,8 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			i++;
 			continue;
 		}
-		if ((next = read_name(sc, i, nl)) == 0) {
+		if ((next = read_name(sc, i, nl)) == 0 &&
+		    (next = read_between_ampersands(sc, i, nl)) == 0) {
 			if (and_starts_sentence(sc, nl, i)) {
 				namelist_clear(nl);
 				done = 0;

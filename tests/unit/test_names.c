@@ -200,6 +200,11 @@ test_names_ampersand_inverted_full_given_names(void **state)
 	    "Hrasnica, Halid et al., T", "Kaloxylos|Alexandros||; "
 	    "Gavras|Anastasius||; Camps Mur|Daniel||; Hrasnica|Halid||; "
 	    "et al.", "T");
+	/* Between ampersands a name typed in small letters is one. */
+	check("Louis, Shreya & vegh, deborah & Busch, Robyn. (2020). T",
+	    "Louis|Shreya||; vegh|deborah||; Busch|Robyn||", "(2020). T");
+	check("Louis, Shreya & vegh, deborah. T", "Louis|Shreya||",
+	    "& vegh, deborah. T");
 	/* A title after the initials is no given name. */
 	check("Morel, R. Spread and scale in the digital age.", "Morel|R.||",
 	    "Spread and scale in the digital age.");
