@@ -685,6 +685,9 @@ md_emphasis(const char *start, const char *p, const char *end, int *strong,
 		 */
 		if (ispunct(after) && !(before == ' ' || ispunct(before)))
 			return 0;
+		/* "Chen, L.*, Wang, H.*": a mark before a comma opens nothing. */
+		if (after == ',' || after == ';')
+			return 0;
 		if (memchr(p + run, ch, (size_t)(end - p - run)) == NULL)
 			return 0;
 		*state = 1;

@@ -63,6 +63,8 @@ test_clean_markdown_emphasis_marks_strong(void **state)
 	/* Marks of equal contribution are no emphasis (CommonMark flanking). */
 	check_inline(MARKUP_MARKDOWN, "A. Kumar*, B. Chen*, C. Lopez",
 	    "A. Kumar*, B. Chen*, C. Lopez");
+	check_inline(MARKUP_MARKDOWN, "Chen, L.*, Wang, H.*, Lee, K.",
+	    "Chen, L.*, Wang, H.*, Lee, K.");
 	raw = clean_inline(MARKUP_MARKDOWN, "B. Chen*. *Title.* In *J*");
 	assert_string_equal(raw, "B. Chen*. \003Title.\004 In \003J\004");
 	free(raw);
