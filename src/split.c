@@ -150,6 +150,21 @@ split_ends_punct(const struct buf *t)
 }
 
 /*
+ * Whether a PDF conversion lost the hyphen of a word broken at the line
+ * end: "reinforce" + "ment learning".  Only a line that starts with a
+ * part no word is alone (the "hyphen-lost" rules: "ment", "ior") after a
+ * line ending in a lower-case letter.
+ */
+static int
+split_hyphen_lost(const struct splitter *sp, const struct buf *t,
+    const char *s)
+{
+	return islower((unsigned char)t->s[t->len - 1]) &&
+	    islower((unsigned char)*s) &&
+	    rules_classify(sp->rules, "hyphen-lost", s) != NULL;
+}
+
+/*
  * Join a wrapped line to the entry, mending a word broken at the end.  A
  * line the markup set apart ("Title<br>Authors<br>Venue") is a part of
  * its own: a full stop ends the one before.
@@ -191,7 +206,7 @@ split_join(struct splitter *sp, const char *s, int set_apart)
 		if (keep == NULL)
 			t->len--;	/* "pro-" + "cessing" */
 		t->s[t->len] = '\0';
-	} else if (t->len > 0)
+	} else if (t->len > 0 && !split_hyphen_lost(sp, t, s))
 		buf_putc(t, ' ');
 	buf_puts(t, s);
 }

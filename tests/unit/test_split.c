@@ -127,6 +127,21 @@ test_split_lines_set_apart_are_parts(void **state)
 }
 
 static void
+test_split_hyphen_lost_by_pdf(void **state)
+{
+	/* "reinforce" + "ment": a part no word is alone; "the" + "nation"
+	 * stay two words. */
+	const char *lines[] = { "A. Smith. Decision trees for reinforce",
+	    "ment learning in the", "nation. 1999.", NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-3:A. Smith. Decision trees for "
+	    "reinforcement learning in the nation. 1999.");
+}
+
+static void
 test_split_hanging_indent(void **state)
 {
 	const char *lines[] = { "Smith, J. (2020). A long title that wraps",
@@ -163,6 +178,7 @@ main(void)
 		cmocka_unit_test(test_split_paragraphs_and_hyphenation),
 		cmocka_unit_test(test_split_markup_items_hold_their_lines),
 		cmocka_unit_test(test_split_lines_set_apart_are_parts),
+		cmocka_unit_test(test_split_hyphen_lost_by_pdf),
 		cmocka_unit_test(test_split_hanging_indent),
 		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
 	};
