@@ -796,6 +796,10 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 		hint = TYPE__COUNT;
 	if (hint != TYPE__COUNT)
 		return hint;
+	/* A CV's own label may say: "[J3]" a journal article, "[C12]" a paper. */
+	if (e->label != NULL && (v = rules_classify(ctx->rules, "label-type",
+	    e->label)) != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
+		return t;
 	if (e->editors.n > 0 && e->authors.n > 0 &&
 	    e->f[FIELD_CONTAINER] != NULL)
 		return TYPE_CHAPTER;

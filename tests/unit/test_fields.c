@@ -186,15 +186,22 @@ test_fields_type_from_venue_words(void **state)
 		    TYPE_ARTICLE, NULL },
 	};
 	size_t i;
+	struct fields_ctx ctx = { rules, "cv.txt", TYPE_UNKNOWN, NULL };
+	struct rawentry raw = { "A. Smith, \"On others,\" Some Meeting, 2019.",
+	    "C2", 7, 7 };
+	struct entry *e;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct entry *e = parse(cases[i].text, TYPE_UNKNOWN);
-
+		e = parse(cases[i].text, TYPE_UNKNOWN);
 		assert_int_equal(e->type, cases[i].type);
 		assert_field(e, FIELD_CONTAINER, cases[i].container);
 		entry_free(e);
 	}
+	/* The CV's own label says: "[C2]" is a conference paper. */
+	e = fields_parse(&ctx, &raw);
+	assert_int_equal(e->type, TYPE_CONFERENCE);
+	entry_free(e);
 }
 
 static void
