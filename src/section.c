@@ -29,6 +29,10 @@ struct sectioner {
 	char			*heading;
 	unsigned long		 heading_line;
 	char			 year[8];
+	/* The publication list a typed sub-list sits in ("Publications" >
+	 * "Journal Articles"), to return to under an unknown sub-heading. */
+	int			 has_parent, parent_rank;
+	enum entry_type		 parent_type;
 	void			(*before)(void *);	/* section_on_heading() */
 	void			*before_arg;
 };
@@ -121,6 +125,8 @@ section_apply(struct sectioner *s, const char *value, const char *text,
 	section_set_heading(s, text, cl->lineno);
 	s->year[0] = '\0';
 	s->unknown = 0;
+	if (s->has_parent && rank <= s->parent_rank)
+		s->has_parent = 0;	/* it ends the enclosing list too */
 	if (strcmp(value, "none") == 0) {
 		s->state = SECTION_OTHER;
 		diag_at(DIAG_NOTE, s->file, cl->lineno, "heading \"%s\": not "
@@ -147,6 +153,11 @@ section_apply(struct sectioner *s, const char *value, const char *text,
 		    entry_type_name(s->type));
 		return;
 	}
+	if (s->state == SECTION_PUBS && rank > s->rank && !s->has_parent) {
+		s->has_parent = 1;
+		s->parent_rank = s->rank;
+		s->parent_type = s->type;
+	}
 	s->state = SECTION_PUBS;
 	s->type = t;
 	s->rank = rank;
@@ -164,6 +175,21 @@ section_unknown_heading(struct sectioner *s, const char *text,
 		return;		/* a topic sub-heading inside the list */
 	if (s->state == SECTION_PREAMBLE)
 		return;		/* the CV's title, the owner's name */
+	if (s->has_parent && rank > s->parent_rank) {
+		/* "Publications" > "Journal Articles", then "Book Essays". */
+		section_set_heading(s, text, cl->lineno);
+		s->state = SECTION_PUBS;
+		s->type = s->parent_type;
+		s->rank = s->parent_rank;
+		s->has_parent = 0;
+		s->year[0] = '\0';
+		diag_at(DIAG_NOTE, s->file, cl->lineno, "heading \"%s\": "
+		    "unknown, a part of the publications above (each entry "
+		    "decides its type)", text);
+		return;
+	}
+	if (s->has_parent && rank <= s->parent_rank)
+		s->has_parent = 0;
 	section_set_heading(s, text, cl->lineno);
 	s->state = SECTION_OTHER;
 	s->unknown = 1;

@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 83
+plan 84
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -324,6 +324,13 @@ printf 'Journal Articles (2)\n\n1. A. Smith. A study of things. J. Things, 3, 1-
 run -f csl-json count.txt
 check "a heading with a count is a heading, not an entry" \
     eval "test \"\$(grep -c '\"id\"' out)\" -eq 1 && grep -q '\"type\": \"article-journal\"' out"
+
+# An unknown sub-heading after a typed one stays in the publications above.
+printf '## Publications\n\n### Journal Articles\n\n1. A. Smith. A study. J. Things, 3, 1-10, 2020.\n\n### Selected Essays\n\n1. B. Lee (2017). Things. In: M. Weber (Hrsg.): Handbook. Berlin: Springer, S. 1-20.\n' >sub.md
+run -v -f csl-json sub.md
+check "an unknown sub-heading stays a part of the publications above" \
+    eval "grep -q 'unknown, a part of the publications above' err &&
+    test \"\$(grep -c '\"id\"' out)\" -eq 2"
 
 # --- rules -----------------------------------------------------------------
 printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' >my.rules
