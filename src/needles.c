@@ -71,7 +71,7 @@ struct run {
 
 static void	parse_alt(struct parse *, struct litset *);
 
-static unsigned char
+static inline unsigned char
 fold(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
@@ -95,8 +95,11 @@ litset_score(const struct litset *ls)
 static void
 litset_consider(struct litset *best, const struct litset *cand)
 {
-	if (litset_score(cand) > litset_score(best))
-		*best = *cand;
+	if (litset_score(cand) <= litset_score(best))
+		return;
+	best->any = cand->any;
+	best->n = cand->n;
+	memcpy(best->v, cand->v, cand->n * sizeof(cand->v[0]));
 }
 
 /* The union of two alternatives' requirements, in *to. */
@@ -439,10 +442,10 @@ parse_alt(struct parse *ps, struct litset *out)
 }
 
 /* The bit of a pair of (folded) bytes in a summary. */
-static uint16_t
-pair_bit(unsigned char a, unsigned char b)
+static inline unsigned
+pair_bit(unsigned a, unsigned b)
 {
-	return (uint16_t)(((unsigned)a * 67u ^ (unsigned)b) % NEEDLES_PAIRS);
+	return (a * 67u ^ b) & (NEEDLES_PAIRS - 1);
 }
 
 static void
@@ -454,8 +457,8 @@ needle_init(struct needle *nd, const struct lit *l)
 	nd->byte = fold((unsigned char)l->s[0]);
 	nd->npairs = 0;
 	for (i = 0; i + 1 < l->len; i++)
-		nd->pair[nd->npairs++] = pair_bit(fold((unsigned char)l->s[i]),
-		    fold((unsigned char)l->s[i + 1]));
+		nd->pair[nd->npairs++] = (uint16_t)pair_bit(fold((unsigned char)
+		    l->s[i]), fold((unsigned char)l->s[i + 1]));
 }
 
 struct needles *
@@ -500,20 +503,20 @@ void
 needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned char a, b;
+	uint64_t *bytes = sum->bytes, *pairs = sum->pairs;
+	unsigned a, b, bit;
 	size_t i;
-	uint16_t bit;
 
 	memset(sum, 0, sizeof(*sum));
 	if (len == 0)
 		return;
 	a = fold(u[0]);
-	sum->bytes[a >> 6] |= UINT64_C(1) << (a & 63);
+	bytes[a >> 6] |= UINT64_C(1) << (a & 63);
 	for (i = 1; i < len; i++, a = b) {
 		b = fold(u[i]);
-		sum->bytes[b >> 6] |= UINT64_C(1) << (b & 63);
+		bytes[b >> 6] |= UINT64_C(1) << (b & 63);
 		bit = pair_bit(a, b);
-		sum->pairs[bit >> 6] |= UINT64_C(1) << (bit & 63);
+		pairs[bit >> 6] |= UINT64_C(1) << (bit & 63);
 	}
 }
 

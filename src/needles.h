@@ -34,7 +34,7 @@ void		 needles_free(struct needles *);
  * adjacent bytes (ASCII letters folded to small, pairs hashed to bits).
  * Summarised once, a subject is checked against many rules cheaply.
  */
-#define NEEDLES_PAIRS	4096
+#define NEEDLES_PAIRS	2048	/* a power of two */
 
 struct needles_sum {
 	uint64_t	bytes[256 / 64];

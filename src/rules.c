@@ -39,6 +39,8 @@ struct rule {
 	int			 warned;	/* a run-time error was reported */
 	int			 user;		/* loaded after rules_user_mode() */
 	unsigned		 uses;		/* matches tried, until JIT */
+	unsigned		 checks;	/* needle checks, until judged */
+	unsigned		 found;		/* of these, needles found */
 };
 
 /*
@@ -56,6 +58,15 @@ struct rule {
  * matching of ASCII letters does not change), so once a rule is used often
  * it gets a second compilation without UCP for ASCII subjects.
  */
+
+/*
+ * Needles (see needles.h) pay only where they are often missing: a rule
+ * whose needles were in the subject at least RULES_NEEDLES_KEEP times in
+ * four of its first RULES_NEEDLES_JUDGE checks ("(", ",") is tried
+ * without them from then on.
+ */
+#define RULES_NEEDLES_JUDGE	128
+#define RULES_NEEDLES_KEEP	3
 
 /* The JIT stack: the default 32 KiB is too little for long lines. */
 #define RULES_JIT_STACK_MIN	(32 * 1024)
@@ -664,21 +675,32 @@ rule_warn(struct rule *ru, const char *what, int rc)
  * needles.  The subject is summarised once for the rules tried on it.
  */
 static int
-rule_may_match(const struct rules *r, const struct rule *ru, const char *s,
+rule_may_match(const struct rules *r, struct rule *ru, const char *s,
     size_t len)
 {
 	struct rules *rw = (struct rules *)r;	/* the summary only */
+	int found;
 
 	if (ru->needles == NULL)
 		return 1;
 	if (!rw->subj_known || rw->subj.len != len ||
-	    (len > 0 && memcmp(rw->subj.s, s, len) != 0)) {
+	    memcmp(rw->subj.s, s, len) != 0) {
 		needles_summarise(&rw->sum, s, len);
 		buf_reset(&rw->subj);
 		buf_append(&rw->subj, s, len);
 		rw->subj_known = 1;
 	}
-	return needles_maybe(ru->needles, &rw->sum);
+	found = needles_maybe(ru->needles, &rw->sum);
+	if (ru->checks < RULES_NEEDLES_JUDGE) {
+		ru->checks++;
+		ru->found += (unsigned)found;
+		if (ru->checks == RULES_NEEDLES_JUDGE && ru->found * 4 >=
+		    RULES_NEEDLES_KEEP * RULES_NEEDLES_JUDGE) {
+			needles_free(ru->needles);
+			ru->needles = NULL;
+		}
+	}
+	return found;
 }
 
 /*
