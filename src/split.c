@@ -138,14 +138,30 @@ split_starts_entry(const char *s)
 	    c == CLEAN_STRONG_ON || c == CLEAN_EM_ON;
 }
 
+/*
+ * The end of the entry's text so far without the markers after it (a
+ * link's target is no text either: "Title\005https://...\006").
+ */
+static size_t
+split_text_end(const struct buf *t)
+{
+	size_t k = t->len;
+
+	while (k > 0 && (unsigned char)t->s[k - 1] < 0x20) {
+		if (t->s[k - 1] == CLEAN_URL_OFF)
+			while (k > 1 && t->s[k - 1] != CLEAN_URL_ON)
+				k--;
+		k--;
+	}
+	return k;
+}
+
 /* Whether the entry's text so far ends in punctuation (markers aside). */
 static int
 split_ends_punct(const struct buf *t)
 {
-	size_t k = t->len;
+	size_t k = split_text_end(t);
 
-	while (k > 0 && (unsigned char)t->s[k - 1] < 0x20)
-		k--;		/* emphasis markers */
 	return k == 0 || strchr(".,;:!?", t->s[k - 1]) != NULL;
 }
 
@@ -175,11 +191,9 @@ split_join(struct splitter *sp, const char *s, int set_apart)
 	struct buf *t = &sp->text;
 
 	if (set_apart && !split_ends_punct(t)) {
-		size_t k = t->len;
-
 		/* "Title\002" -> "Title.\002": the stop goes inside nothing. */
-		while (k > 0 && (unsigned char)t->s[k - 1] < 0x20)
-			k--;
+		size_t k = split_text_end(t);
+
 		buf_putc(t, ' ');
 		memmove(t->s + k + 1, t->s + k, t->len - k - 1);
 		t->s[k] = '.';

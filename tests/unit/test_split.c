@@ -124,6 +124,11 @@ test_split_lines_set_apart_are_parts(void **state)
 	split_lines(lines, out, sizeof(out));
 	assert_string_equal(out, ":1-3:\001Learning to rank.\002 Ana Souza, "
 	    "Pedro Lima. WWW, 2022. || :5-6:Title two. B. Lee");
+	/* The stop goes before a link's target, not into it. */
+	lines[0] = "^\007Learning to rank\005https://x.org/a\006";
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-3:\007Learning to rank.\005https://x.org/a"
+	    "\006 Ana Souza, Pedro Lima. WWW, 2022. || :5-6:Title two. B. Lee");
 }
 
 static void
