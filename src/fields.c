@@ -422,7 +422,7 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
     size_t *vstart)
 {
 	size_t i, len = strlen(r), best_t = 0, best_v = 0;
-	int best = 0, score;
+	int best = 0, score, vscore;
 
 	for (i = 1; i + 2 < len; i++) {
 		size_t te, vs, k;
@@ -460,9 +460,11 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 				continue;
 		} else
 			continue;
-		score += venue_score(rules, r + vs);
-		if (islower((unsigned char)r[vs]) && strncmp(r + vs, "in ", 3) &&
-		    strncmp(r + vs, "in: ", 4))
+		vscore = venue_score(rules, r + vs);
+		score += vscore;
+		/* Lower case starts no venue, but one a rule knows ("eLife"). */
+		if (islower((unsigned char)r[vs]) && vscore == 0 &&
+		    strncmp(r + vs, "in ", 3) && strncmp(r + vs, "in: ", 4))
 			score -= 5;
 		if (score > best) {
 			best = score;
