@@ -960,7 +960,9 @@ editors_mark(const char *s)
 	static const char *const marks[] = {
 		"(Eds.)", "(eds.)", "(Ed.)", "(ed.)", "(Eds)", "(eds)",
 		"(Editors)", "(editors)", "(Editor)", "(editor)", "(Hrsg.)",
-		"(Hg.)", ", eds.", ", ed.", ", editors", ", editor"
+		"(Hg.)", ", eds.", ", ed.", ", editors", ", editor",
+		/* "Smith, John, and Mary Lee, eds.": the list took the comma */
+		"eds.", "ed.", "editors", "editor"
 	};
 	size_t i, n, k = strspn(s, " ");
 
