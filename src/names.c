@@ -720,6 +720,11 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 		    sc->t[k - 1].kind == TOK_INITIAL &&
 		    !word_after_initial(sc, k))
 			break;
+		/* "Kim, S. A survey on ...": an article starts the title. */
+		if (kind == TOK_CAPS && k > g && sc->t[k].trail == 0 &&
+		    sc->t[k - 1].kind == TOK_INITIAL && has_tok(sc, k + 1) &&
+		    islower((unsigned char)*sc->t[k + 1].s))
+			break;
 		if (sc->t[k].trail != 0) {
 			k++;
 			break;

@@ -456,6 +456,12 @@ test_names_text_that_is_no_name(void **state)
 	    &ended), 0);
 	assert_int_equal(names_scan(rules, "the quick brown fox", &nl,
 	    &ended), 0);
+	/* "Kim, S. A survey": the article is the title's, not an initial. */
+	assert_int_equal(names_scan(rules, "Kim, S. A survey on vision.", &nl,
+	    &ended), 8);
+	assert_int_equal(nl.n, 1);
+	assert_string_equal(nl.v[0].family, "Kim");
+	assert_string_equal(nl.v[0].given, "S.");
 	namelist_clear(&nl);
 }
 
