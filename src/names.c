@@ -288,6 +288,11 @@ classify_word(struct scan *sc, const char *s, size_t len,
 		return TOK_SUFFIX;
 	if (particle && islower((unsigned char)*s))
 		return TOK_PARTICLE;
+	/* An elided particle glued to the name: "d'Alembert", "d’Amico". */
+	if ((*s == 'd' || *s == 'l') && len > 3 && ((s[1] == '\'' &&
+	    isupper((unsigned char)s[2])) || (strncmp(s + 1, "’", 3) == 0 &&
+	    len > 5 && isupper((unsigned char)s[4]))))
+		return TOK_WORD;
 	if (islower((unsigned char)*s) || s[len - 1] == '-')
 		return TOK_OTHER;
 	if (len <= 3) {

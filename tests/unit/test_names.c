@@ -463,6 +463,12 @@ test_names_text_that_is_no_name(void **state)
 	assert_string_equal(nl.v[0].family, "Kim");
 	assert_string_equal(nl.v[0].given, "S.");
 	namelist_clear(&nl);
+	/* An elided particle glued to the family name is part of a name. */
+	names_scan(rules, "J. Roe and M. d\xe2\x80\x99Alembert. Title.", &nl,
+	    &ended);
+	assert_int_equal(nl.n, 2);
+	assert_string_equal(nl.v[1].family, "d\xe2\x80\x99Alembert");
+	namelist_clear(&nl);
 }
 
 static void
