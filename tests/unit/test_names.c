@@ -464,10 +464,10 @@ test_names_text_that_is_no_name(void **state)
 	assert_string_equal(nl.v[0].given, "S.");
 	namelist_clear(&nl);
 	/* An elided particle glued to the family name is part of a name. */
-	names_scan(rules, "J. Roe and M. d\xe2\x80\x99Alembert. Title.", &nl,
+	names_scan(rules, "J. Roe and M. d\xe2\x80\x99" "Alembert. Title.", &nl,
 	    &ended);
 	assert_int_equal(nl.n, 2);
-	assert_string_equal(nl.v[1].family, "d\xe2\x80\x99Alembert");
+	assert_string_equal(nl.v[1].family, "d\xe2\x80\x99" "Alembert");
 	namelist_clear(&nl);
 }
 
