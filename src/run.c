@@ -315,8 +315,10 @@ input_entry(struct input *in, const struct rawentry *raw)
 			return;
 		}
 	}
+	/* Before any heading, what a rule says is no reference is none. */
 	if (rules_classify(r->rules, "not-entry", raw->text) != NULL &&
-	    fields_reference_score(r->rules, raw->text) < PREAMBLE_SCORE) {
+	    (st == SECTION_PREAMBLE || fields_reference_score(r->rules,
+	    raw->text) < PREAMBLE_SCORE)) {
 		diag_at(DIAG_NOTE, in->name, raw->first, "\"%.40s\": no "
 		    "reference (a \"not-entry\" rule)", raw->text);
 		return;
