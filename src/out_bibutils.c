@@ -308,6 +308,10 @@ static const struct {
 	    " volume number pages publisher address organization isbn " },
 	{ "InCollection", " author editor booktitle booktitleaddon series"
 	    " volume number pages edition publisher address isbn " },
+	{ "InBook", " author editor booktitle booktitleaddon series"
+	    " volume number pages edition publisher address isbn " },
+	{ "Collection", " editor series volume number pages edition"
+	    " publisher address isbn " },
 	{ "Book", " author editor series volume number pages edition"
 	    " publisher address isbn " },
 	{ "PhdThesis", " author school institution type address pages " },
@@ -842,10 +846,17 @@ bu_add_type(struct bu_rec *r)
 	case TYPE_EDITED_BOOK:
 		fields_add(f, "GENRE:MARC", "book", LEVEL_MAIN);
 		fields_add(f, "ISSUANCE", "monographic", LEVEL_MAIN);
+		/* A book of editors only is biber's @collection. */
+		if (fmt == FORMAT_BIBLATEX && r->e->authors.n == 0 &&
+		    r->e->editors.n > 0)
+			bu_out_op(r, OP_SET, "TYPE", "Collection");
 		break;
 	case TYPE_CHAPTER:
 		fields_add(f, "GENRE:BIBUTILS", "collection", LEVEL_HOST);
 		fields_add(f, "ISSUANCE", "monographic", LEVEL_HOST);
+		/* biber's @incollection needs editors; @inbook does not. */
+		if (fmt == FORMAT_BIBLATEX && r->e->editors.n == 0)
+			bu_out_op(r, OP_SET, "TYPE", "InBook");
 		break;
 	case TYPE_PATENT:
 		fields_add(f, "INTERNAL_TYPE", "PATENT", LEVEL_MAIN);
@@ -1044,7 +1055,11 @@ bu_add_numbers(struct bu_rec *r)
 			    "; " : "", number);
 		return;
 	}
-	bu_text(r, "ISSUE", issue, LEVEL_MAIN);
+	/* plain.bst warns of an article's number without a volume. */
+	if (bibtex && e->f[FIELD_VOLUME] == NULL && r->t == TYPE_ARTICLE)
+		bu_out_text(r, "issue", issue);
+	else
+		bu_text(r, "ISSUE", issue, LEVEL_MAIN);
 	if (number == NULL || (bibtex && e->type == TYPE_PATENT))
 		return;		/* a patent's is in howpublished */
 	if (r->o->format != FORMAT_RIS) {
@@ -1231,8 +1246,10 @@ bu_add_sortkey(struct bu_rec *r)
 {
 	const struct entry *e = r->e;
 
+	/* plain.bst sorts by author; only a book may sort by its editors. */
 	if (r->o->format == FORMAT_BIBTEX && e->authors.n == 0 &&
-	    e->editors.n == 0)
+	    (e->editors.n == 0 || (r->t != TYPE_BOOK &&
+	    r->t != TYPE_EDITED_BOOK)))
 		bu_out_text(r, "key", e->f[FIELD_TITLE] != NULL ?
 		    e->f[FIELD_TITLE] : e->key);
 }

@@ -635,7 +635,7 @@ static const struct {
 	    "  publisher = \t{Springer}\n"
 	    "}\n"
 	    "\n",
-	    "@Book{ed,\n"
+	    "@Collection{ed,\n"
 	    "  editor = \t{Doe, John},\n"
 	    "  title = \t{Fast Packets},\n"
 	    "  date = \t{2021},\n"
