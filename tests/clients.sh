@@ -4,7 +4,8 @@
 # record count for RIS and the other libbibutils formats.  Runs on the
 # sample CV (farshin-cv.txt), a hand-written one with every entry type,
 # diacritics, particles, suffixes and TeX specials (clients-cv.txt), and a
-# Markdown one (styles-cv.md).
+# Markdown one (styles-cv.md); then bibtex and biber on every CV of
+# tests/corpus/.
 #
 # A missing program skips its checks (exit 77 when nothing ran), unless
 # CV2BIB_REQUIRE_TOOLS=1, when it fails them.  Prints TAP, plan last.
@@ -63,6 +64,18 @@ biber_clean() {
 	    >"$1/biber.out" 2>&1 || return 1
 	! grep -q -E '^(WARN|ERROR) ' "$1/biber.out" || return 1
 	[ "$(count '^@' "$1/tool.bib")" -eq "$(count '^@' "$1/refs-bl.bib")" ]
+}
+
+# biber_corpus DIR: biber's data model takes refs-bl.bib; the only
+# complaints allowed are a missing date and a volume that is no integer.
+biber_corpus() {
+	(cd "$1" && biber --tool --validate-datamodel \
+	    --output-file=checked.bib refs-bl.bib) >"$1/biber.out" 2>&1 ||
+	    return 1
+	grep -E '^(WARN|ERROR) ' "$1/biber.out" |
+	    grep -v -E "one of 'date, year' must be defined|field 'volume' must be datatype 'integer'" \
+	    >"$1/biber.bad"
+	[ ! -s "$1/biber.bad" ]
 }
 
 # biber_valid DIR: the same with biber's data model checked: every field
@@ -200,6 +213,32 @@ for cv in farshin-cv.txt clients-cv.txt styles-cv.md; do
 		    \"$d/out.word2007\" 2>\"$d/xml.err\""
 	else
 		skip "$name: MODS and Word 2007 well-formed" xmllint
+	fi
+done
+
+# Every CV of tests/corpus/ (real ones and style samples): bibtex with
+# plain.bst reads its BibTeX with no warning, biber its BibLaTeX with no
+# complaint but a missing date (an entry without a year) or a volume that
+# is no integer ("102-B"): the writers hold on inputs nobody wrote for them.
+for src in "$srcdir"/tests/corpus/*.txt "$srcdir"/tests/corpus/*.md \
+    "$srcdir"/tests/corpus/*.html "$srcdir"/tests/corpus/*.tex; do
+	name=$(basename "$src")
+	name=corpus-${name%.*}
+	d=$tmp/$name
+	mkdir -p "$d"
+	"$CV2BIB" -q -f bibtex -o "$d/refs.bib" "$src" 2>/dev/null
+	"$CV2BIB" -q -f biblatex -o "$d/refs-bl.bib" "$src" 2>/dev/null
+	if have bibtex && kpsewhich plain.bst >/dev/null 2>&1; then
+		check "$name: bibtex with plain.bst reads the BibTeX cleanly" \
+		    "$d/bibtex.out" bibtex_clean "$d" refs.bib
+	else
+		skip "$name: bibtex with plain.bst" bibtex
+	fi
+	if have biber; then
+		check "$name: biber's data model takes the BibLaTeX" \
+		    "$d/biber.bad" biber_corpus "$d"
+	else
+		skip "$name: biber's data model" biber
 	fi
 done
 
