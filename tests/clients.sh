@@ -219,7 +219,8 @@ done
 # Every CV of tests/corpus/ (real ones and style samples): bibtex with
 # plain.bst reads its BibTeX with no warning, biber its BibLaTeX with no
 # complaint but a missing date (an entry without a year) or a volume that
-# is no integer ("102-B"): the writers hold on inputs nobody wrote for them.
+# is no integer ("102-B"), and its CSL-JSON is valid: the writers hold on
+# inputs nobody wrote for them.
 for src in "$srcdir"/tests/corpus/*.txt "$srcdir"/tests/corpus/*.md \
     "$srcdir"/tests/corpus/*.html "$srcdir"/tests/corpus/*.tex; do
 	name=$(basename "$src")
@@ -240,6 +241,14 @@ for src in "$srcdir"/tests/corpus/*.txt "$srcdir"/tests/corpus/*.md \
 	else
 		skip "$name: biber's data model" biber
 	fi
+	"$CV2BIB" -q -f csl-json -o "$d/refs.json" "$src" 2>/dev/null
+	python3 "$srcdir/tests/csl-check.py" "$srcdir/tests/csl-data.json" \
+	    "$d/refs.json" >"$d/schema.out" 2>&1
+	case $? in
+	0) ok "$name: CSL-JSON valid against the CSL 1.0.2 schema" ;;
+	77) skip "$name: CSL-JSON schema" python3-jsonschema ;;
+	*) not_ok "$name: CSL-JSON schema" "$d/schema.out" ;;
+	esac
 done
 
 echo "1..$n"
