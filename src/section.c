@@ -89,14 +89,22 @@ section_normalise(const char *text)
 	}
 	memmove(s, p, strlen(p) + 1);
 	n = strlen(s);
-	while (n > 0 && strchr(" .:;,-–—_=*#…", s[n - 1]) != NULL)
-		s[--n] = '\0';
-	/* "…" is three bytes; strchr above saw its last byte only. */
-	while (n >= 3 && strcmp(s + n - 3, "…") == 0) {
-		n -= 3;
+	/*
+	 * Dot leaders and trailing punctuation, ASCII or whole UTF-8
+	 * characters ("–", "—", "…"): a byte of those may end another
+	 * character ("演" ends in the byte "—" ends in).
+	 */
+	for (;;) {
+		if (n > 0 && s[n - 1] != '\0' && strchr(" .:;,-_=*#",
+		    s[n - 1]) != NULL)
+			n--;
+		else if (n >= 3 && (strncmp(s + n - 3, "…", 3) == 0 ||
+		    strncmp(s + n - 3, "–", 3) == 0 ||
+		    strncmp(s + n - 3, "—", 3) == 0))
+			n -= 3;
+		else
+			break;
 		s[n] = '\0';
-		while (n > 0 && strchr(" .:", s[n - 1]) != NULL)
-			s[--n] = '\0';
 	}
 	return s;
 }
