@@ -184,6 +184,15 @@ test_fields_type_from_venue_words(void **state)
 		/* A preprint server, in lower case. */
 		{ "Smith J, Lee K. A preprint on cells. bioRxiv. 2020. "
 		    "doi:10.1101/2020.01.01.123456", TYPE_PREPRINT, "bioRxiv" },
+		/* GB/T 7714 (China) marks the type after the title. */
+		{ "Zhang S, Li S. Deep learning research[J]. Journal of "
+		    "Computers, 2020, 43(5): 100-110.", TYPE_ARTICLE,
+		    "Journal of Computers" },
+		{ "Zhang S, Li S. Deep learning at scale[C]//Proceedings of the "
+		    "Big Meeting. 2019: 1-8.", TYPE_CONFERENCE,
+		    "Big Meeting" },
+		{ "Zhang S. Title of the book[M]. Beijing: Science Press, 2015.",
+		    TYPE_BOOK, NULL },
 		/* Submitted, no venue named: a paper for a journal. */
 		{ "Roe, A., & Lee, B. (2021). Gene drives. Submitted.",
 		    TYPE_ARTICLE, NULL },
