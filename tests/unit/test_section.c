@@ -74,6 +74,9 @@ test_section_types_and_sub_headings(void **state)
 	assert_int_equal(section_type(s), TYPE_TALK);
 	assert_true(feed(s, "Buchbeitr\xc3\xa4ge", 2));
 	assert_int_equal(section_type(s), TYPE_CHAPTER);
+	assert_true(feed(s, "\xed\x95\x99\xec\x88\xa0\xec\xa7\x80 "
+	    "\xeb\x85\xbc\xeb\xac\xb8", 2));	/* Korean: journal papers */
+	assert_int_equal(section_state(s), SECTION_PUBS);
 	assert_true(feed(s, "Teaching", 2));
 	assert_int_equal(section_state(s), SECTION_OTHER);
 	section_free(s);
