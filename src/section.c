@@ -248,7 +248,7 @@ section_plain_ok(const char *s)
 		if (*p == ':' && p[1] != '\0')
 			return 0;
 	}
-	return words <= 6 && (digits == 0 || (digits == 4 && len <= 8));
+	return words <= 8 && (digits == 0 || (digits == 4 && len <= 8));
 }
 
 /*
