@@ -193,6 +193,10 @@ test_fields_type_from_venue_words(void **state)
 		    "Big Meeting" },
 		{ "Zhang S. Title of the book[M]. Beijing: Science Press, 2015.",
 		    TYPE_BOOK, NULL },
+		/* ABNT events (Brazil). */
+		{ "SILVA, J. A. Outro titulo. In: CONGRESSO BRASILEIRO DE "
+		    "COISAS, 10., 2019, Sao Paulo. Anais... Sao Paulo: SBC, 2019. "
+		    "p. 1-10.", TYPE_CONFERENCE, "CONGRESSO BRASILEIRO DE COISAS" },
 		/* Submitted, no venue named: a paper for a journal. */
 		{ "Roe, A., & Lee, B. (2021). Gene drives. Submitted.",
 		    TYPE_ARTICLE, NULL },
