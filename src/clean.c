@@ -978,6 +978,7 @@ md_uncomment(struct cleaner *c, const char *s)
 {
 	struct buf b = BUF_INIT;
 	const char *p = s, *q;
+	int seen = c->in_comment;
 
 	for (;;) {
 		if (c->in_comment) {
@@ -992,10 +993,10 @@ md_uncomment(struct cleaner *c, const char *s)
 			break;
 		}
 		buf_append(&b, p, (size_t)(q - p));
-		c->in_comment = 1;
+		c->in_comment = seen = 1;
 		p = q + 4;
 	}
-	if (b.len == 0 && p != s) {	/* a line of comment only */
+	if (b.len == 0 && seen) {	/* a line of comment only */
 		buf_free(&b);
 		return NULL;
 	}

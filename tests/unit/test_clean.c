@@ -212,13 +212,13 @@ test_clean_markdown_html_comments(void **state)
 {
 	/* Commented-out entries, over lines or inside one, are dropped. */
 	const char *lines[] = { "- A. Smith. T1. J, 2020. <!-- draft -->",
-	    "<!-- - B. Lee. Old one.", "  Still old. -->", "- C. Roe. T3.",
+	    "<!-- - B. Lee. Old one.", "", "  Still old. -->", "- C. Roe. T3.",
 	    NULL };
 	char out[512];
 
 	(void)state;
 	run_cleaner(MARKUP_MARKDOWN, lines, out, sizeof(out));
-	assert_string_equal(out, "1:- A. Smith. T1. J, 2020.|4:- C. Roe. T3.");
+	assert_string_equal(out, "1:- A. Smith. T1. J, 2020.|5:- C. Roe. T3.");
 }
 
 static void
