@@ -439,7 +439,7 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 				score = -1;
 			/* "Why? A report to ...": a question has subtitles. */
 			if (r[i - 1] == '?' || r[i - 1] == '!' ||
-			    (r[i - 1] == ',' && (r[i - 2] == '?' ||
+			    (i >= 2 && r[i - 1] == ',' && (r[i - 2] == '?' ||
 			    r[i - 2] == '!')))
 				score = 0;
 			/* "F. Last" inside a title is no boundary. */
