@@ -155,6 +155,21 @@ test_out_csl_genre_of_the_entry_wins(void **state)
 }
 
 static void
+test_out_csl_software_has_a_version(void **state)
+{
+	struct entry *e = make_entry(TYPE_SOFTWARE, "X", "2020", "T");
+	json_t *j;
+
+	(void)state;
+	entry_set(e, FIELD_EDITION, "1.2");
+	j = item(e);
+	assert_string_equal(str(j, "version"), "1.2");
+	assert_null(str(j, "edition"));
+	json_decref(j);
+	entry_free(e);
+}
+
+static void
 test_out_csl_every_field_has_its_variable(void **state)
 {
 	static const struct {
@@ -626,6 +641,7 @@ main(void)
 		cmocka_unit_test(test_out_csl_streams_0_1_3_entries),
 		cmocka_unit_test(test_out_csl_write_error_is_reported),
 		cmocka_unit_test(test_out_csl_stream_of_every_type),
+		cmocka_unit_test(test_out_csl_software_has_a_version),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
