@@ -864,10 +864,11 @@ read_natural(struct scan *sc, size_t i, struct name *nm)
 	}
 	if (k == i)
 		return 0;
-	/* "Zhang S. Title of the book": after initials, a word before a
-	 * lower-case one starts the title. */
+	/* "Zhang S. Title of the book", "Smith J. CV risk": after initials,
+	 * a word before a lower-case one starts the title. */
 	if (k - i >= 3 && sc->t[k - 1].trail == 0 && has_tok(sc, k) &&
-	    sc->t[k].kind == TOK_OTHER && sc->t[k - 1].kind == TOK_WORD &&
+	    sc->t[k].kind == TOK_OTHER && (sc->t[k - 1].kind == TOK_WORD ||
+	    sc->t[k - 1].kind == TOK_CAPS) &&
 	    sc->t[k - 2].kind == TOK_INITIAL) {
 		/* The list ends at its initials: "Zhang S.", "Smith J. A." */
 		for (w = --k; w > i && sc->t[w - 1].kind == TOK_INITIAL; w--)

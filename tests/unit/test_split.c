@@ -147,6 +147,21 @@ test_split_hyphen_lost_by_pdf(void **state)
 }
 
 static void
+test_split_vancouver_lines(void **state)
+{
+	/* One reference per line, "Last F." first: each line an entry. */
+	const char *lines[] = {
+	    "Smith J. CV risk in adults. J Med. 2020;1:1-2.",
+	    "Lee K. Resume parsing with graphs. ACL, 2021.", NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-1:Smith J. CV risk in adults. J Med. "
+	    "2020;1:1-2. || :2-2:Lee K. Resume parsing with graphs. ACL, 2021.");
+}
+
+static void
 test_split_hanging_indent(void **state)
 {
 	const char *lines[] = { "Smith, J. (2020). A long title that wraps",
@@ -184,6 +199,7 @@ main(void)
 		cmocka_unit_test(test_split_markup_items_hold_their_lines),
 		cmocka_unit_test(test_split_lines_set_apart_are_parts),
 		cmocka_unit_test(test_split_hyphen_lost_by_pdf),
+		cmocka_unit_test(test_split_vancouver_lines),
 		cmocka_unit_test(test_split_hanging_indent),
 		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
 	};
