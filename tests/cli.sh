@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 84
+plan 85
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -331,6 +331,13 @@ run -v -f csl-json sub.md
 check "an unknown sub-heading stays a part of the publications above" \
     eval "grep -q 'unknown, a part of the publications above' err &&
     test \"\$(grep -c '\"id\"' out)\" -eq 2"
+
+# Before any heading, text with a year that does not look like a reference
+# is skipped with a warning, not quietly.
+printf 'Notes on things and stuff from the field, 2019.\n' >pre.txt
+run -f csl-json pre.txt
+check "text with a year before any heading is reported when skipped" \
+    grep -q 'pre.txt:1: warning: skipping text before any publication heading' err
 
 # --- rules -----------------------------------------------------------------
 printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' >my.rules
