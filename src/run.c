@@ -287,6 +287,15 @@ run_subheading(const struct rawentry *raw)
 	return words <= 5;
 }
 
+/* Whether s is a year alone: "2019", "(2019)", "2019:". */
+static int
+run_year_item(const char *s)
+{
+	s += strspn(s, "(");
+	return (s[0] == '1' || s[0] == '2') && (s[1] == '9' || s[1] == '0') &&
+	    strspn(s, "0123456789") == 4 && s[4 + strspn(s + 4, "):.")] == '\0';
+}
+
 /* Whether s holds a year of the 1900s or 2000s as a number of its own. */
 static int
 has_year(const char *s)
@@ -345,6 +354,13 @@ input_entry(struct input *in, const struct rawentry *raw)
 	    raw->text) < PREAMBLE_SCORE)) {
 		diag_at(DIAG_NOTE, in->name, raw->first, "\"%.40s\": no "
 		    "reference (a \"not-entry\" rule)", raw->text);
+		return;
+	}
+	if (run_year_item(raw->text)) {
+		/* "* 2019" with the entries of 2019 under it. */
+		section_set_year(in->sec, raw->text + strspn(raw->text, "("));
+		diag_at(DIAG_NOTE, in->name, raw->first, "\"%s\": the year of "
+		    "the entries below", raw->text);
 		return;
 	}
 	if (run_subheading(raw)) {

@@ -323,6 +323,12 @@ section_heading(const struct sectioner *s, unsigned long *line)
 	return s->heading;
 }
 
+void
+section_set_year(struct sectioner *s, const char *year)
+{
+	snprintf(s->year, sizeof(s->year), "%.4s", year);
+}
+
 const char *
 section_year(const struct sectioner *s)
 {

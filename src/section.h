@@ -49,6 +49,8 @@ enum entry_type	 section_type(const struct sectioner *);
 const char	*section_heading(const struct sectioner *, unsigned long *line);
 /* The year of the current year sub-heading, or NULL. */
 const char	*section_year(const struct sectioner *);
+/* A list item that is only a year ("* 2019") heads the items below it. */
+void		 section_set_year(struct sectioner *, const char *year);
 /* Whether the current non-publication section was entered by a heading
  * no rule knows (entries there that look like references are reported). */
 int		 section_unknown(const struct sectioner *);

@@ -225,6 +225,21 @@ split_join(struct splitter *sp, const char *s, int set_apart)
 	buf_puts(t, s);
 }
 
+/* Whether s holds a year of the 1900s or 2000s, a number of its own. */
+static int
+split_has_year(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' ||
+		    p[1] == '0') && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) && !isdigit((unsigned char)
+		    p[4]) && (p == s || !isalnum((unsigned char)p[-1])))
+			return 1;
+	return 0;
+}
+
 /* Start a new entry with line cl, whose text (after the label) is s. */
 static void
 split_start(struct splitter *sp, const struct cline *cl, const char *s,
@@ -244,13 +259,26 @@ int
 split_push(struct splitter *sp, const struct cline *cl, struct rawentry *out)
 {
 	char *label;
-	size_t skip;
+	size_t skip, sub = 0;
 	int done = 0, starts;
 	size_t len = strlen(cl->s);
 
 	if (cl->blank)
 		return split_finish(sp, out);
 	skip = split_label(sp, cl->s, &label);
+	/*
+	 * A bullet without a year indented under an entry is a part of it
+	 * ("  * [paper](...) [code](...)", "  - Best Paper Award"); an
+	 * indented reference is an entry of its own, and so is whatever
+	 * stands under a year alone ("* 2019").
+	 */
+	if (skip > 0 && sp->open && !cl->item && cl->indent > sp->first_indent &&
+	    sp->text.len > 8 && !split_has_year(cl->s + skip)) {
+		free(label);
+		label = NULL;
+		sub = skip;
+		skip = 0;
+	}
 	starts = cl->item || skip > 0 || !sp->open;
 	if (skip > 0)
 		sp->labelled = 1;
@@ -275,7 +303,7 @@ split_push(struct splitter *sp, const struct cline *cl, struct rawentry *out)
 		free(label);
 		if (cl->indent > sp->first_indent)
 			sp->more_indent = 1;
-		split_join(sp, cl->s, cl->set_apart);
+		split_join(sp, cl->s + sub, cl->set_apart);
 		sp->last = cl->lineno;
 	}
 	sp->last_len = len;

@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 85
+plan 86
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -338,6 +338,13 @@ printf 'Notes on things and stuff from the field, 2019.\n' >pre.txt
 run -f csl-json pre.txt
 check "text with a year before any heading is reported when skipped" \
     grep -q 'pre.txt:1: warning: skipping text before any publication heading' err
+
+# A list item that is a year alone gives the year of the items under it.
+printf '## Publications\n\n* 2019\n  * D. Poe. Third things. In KDD.\n' >yearitem.md
+run -v -f csl-json yearitem.md
+check "\"* 2019\" is the year of the items under it, no entry" \
+    eval "grep -q '\"2019\": the year of the entries below' err &&
+    test \"\$(grep -c '\"id\"' out)\" -eq 1 && grep -q '2019' out"
 
 # --- rules -----------------------------------------------------------------
 printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' >my.rules

@@ -147,6 +147,23 @@ test_split_hyphen_lost_by_pdf(void **state)
 }
 
 static void
+test_split_nested_bullets(void **state)
+{
+	/* Indented bullets: a part of the entry, unless they hold a year or
+	 * stand under a year alone. */
+	const char *lines[] = { "* A. Smith. Deep things. NeurIPS, 2020.",
+	    "  * [paper] [code]", "* 2019", "  * D. Poe. Third things. KDD.",
+	    "  * E. Foe. Fourth things. WWW, 2019.", NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-2:A. Smith. Deep things. NeurIPS, 2020. "
+	    "[paper] [code] || :3-3:2019 || :4-4:D. Poe. Third things. KDD. || "
+	    ":5-5:E. Foe. Fourth things. WWW, 2019.");
+}
+
+static void
 test_split_vancouver_lines(void **state)
 {
 	/* One reference per line, "Last F." first: each line an entry. */
@@ -199,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_split_markup_items_hold_their_lines),
 		cmocka_unit_test(test_split_lines_set_apart_are_parts),
 		cmocka_unit_test(test_split_hyphen_lost_by_pdf),
+		cmocka_unit_test(test_split_nested_bullets),
 		cmocka_unit_test(test_split_vancouver_lines),
 		cmocka_unit_test(test_split_hanging_indent),
 		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
