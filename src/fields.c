@@ -788,14 +788,17 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	struct buf b = BUF_INIT;
 	const char *v = NULL, *c;
 	enum entry_type t;
+	int published = 0;
 
 	if (ctx->section != TYPE_UNKNOWN)
 		return ctx->section;
 	/* An arXiv identifier beside a journal's volume or pages: published. */
 	if (hint == TYPE_PREPRINT && (c = e->f[FIELD_CONTAINER]) != NULL &&
 	    strcasecmp(c, "arXiv") != 0 && (e->f[FIELD_VOLUME] != NULL ||
-	    e->f[FIELD_PAGES] != NULL))
+	    e->f[FIELD_PAGES] != NULL)) {
 		hint = TYPE__COUNT;
+		published = 1;	/* the entry's words name arXiv: no matter */
+	}
 	if (hint != TYPE__COUNT)
 		return hint;
 	/* A CV's own label may say: "[J3]" a journal article, "[C12]" a paper. */
@@ -825,7 +828,7 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	    e->f[FIELD_PUBLISHER] != NULL && e->f[FIELD_VOLUME] == NULL &&
 	    e->f[FIELD_ISSUE] == NULL)
 		return TYPE_CHAPTER;
-	if (v == NULL)
+	if (v == NULL && !published)
 		v = rules_classify(ctx->rules, "type", plain);
 	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
 		return t;

@@ -181,6 +181,9 @@ test_fields_type_from_venue_words(void **state)
 		{ "A. Roe and B. Lee. Workflow modeling. Advances in Multimedia "
 		    "and Databases, pp. 26-34, World Scientific, Apr. 2000.",
 		    TYPE_CHAPTER, "Advances in Multimedia and Databases" },
+		/* An arXiv id beside a journal's numbers: published. */
+		{ "Witten E, Seiberg N. String theory. JHEP. 1999;9909:032. "
+		    "arXiv:hep-th/9908142", TYPE_ARTICLE, "JHEP" },
 		/* A preprint server, in lower case. */
 		{ "Smith J, Lee K. A preprint on cells. bioRxiv. 2020. "
 		    "doi:10.1101/2020.01.01.123456", TYPE_PREPRINT, "bioRxiv" },
