@@ -888,14 +888,26 @@ clean_strip_marks(const char *s)
 			if (e == NULL)
 				break;
 			p = e;
-			continue;
 		}
-		if ((unsigned char)*p > CLEAN_LINK_ON)
-			buf_putc(&out, *p);
+		/* any other marker is dropped */
 	}
 	clean_squeeze(&out);
 	clean_trim(&out);
 	return buf_take(&out);
+}
+
+int
+clean_has_year(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' ||
+		    p[1] == '0') && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) && !isdigit((unsigned char)
+		    p[4]) && (p == s || !isalnum((unsigned char)p[-1])))
+			return 1;
+	return 0;
 }
 
 /* --- text and Markdown lines -------------------------------------------- */

@@ -57,5 +57,7 @@ enum markup	 clean_detect(const char *name, const char *head, size_t len);
 char		*clean_inline(enum markup, const char *);
 /* Remove the emphasis and link markers; returns a new string. */
 char		*clean_strip_marks(const char *);
+/* Whether s holds a year of the 1900s or 2000s, a number of its own. */
+int		 clean_has_year(const char *);
 
 #endif

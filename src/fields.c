@@ -1129,18 +1129,10 @@ fields_reference_score(const struct rules *rules, const char *text)
 	struct namelist nl;
 	int score = 0, ended;
 	char *plain = clean_strip_marks(text);
-	const char *p;
 
 	memset(&nl, 0, sizeof(nl));
-	for (p = plain; *p != '\0'; p++)
-		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' ||
-		    p[1] == '0') && isdigit((unsigned char)p[2]) &&
-		    isdigit((unsigned char)p[3]) &&
-		    (p == plain || !isalnum((unsigned char)p[-1])) &&
-		    !isdigit((unsigned char)p[4])) {
-			score++;
-			break;
-		}
+	if (clean_has_year(plain))
+		score++;
 	if (names_scan(rules, plain, &nl, &ended) > 0 && nl.n >= 1 && ended)
 		score++;
 	if (rules_classify(rules, "type", plain) != NULL)

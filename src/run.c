@@ -296,21 +296,6 @@ run_year_item(const char *s)
 	    strspn(s, "0123456789") == 4 && s[4 + strspn(s + 4, "):.")] == '\0';
 }
 
-/* Whether s holds a year of the 1900s or 2000s as a number of its own. */
-static int
-has_year(const char *s)
-{
-	const char *p;
-
-	for (p = s; *p != '\0'; p++)
-		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' ||
-		    p[1] == '0') && isdigit((unsigned char)p[2]) &&
-		    isdigit((unsigned char)p[3]) && !isdigit((unsigned char)
-		    p[4]) && (p == s || !isalnum((unsigned char)p[-1])))
-			return 1;
-	return 0;
-}
-
 /* A raw entry completed by the splitter. */
 static void
 input_entry(struct input *in, const struct rawentry *raw)
@@ -328,7 +313,7 @@ input_entry(struct input *in, const struct rawentry *raw)
 		if (st == SECTION_PREAMBLE && score < PREAMBLE_SCORE) {
 			/* A long text with a year may be a reference all
 			 * the same: say so rather than lose it quietly. */
-			if (score == PREAMBLE_SCORE - 1 && has_year(raw->text) &&
+			if (score == PREAMBLE_SCORE - 1 && clean_has_year(raw->text) &&
 			    strlen(raw->text) >= 40)
 				diag_at(DIAG_WARNING, in->name, raw->first,
 				    "skipping text before any publication "

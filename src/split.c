@@ -225,21 +225,6 @@ split_join(struct splitter *sp, const char *s, int set_apart)
 	buf_puts(t, s);
 }
 
-/* Whether s holds a year of the 1900s or 2000s, a number of its own. */
-static int
-split_has_year(const char *s)
-{
-	const char *p;
-
-	for (p = s; *p != '\0'; p++)
-		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' ||
-		    p[1] == '0') && isdigit((unsigned char)p[2]) &&
-		    isdigit((unsigned char)p[3]) && !isdigit((unsigned char)
-		    p[4]) && (p == s || !isalnum((unsigned char)p[-1])))
-			return 1;
-	return 0;
-}
-
 /* Start a new entry with line cl, whose text (after the label) is s. */
 static void
 split_start(struct splitter *sp, const struct cline *cl, const char *s,
@@ -273,7 +258,7 @@ split_push(struct splitter *sp, const struct cline *cl, struct rawentry *out)
 	 * stands under a year alone ("* 2019").
 	 */
 	if (skip > 0 && sp->open && !cl->item && cl->indent > sp->first_indent &&
-	    sp->text.len > 8 && !split_has_year(cl->s + skip)) {
+	    sp->text.len > 8 && !clean_has_year(cl->s + skip)) {
 		free(label);
 		label = NULL;
 		sub = skip;

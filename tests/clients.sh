@@ -115,6 +115,18 @@ ris_records() {
 	        END { exit open }' "$1"
 }
 
+# csl_schema NAME DIR: report whether DIR/refs.json is valid against the
+# CSL 1.0.2 data schema (skipped without python3-jsonschema).
+csl_schema() {
+	python3 "$srcdir/tests/csl-check.py" "$srcdir/tests/csl-data.json" \
+	    "$2/refs.json" >"$2/schema.out" 2>&1
+	case $? in
+	0) ok "$1: CSL-JSON valid against the CSL 1.0.2 schema" ;;
+	77) skip "$1: CSL-JSON schema" python3-jsonschema ;;
+	*) not_ok "$1: CSL-JSON schema" "$2/schema.out" ;;
+	esac
+}
+
 for cv in farshin-cv.txt clients-cv.txt styles-cv.md; do
 	name=${cv%.*}
 	d=$tmp/$name
@@ -182,13 +194,7 @@ for cv in farshin-cv.txt clients-cv.txt styles-cv.md; do
 	fi
 
 	# The CSL-JSON is valid against the CSL 1.0.2 data schema.
-	python3 "$srcdir/tests/csl-check.py" "$srcdir/tests/csl-data.json" \
-	    "$d/refs.json" >"$d/schema.out" 2>&1
-	case $? in
-	0) ok "$name: CSL-JSON valid against the CSL 1.0.2 schema" ;;
-	77) skip "$name: CSL-JSON schema" python3-jsonschema ;;
-	*) not_ok "$name: CSL-JSON schema" "$d/schema.out" ;;
-	esac
+	csl_schema "$name" "$d"
 
 	check "$name: RIS has one TY ... ER record per entry" "$d/refs.ris" \
 	    ris_records "$d/refs.ris" "$entries"
@@ -242,13 +248,7 @@ for src in "$srcdir"/tests/corpus/*.txt "$srcdir"/tests/corpus/*.md \
 		skip "$name: biber's data model" biber
 	fi
 	"$CV2BIB" -q -f csl-json -o "$d/refs.json" "$src" 2>/dev/null
-	python3 "$srcdir/tests/csl-check.py" "$srcdir/tests/csl-data.json" \
-	    "$d/refs.json" >"$d/schema.out" 2>&1
-	case $? in
-	0) ok "$name: CSL-JSON valid against the CSL 1.0.2 schema" ;;
-	77) skip "$name: CSL-JSON schema" python3-jsonschema ;;
-	*) not_ok "$name: CSL-JSON schema" "$d/schema.out" ;;
-	esac
+	csl_schema "$name" "$d"
 done
 
 echo "1..$n"
