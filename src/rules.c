@@ -26,9 +26,10 @@
 struct rule {
 	pcre2_code		*re;		/* UTF + UCP: the meaning */
 	pcre2_code		*ascii;		/* the same without UCP */
-	pcre2_match_data	*md;
+	pcre2_code		*last;		/* the one that matched last */
+	pcre2_match_data	*md;		/* NULL until compiled */
 	struct needles		*needles;	/* NULL: always try the pattern */
-	char			*pattern;	/* kept to compile ascii */
+	char			*pattern;	/* kept to compile on demand */
 	size_t			 patlen;
 	uint32_t		 options;	/* pcre2_compile() options */
 	char			*value;
@@ -37,6 +38,7 @@ struct rule {
 	unsigned long		 line;
 	int			 global;
 	int			 warned;	/* a run-time error was reported */
+	int			 broken;	/* failed to compile when used */
 	int			 user;		/* loaded after rules_user_mode() */
 	unsigned		 uses;		/* matches tried, until JIT */
 	unsigned		 checks;	/* needle checks, until judged */
@@ -55,9 +57,19 @@ struct rule {
  * properties for every character, which makes a scan of a long subject
  * two to three times slower.  On a subject that is all ASCII, the
  * Unicode and the ASCII meanings of these are the same (and caseless
- * matching of ASCII letters does not change), so once a rule is used often
- * it gets a second compilation without UCP for ASCII subjects.
+ * matching of ASCII letters does not change), so a rule has a second
+ * compilation without UCP for ASCII subjects.
+ *
+ * Compiling takes most of the time of a short run, and a CV's entries use
+ * few of the rules (see needles.h): in lazy mode (rules_lazy()) each
+ * compilation is made when a subject first needs it.
  */
+
+/*
+ * A second compilation pays only for a rule used often: until then, a
+ * rule compiled for Unicode subjects serves ASCII ones with it.
+ */
+#define RULES_ASCII_AFTER	32
 
 /*
  * Needles (see needles.h) pay only where they are often missing: a rule
@@ -84,6 +96,7 @@ struct rules {
 	struct field		*fields;
 	size_t			 n, cap;
 	int			 user;	/* rules loaded now are the user's */
+	int			 lazy;	/* compile at first use */
 	pcre2_match_context	*mctx;	/* NULL until a rule is JIT-compiled */
 	pcre2_jit_stack		*jstack;
 	/*
@@ -386,8 +399,8 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
  * and substitute on "".  Returns 0, or -1 and *cause.
  */
 static int
-check_replacement(const struct rule *ru, const char *name,
-    unsigned long line, char **cause)
+check_replacement(const struct rule *ru, const pcre2_code *pat,
+    const char *name, unsigned long line, char **cause)
 {
 	struct buf helper = BUF_INIT;
 	pcre2_code *re;
@@ -399,10 +412,10 @@ check_replacement(const struct rule *ru, const char *name,
 	char out[256];
 	int rc, code;
 
-	pcre2_pattern_info(ru->re, PCRE2_INFO_CAPTURECOUNT, &ncap);
-	pcre2_pattern_info(ru->re, PCRE2_INFO_NAMECOUNT, &nnames);
-	pcre2_pattern_info(ru->re, PCRE2_INFO_NAMEENTRYSIZE, &esize);
-	pcre2_pattern_info(ru->re, PCRE2_INFO_NAMETABLE, &table);
+	pcre2_pattern_info(pat, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	pcre2_pattern_info(pat, PCRE2_INFO_NAMECOUNT, &nnames);
+	pcre2_pattern_info(pat, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+	pcre2_pattern_info(pat, PCRE2_INFO_NAMETABLE, &table);
 	buf_grow(&helper, 1);
 	for (i = 1; i <= ncap; i++) {
 		/* Entries: the group number in two bytes, then the name. */
@@ -444,45 +457,96 @@ check_replacement(const struct rule *ru, const char *name,
 	return -1;
 }
 
-/* Compile a parsed rule into the set; -1 with *cause on a bad pattern. */
+/*
+ * JIT-compile code; JIT is an optimisation: where PCRE2 lacks it or it
+ * fails, the interpreter runs.  The first success sets up the JIT stack.
+ */
+static void
+rule_jit(struct rules *r, pcre2_code *code)
+{
+	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0 || r->mctx != NULL)
+		return;
+	r->mctx = rules_check_alloc(pcre2_match_context_create(NULL));
+	r->jstack = pcre2_jit_stack_create(RULES_JIT_STACK_MIN,
+	    RULES_JIT_STACK_MAX, NULL);
+	/* Without a stack of its own, JIT uses 32 KiB on the C stack. */
+	if (r->jstack != NULL)
+		pcre2_jit_stack_assign(r->mctx, NULL, r->jstack);
+}
+
+/*
+ * Compile rule ru, with UCP or for ASCII subjects only; the first
+ * compilation also checks the replacement and makes the match data.
+ * Returns the code, or NULL with *cause ("FILE:LINE: message").
+ */
+static pcre2_code *
+rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
+{
+	pcre2_code *code;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	uint32_t options = ru->options;
+	int err;
+
+	if (ascii)
+		options &= ~(uint32_t)PCRE2_UCP;
+	code = pcre2_compile((PCRE2_SPTR)ru->pattern, ru->patlen, options,
+	    &err, &off, NULL);
+	if (code == NULL) {
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		xasprintf(cause, "%s:%lu: bad pattern at offset %zu: %s",
+		    ru->file, ru->line, (size_t)off, (const char *)msg);
+		return NULL;
+	}
+	if (ru->md == NULL) {
+		/* Plain text cannot refer to a group or hold a bad escape. */
+		if ((strchr(ru->value, '$') != NULL ||
+		    strchr(ru->value, '\\') != NULL) &&
+		    check_replacement(ru, code, ru->file, ru->line,
+		    cause) == -1) {
+			pcre2_code_free(code);
+			return NULL;
+		}
+		ru->md = rules_check_alloc(
+		    pcre2_match_data_create_from_pattern(code, NULL));
+	}
+	if (ru->uses >= RULES_JIT_AFTER)
+		rule_jit(r, code);
+	if (ascii)
+		ru->ascii = code;
+	else
+		ru->re = code;
+	return code;
+}
+
+/*
+ * Add a parsed rule to the set, compiled unless the set is lazy; -1 with
+ * *cause on a bad pattern.  The rule takes over the text of rt.
+ */
 static int
 rules_add(struct rules *r, struct rule_text *rt, const char *name,
     unsigned long line, char **cause)
 {
 	struct rule ru;
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE off;
-	int code;
 
 	memset(&ru, 0, sizeof(ru));
-	ru.re = pcre2_compile((PCRE2_SPTR)buf_str(&rt->pattern),
-	    rt->pattern.len, rt->options, &code, &off, NULL);
-	if (ru.re == NULL) {
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		xasprintf(cause, "%s:%lu: bad pattern at offset %zu: %s", name,
-		    line, (size_t)off, (const char *)msg);
-		return -1;
-	}
 	ru.value = rt->value;
 	ru.valuelen = strlen(rt->value);
+	ru.file = xstrdup(name);
 	ru.line = line;
-	/* Plain text cannot refer to a group or hold a bad escape. */
-	if ((strchr(ru.value, '$') != NULL || strchr(ru.value, '\\') != NULL) &&
-	    check_replacement(&ru, name, line, cause) == -1) {
-		pcre2_code_free(ru.re);
-		return -1;
-	}
-	rt->value = NULL;
-	ru.md = rules_check_alloc(pcre2_match_data_create_from_pattern(ru.re,
-	    NULL));
-	ru.needles = needles_new(buf_str(&rt->pattern), rt->pattern.len,
-	    (rt->options & PCRE2_CASELESS) != 0,
-	    (rt->options & PCRE2_EXTENDED) != 0);
 	ru.patlen = rt->pattern.len;
 	ru.pattern = buf_take(&rt->pattern);
 	ru.options = rt->options;
+	if (!r->lazy && rule_compile(r, &ru, 0, cause) == NULL) {
+		free(ru.pattern);
+		free(ru.file);
+		return -1;	/* rt still owns the value */
+	}
+	rt->value = NULL;
+	ru.needles = needles_new(ru.pattern, ru.patlen,
+	    (ru.options & PCRE2_CASELESS) != 0,
+	    (ru.options & PCRE2_EXTENDED) != 0);
 	ru.user = r->user;
-	ru.file = xstrdup(name);
 	ru.global = rt->global;
 	field_push(rules_field_add(r, rt->field), &ru);
 	return 0;
@@ -512,6 +576,12 @@ void
 rules_user_mode(struct rules *r)
 {
 	r->user = 1;
+}
+
+void
+rules_lazy(struct rules *r, int lazy)
+{
+	r->lazy = lazy;
 }
 
 /* Say where text has its first invalid UTF-8 byte; 0 if it has none. */
@@ -547,6 +617,7 @@ rules_load_string(struct rules *r, const char *name, const char *text,
 	}
 	tmp = rules_new();
 	tmp->user = r->user;
+	tmp->lazy = r->lazy;
 	copy = xstrdup(text);
 	line = copy;
 	/* A byte-order mark, as some editors write. */
@@ -626,34 +697,40 @@ rules_count(const struct rules *r, const char *field)
 	return f != NULL ? f->n : 0;
 }
 
-/*
- * Count a use of a rule; one used often is JIT-compiled and gets its
- * ASCII compilation.  JIT is an optimisation: where PCRE2 lacks it or it
- * fails, the interpreter runs.
- */
+/* Count a use of a rule; the compilations of one used often get JIT. */
 static void
 rule_use(struct rules *r, struct rule *ru)
 {
-	PCRE2_SIZE off;
-	int code;
-
 	if (ru->uses >= RULES_JIT_AFTER || ++ru->uses < RULES_JIT_AFTER)
 		return;
-	if (pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE) == 0 &&
-	    r->mctx == NULL) {
-		r->mctx = rules_check_alloc(pcre2_match_context_create(NULL));
-		r->jstack = pcre2_jit_stack_create(RULES_JIT_STACK_MIN,
-		    RULES_JIT_STACK_MAX, NULL);
-		/* Without a stack of its own, JIT uses 32 KiB on the C stack. */
-		if (r->jstack != NULL)
-			pcre2_jit_stack_assign(r->mctx, NULL, r->jstack);
-	}
-	ru->ascii = pcre2_compile((PCRE2_SPTR)ru->pattern, ru->patlen,
-	    ru->options & ~(uint32_t)PCRE2_UCP, &code, &off, NULL);
+	if (ru->re != NULL)
+		rule_jit(r, ru->re);
 	if (ru->ascii != NULL)
-		(void)pcre2_jit_compile(ru->ascii, PCRE2_JIT_COMPLETE);
-	free(ru->pattern);
-	ru->pattern = NULL;
+		rule_jit(r, ru->ascii);
+}
+
+/*
+ * The compilation of a rule for a subject (ASCII or not), compiled now if
+ * it is the first; NULL if the pattern cannot be compiled (a rule loaded
+ * lazily), which is reported once.
+ */
+static pcre2_code *
+rule_code(struct rules *r, struct rule *ru, int ascii)
+{
+	pcre2_code *code = ascii ? ru->ascii : ru->re;
+	char *cause;
+
+	if (code != NULL || ru->broken)
+		return code;
+	/* The Unicode compilation serves ASCII too, if slower. */
+	if (ascii && ru->re != NULL && ru->uses < RULES_ASCII_AFTER)
+		return ru->re;
+	if ((code = rule_compile(r, ru, ascii, &cause)) == NULL) {
+		ru->broken = 1;
+		diag_msg(DIAG_WARNING, "%s (rule ignored)", cause);
+		free(cause);
+	}
+	return code;
 }
 
 /* Report a run-time failure of a rule, once per rule. */
@@ -717,9 +794,11 @@ rule_match(const struct rules *r, struct rule *ru, const char *s,
 
 	if (!rule_may_match(r, ru, s, len))
 		return 0;
-	rule_use((struct rules *)r, ru);	/* the JIT state only */
-	code = ascii && ru->ascii != NULL ? ru->ascii : ru->re;
-	*codep = code;
+	/* Compilation and JIT state only: the rules keep their meaning. */
+	rule_use((struct rules *)r, ru);
+	if ((code = rule_code((struct rules *)r, ru, ascii)) == NULL)
+		return 0;
+	*codep = ru->last = code;
 	rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK,
 	    ru->md, r->mctx);
 	if (rc >= 0)
@@ -874,7 +953,7 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
 	int esize;
 
 	/* With (?J) a name may have several groups: the first that is set. */
-	esize = pcre2_substring_nametable_scan(ru->re, (PCRE2_SPTR)name,
+	esize = pcre2_substring_nametable_scan(ru->last, (PCRE2_SPTR)name,
 	    &first, &last);
 	if (esize <= 0)
 		return 0;

@@ -54,6 +54,15 @@ int		 rules_load_string(struct rules *, const char *name,
 /* The rules loaded from now on are the user's (see rules_classify()). */
 void		 rules_user_mode(struct rules *);
 
+/*
+ * With lazy set, the rules loaded from now on are compiled when first
+ * needed, not when loaded: a short run then compiles only the few it
+ * uses.  A bad pattern is then found at its first use, reported as a
+ * warning, and the rule is ignored; so only rules known to compile (the
+ * installed ones, which the tests compile) should be loaded lazily.
+ */
+void		 rules_lazy(struct rules *, int lazy);
+
 /* How many rules FIELD has. */
 size_t		 rules_count(const struct rules *, const char *field);
 
