@@ -396,11 +396,11 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
  * "${nmae}" is an error at load time and not at the thousandth entry.
  * pcre2_substitute() reads the replacement only after a match, so build a
  * pattern with the same groups that matches the empty string, "()(?<n>)",
- * and substitute on "".  Returns 0, or -1 and *cause.
+ * and substitute on "".  Returns 0, or -1 and *cause (the message alone).
  */
 static int
 check_replacement(const struct rule *ru, const pcre2_code *pat,
-    const char *name, unsigned long line, char **cause)
+    char **cause)
 {
 	struct buf helper = BUF_INIT;
 	pcre2_code *re;
@@ -448,12 +448,11 @@ check_replacement(const struct rule *ru, const pcre2_code *pat,
 		return 0;
 	pcre2_get_error_message(rc, msg, sizeof(msg));
 	if (size <= ru->valuelen)
-		xasprintf(cause, "%s:%lu: bad replacement \"%s\" at offset %zu: "
-		    "%s", name, line, ru->value, (size_t)size,
-		    (const char *)msg);
+		xasprintf(cause, "bad replacement \"%s\" at offset %zu: %s",
+		    ru->value, (size_t)size, (const char *)msg);
 	else
-		xasprintf(cause, "%s:%lu: bad replacement \"%s\": %s", name,
-		    line, ru->value, (const char *)msg);
+		xasprintf(cause, "bad replacement \"%s\": %s", ru->value,
+		    (const char *)msg);
 	return -1;
 }
 
@@ -477,7 +476,7 @@ rule_jit(struct rules *r, pcre2_code *code)
 /*
  * Compile rule ru, with UCP or for ASCII subjects only; the first
  * compilation also checks the replacement and makes the match data.
- * Returns the code, or NULL with *cause ("FILE:LINE: message").
+ * Returns the code, or NULL with *cause (the message alone).
  */
 static pcre2_code *
 rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
@@ -494,16 +493,15 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 	    &err, &off, NULL);
 	if (code == NULL) {
 		pcre2_get_error_message(err, msg, sizeof(msg));
-		xasprintf(cause, "%s:%lu: bad pattern at offset %zu: %s",
-		    ru->file, ru->line, (size_t)off, (const char *)msg);
+		xasprintf(cause, "bad pattern at offset %zu: %s", (size_t)off,
+		    (const char *)msg);
 		return NULL;
 	}
 	if (ru->md == NULL) {
 		/* Plain text cannot refer to a group or hold a bad escape. */
 		if ((strchr(ru->value, '$') != NULL ||
 		    strchr(ru->value, '\\') != NULL) &&
-		    check_replacement(ru, code, ru->file, ru->line,
-		    cause) == -1) {
+		    check_replacement(ru, code, cause) == -1) {
 			pcre2_code_free(code);
 			return NULL;
 		}
@@ -528,6 +526,7 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
     unsigned long line, char **cause)
 {
 	struct rule ru;
+	char *msg;
 
 	memset(&ru, 0, sizeof(ru));
 	ru.value = rt->value;
@@ -537,7 +536,9 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 	ru.patlen = rt->pattern.len;
 	ru.pattern = buf_take(&rt->pattern);
 	ru.options = rt->options;
-	if (!r->lazy && rule_compile(r, &ru, 0, cause) == NULL) {
+	if (!r->lazy && rule_compile(r, &ru, 0, &msg) == NULL) {
+		xasprintf(cause, "%s:%lu: %s", name, line, msg);
+		free(msg);
 		free(ru.pattern);
 		free(ru.file);
 		return -1;	/* rt still owns the value */
@@ -727,7 +728,8 @@ rule_code(struct rules *r, struct rule *ru, int ascii)
 		return ru->re;
 	if ((code = rule_compile(r, ru, ascii, &cause)) == NULL) {
 		ru->broken = 1;
-		diag_msg(DIAG_WARNING, "%s (rule ignored)", cause);
+		diag_at(DIAG_WARNING, ru->file, ru->line, "%s; rule ignored",
+		    cause);
 		free(cause);
 	}
 	return code;

@@ -14,8 +14,9 @@
  * blanks or to be empty ("").  It uses pcre2_substitute() syntax: $1,
  * ${name}, $$, and \n-style escapes; a group that did not take part
  * expands to nothing.  Blank lines and lines starting with
- * "#" are ignored.  Patterns are compiled once, with UTF and UCP, and
- * JIT-compiled where PCRE2 supports it.
+ * "#" are ignored.  Patterns are compiled once (when loaded, or when
+ * first used, see rules_lazy()), with UTF and UCP, and JIT-compiled where
+ * PCRE2 supports it once used often.
  *
  * The rules of one FIELD apply in the order they were loaded: installed
  * files first, then the user's (-r), so a user rule can refine the result

@@ -568,6 +568,47 @@ test_rules_runtime_failure_warns_once_and_keeps_text(void **state)
 }
 
 static void
+test_rules_lazy_rules_match_alike_and_report_bad_patterns_at_use(
+    void **state)
+{
+	/* A set loaded lazily matches as one compiled at load. */
+	static const char *text = "f /\\bx(\\w+)/ <$1>\n"
+	    "f /(?<n>\\d+)é/ n\n"
+	    "g /(unclosed/ never\n"
+	    "g /b${/ \"$2\"\n"
+	    "g /z/ ok\n";
+	struct rules *r = rules_new();
+	char *cause = NULL, *out;
+	FILE *fp = tmpfile();
+	int i;
+
+	(void)state;
+	assert_non_null(fp);
+	rules_lazy(r, 1);
+	assert_int_equal(rules_load_string(r, "t.rules", text, &cause), 0);
+	assert_null(cause);
+	diag_reset();
+	diag_set_output(fp);
+	/* ASCII and non-ASCII subjects, before and past JIT. */
+	for (i = 0; i < PAST_JIT; i++) {
+		check_apply(r, "f", "a xyz", "a <yz>");
+		check_apply(r, "f", "é xyz 12é", "é <yz> n");
+	}
+	/* The bad rules of g are reported once each, and skipped. */
+	check_apply(r, "g", "abz", "abok");
+	check_apply(r, "g", "abz", "abok");
+	diag_set_output(NULL);
+	out = slurp(fp);
+	assert_int_equal(diag_count(DIAG_WARNING), 2);
+	assert_non_null(strstr(out, "t.rules:3: warning: bad pattern at "
+	    "offset 9: missing closing parenthesis; rule ignored\n"));
+	assert_non_null(strstr(out, "t.rules:4: warning: bad replacement"));
+	fclose(fp);
+	diag_reset();
+	rules_free(r);
+}
+
+static void
 test_rules_load_file_and_its_errors(void **state)
 {
 	struct rules *r = rules_new();
@@ -722,6 +763,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_rules_long_subject_still_matches),
 		cmocka_unit_test(
 		    test_rules_runtime_failure_warns_once_and_keeps_text),
+		cmocka_unit_test(test_rules_lazy_rules_match_alike_and_report_bad_patterns_at_use),
 		cmocka_unit_test(test_rules_load_file_and_its_errors),
 		cmocka_unit_test(test_rules_library_version_is_pcre2s),
 	};
