@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -35,15 +36,15 @@ struct spans {
 
 /* PCRE2 group names: field names with "_" for "-". */
 static char group_names[FIELD__COUNT][24];
+static pthread_once_t group_names_once = PTHREAD_ONCE_INIT;
 
+/* Entries are parsed on several threads: made once, for all. */
 static void
-group_names_init(void)
+group_names_make(void)
 {
 	int f;
 	char *p;
 
-	if (group_names[0][0] != '\0')
-		return;
 	for (f = 0; f < FIELD__COUNT; f++) {
 		snprintf(group_names[f], sizeof(group_names[f]), "%s",
 		    entry_field_name((enum field)f));
@@ -1060,7 +1061,7 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	size_t used;
 	int ended, named;
 
-	group_names_init();
+	pthread_once(&group_names_once, group_names_make);
 	memset(&sp, 0, sizeof(sp));
 	e->file = ctx->file;
 	e->line = raw->first;

@@ -573,6 +573,44 @@ rules_merge(struct rules *to, struct rules *from)
 	rules_free(from);
 }
 
+struct rules *
+rules_clone(const struct rules *r)
+{
+	struct rules *c = rules_new();
+	const struct rule *src;
+	struct rule ru;
+	struct field *f;
+	size_t i, k;
+
+	for (i = 0; i < r->n; i++) {
+		f = rules_field_add(c, r->fields[i].name);
+		for (k = 0; k < r->fields[i].n; k++) {
+			src = &r->fields[i].v[k];
+			memset(&ru, 0, sizeof(ru));
+			ru.pattern = xstrndup(src->pattern, src->patlen);
+			ru.patlen = src->patlen;
+			ru.options = src->options;
+			ru.value = xstrdup(src->value);
+			ru.valuelen = src->valuelen;
+			ru.file = xstrdup(src->file);
+			ru.line = src->line;
+			ru.global = src->global;
+			ru.user = src->user;
+			/* Reported once already: not again per thread. */
+			ru.broken = src->broken;
+			ru.warned = src->warned;
+			ru.needles = needles_new(ru.pattern, ru.patlen,
+			    (ru.options & PCRE2_CASELESS) != 0,
+			    (ru.options & PCRE2_EXTENDED) != 0);
+			field_push(f, &ru);
+		}
+	}
+	/* Its patterns compiled when loaded, or are installed ones. */
+	c->lazy = 1;
+	c->user = r->user;
+	return c;
+}
+
 void
 rules_user_mode(struct rules *r)
 {

@@ -52,6 +52,14 @@ int		 rules_load_file(struct rules *, const char *path, char **cause);
 int		 rules_load_string(struct rules *, const char *name,
 		    const char *text, char **cause);
 
+/*
+ * A copy of the set, for another thread: the rules of a set keep their
+ * match state (match data, compilations made when first used), so one set
+ * serves one thread at a time.  The copy compiles its patterns at first
+ * use.  The caller frees it with rules_free().
+ */
+struct rules	*rules_clone(const struct rules *);
+
 /* The rules loaded from now on are the user's (see rules_classify()). */
 void		 rules_user_mode(struct rules *);
 

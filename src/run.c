@@ -1,17 +1,21 @@
 /*
  * run.c -- one run of the pipeline (see run.h).
  *
- * Entries stream through: each is parsed as soon as the splitter completes
- * it, and handed to the writer in batches of RUN_BATCH, so memory does not
- * grow with the input (the keys and duplicate fingerprints excepted, a few
- * bytes per entry).  Output goes to a spool that is committed only when
- * every input was read without error.
+ * Entries stream through: the reading thread reads, cleans and splits the
+ * input into raw entries and queues them in batches of RUN_BATCH; each
+ * batch is parsed, then its entries get their keys and are written, so
+ * memory does not grow with the input (the keys and duplicate fingerprints
+ * excepted, a few bytes per entry).  Output goes to a spool that is
+ * committed only when every input was read without error.
  *
- * Once a first batch is full, batches are written on a thread of their
- * own while the next is parsed.  The messages of the parsing thread are
- * held with its batch (diag_hold()) and printed by the writing thread
- * just before it writes the batch, so that standard error reads exactly
- * as if one thread had done all.
+ * A short input is all done on one thread.  Once a first batch is full,
+ * batches are parsed on worker threads, one per processor, each with its
+ * own copy of the rules (rules_clone()), and written in input order on a
+ * writing thread, while the reading thread reads on.  Every message is
+ * held (diag_hold()) with the entry it is about, the reader's before the
+ * entry, the parser's with it, and printed by the thread that writes the
+ * entry just before the entry is keyed, so that standard error reads
+ * exactly as if one thread had done all.
  */
 #include "config.h"
 
@@ -21,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "clean.h"
@@ -39,7 +44,9 @@
 #include "write.h"
 #include "xmalloc.h"
 
-#define RUN_BATCH		512
+#define RUN_BATCH		512	/* entries */
+#define RUN_WORKERS_MAX		8	/* parsing threads */
+#define RUN_AHEAD		2	/* batches in flight per worker */
 #define PREAMBLE_SCORE		2	/* to keep text before any heading */
 #define UNKNOWN_SCORE		3	/* to warn of text under an unknown one */
 
@@ -49,30 +56,56 @@ static const char *const run_rule_files[] = {
 	"venues.rules", "types.rules", "title.rules",
 };
 
-/* Entries to write, and the messages printed before them. */
+/* A raw entry to parse, with what its parse needs to know. */
+struct job {
+	char			*text;		/* of the rawentry */
+	char			*label;
+	unsigned long		 first, last;
+	const char		*file;		/* the input's name */
+	enum entry_type		 section;
+	char			*year;		/* of a year sub-heading */
+	struct buf		 before;	/* the reader's messages */
+	struct buf		 diags;		/* the parser's messages */
+	struct entry		*e;		/* parsed, not yet written */
+};
+
+/* Entries in input order, and the messages after the last. */
 struct batch {
-	struct entry_list	 entries;
-	struct buf		 diags;
+	struct job		*jobs;
+	size_t			 n, cap;
+	struct buf		 tail;
+	int			 parsed;
 };
 
 struct run {
 	const struct run_opts	*opts;
-	struct rules		*rules;
+	struct rules		*rules;		/* the reading thread's */
 	struct writer		*writer;
 	struct keys		*keys;
 	struct dedup		*dedup;
-	struct batch		 batches[2];
 	struct batch		*batch;		/* being filled */
+	struct buf		 pending;	/* held for the next entry */
+	struct entry_list	 out;		/* keyed, to be written */
 	unsigned long		 entries;	/* written or dropped */
 	int			 failed;	/* an input error */
 	int			 write_failed;	/* the writer's, once joined */
 	int			 write_errno;
-	/* The writing thread, once started, and what it is handed. */
+	/*
+	 * The threads, once started.  Batches are numbered in input order:
+	 * the reader has submitted those below submitted, the workers have
+	 * taken those below taken, the writer written those below written;
+	 * ring[n % ahead] holds batch n in between.
+	 */
 	int			 threaded;
-	pthread_t		 thread;
+	size_t			 nworkers;
+	pthread_t		 workers[RUN_WORKERS_MAX];
+	struct rules		*worker_rules[RUN_WORKERS_MAX];
+	pthread_t		 writer_thread;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;
-	struct batch		*queued;	/* NULL when the writer is idle */
+	struct batch		*ring[RUN_WORKERS_MAX * RUN_AHEAD + 2];
+	size_t			 ahead;		/* ring slots in use */
+	unsigned long		 submitted, taken, written;
 	int			 done;		/* no batch will come */
 };
 
@@ -145,102 +178,60 @@ run_load_rules(struct run *r)
 	return 0;
 }
 
-/* Print the batch's messages, write its entries and empty it. */
-static void
-run_write_batch(struct run *r, struct batch *b)
+static struct batch *
+batch_new(void)
 {
-	diag_release(&b->diags);
-	if (b->entries.n > 0 && !r->write_failed &&
-	    writer_write(r->writer, b->entries.v, b->entries.n) == -1) {
-		r->write_failed = 1;
-		r->write_errno = errno;
-	}
-	entry_list_clear(&b->entries);
+	return xcalloc(1, sizeof(struct batch));
 }
 
-/* The writing thread: write what it is handed until it is done. */
-static void *
-run_writer_main(void *arg)
+static void
+batch_free(struct batch *b)
 {
-	struct run *r = arg;
-	struct batch *b;
+	size_t i;
 
-	for (;;) {
-		pthread_mutex_lock(&r->lock);
-		while (r->queued == NULL && !r->done)
-			pthread_cond_wait(&r->cond, &r->lock);
-		b = r->queued;
-		pthread_mutex_unlock(&r->lock);
-		if (b == NULL)
-			return NULL;
-		run_write_batch(r, b);
-		pthread_mutex_lock(&r->lock);
-		r->queued = NULL;
-		pthread_cond_broadcast(&r->cond);
-		pthread_mutex_unlock(&r->lock);
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->n; i++) {
+		free(b->jobs[i].text);
+		free(b->jobs[i].label);
+		free(b->jobs[i].year);
+		buf_free(&b->jobs[i].before);
+		buf_free(&b->jobs[i].diags);
+		entry_free(b->jobs[i].e);
 	}
+	free(b->jobs);
+	buf_free(&b->tail);
+	free(b);
 }
 
-/* Start the writing thread; without one, batches are written here. */
+/*
+ * Parse the batch's entries with rules, holding each one's messages with
+ * it; then hold the thread's messages in restore (NULL: print them).
+ */
 static void
-run_start_writer(struct run *r)
+run_parse_batch(const struct rules *rules, struct batch *b,
+    struct buf *restore)
 {
-	if (pthread_mutex_init(&r->lock, NULL) != 0)
-		return;
-	if (pthread_cond_init(&r->cond, NULL) != 0) {
-		pthread_mutex_destroy(&r->lock);
-		return;
-	}
-	r->queued = NULL;
-	r->done = 0;
-	if (pthread_create(&r->thread, NULL, run_writer_main, r) != 0) {
-		pthread_cond_destroy(&r->cond);
-		pthread_mutex_destroy(&r->lock);
-		return;
-	}
-	r->threaded = 1;
-}
+	struct fields_ctx ctx;
+	struct rawentry raw;
+	struct job *j;
+	size_t i;
 
-/* Hand the batch being filled to the writer; fill the other meanwhile. */
-static void
-run_flush_batch(struct run *r)
-{
-	if (!r->threaded) {
-		run_write_batch(r, r->batch);
-		return;
+	ctx.rules = rules;
+	for (i = 0; i < b->n; i++) {
+		j = &b->jobs[i];
+		ctx.file = j->file;
+		ctx.section = j->section;
+		ctx.year = j->year;
+		raw.text = j->text;
+		raw.label = j->label;
+		raw.first = j->first;
+		raw.last = j->last;
+		diag_hold(&j->diags);
+		j->e = fields_parse(&ctx, &raw);
+		norm_entry(rules, j->e);
 	}
-	pthread_mutex_lock(&r->lock);
-	while (r->queued != NULL)
-		pthread_cond_wait(&r->cond, &r->lock);
-	r->queued = r->batch;
-	pthread_cond_broadcast(&r->cond);
-	pthread_mutex_unlock(&r->lock);
-	r->batch = r->batch == &r->batches[0] ? &r->batches[1] :
-	    &r->batches[0];
-	diag_hold(&r->batch->diags);
-}
-
-/* Write what is left and stop the writing thread. */
-static void
-run_drain(struct run *r)
-{
-	run_flush_batch(r);
-	if (!r->threaded)
-		return;
-	pthread_mutex_lock(&r->lock);
-	while (r->queued != NULL)
-		pthread_cond_wait(&r->cond, &r->lock);
-	r->done = 1;
-	pthread_cond_broadcast(&r->cond);
-	pthread_mutex_unlock(&r->lock);
-	pthread_join(r->thread, NULL);
-	pthread_cond_destroy(&r->cond);
-	pthread_mutex_destroy(&r->lock);
-	r->threaded = 0;
-	/* What the parser held after the last batch was handed over. */
-	diag_release(&r->batch->diags);
-	if (r->write_failed)
-		errno = r->write_errno;
+	diag_hold(restore);
 }
 
 /* A parsed entry: report a duplicate, give it a key, queue it. */
@@ -260,13 +251,239 @@ run_emit(struct run *r, struct entry *e)
 		}
 	}
 	keys_assign(r->keys, e);
-	entry_list_add(&r->batch->entries, e);
-	if (r->batch->entries.n < RUN_BATCH)
+	entry_list_add(&r->out, e);
+}
+
+/*
+ * Print a parsed batch's messages, key and write its entries in order,
+ * and free it.  The calling thread holds no messages.
+ */
+static void
+run_write_batch(struct run *r, struct batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		diag_release(&b->jobs[i].before);
+		diag_release(&b->jobs[i].diags);
+		run_emit(r, b->jobs[i].e);
+		b->jobs[i].e = NULL;
+	}
+	diag_release(&b->tail);
+	if (r->out.n > 0 && !r->write_failed &&
+	    writer_write(r->writer, r->out.v, r->out.n) == -1) {
+		r->write_failed = 1;
+		r->write_errno = errno;
+	}
+	entry_list_clear(&r->out);
+	batch_free(b);
+}
+
+/* What a worker is given. */
+struct worker_arg {
+	struct run	*run;
+	struct rules	*rules;		/* its own */
+};
+
+/* A worker: parse the batches it takes, with its own rules. */
+static void *
+run_worker_main(void *arg)
+{
+	struct worker_arg *wa = arg;
+	struct run *r = wa->run;
+	struct batch *b;
+
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		while (r->taken == r->submitted && !r->done)
+			pthread_cond_wait(&r->cond, &r->lock);
+		if (r->taken == r->submitted) {
+			pthread_mutex_unlock(&r->lock);
+			free(wa);
+			return NULL;
+		}
+		b = r->ring[r->taken++ % r->ahead];
+		pthread_mutex_unlock(&r->lock);
+		run_parse_batch(wa->rules, b, NULL);
+		pthread_mutex_lock(&r->lock);
+		b->parsed = 1;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->lock);
+	}
+}
+
+/* The writer: write the parsed batches in input order. */
+static void *
+run_writer_main(void *arg)
+{
+	struct run *r = arg;
+	struct batch *b;
+
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		while (r->written < r->submitted ?
+		    !r->ring[r->written % r->ahead]->parsed : !r->done)
+			pthread_cond_wait(&r->cond, &r->lock);
+		if (r->written == r->submitted) {
+			pthread_mutex_unlock(&r->lock);
+			return NULL;
+		}
+		b = r->ring[r->written % r->ahead];
+		pthread_mutex_unlock(&r->lock);
+		run_write_batch(r, b);
+		pthread_mutex_lock(&r->lock);
+		r->ring[r->written++ % r->ahead] = NULL;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->lock);
+	}
+}
+
+/* How many workers: one per processor online. */
+static size_t
+run_nworkers(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		return 1;
+	return n > RUN_WORKERS_MAX ? RUN_WORKERS_MAX : (size_t)n;
+}
+
+/* Let the threads finish and join them: the first n workers, the writer. */
+static void
+run_stop_threads(struct run *r, size_t n, int writer)
+{
+	size_t i;
+
+	pthread_mutex_lock(&r->lock);
+	r->done = 1;
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+	for (i = 0; i < n; i++) {
+		pthread_join(r->workers[i], NULL);
+		rules_free(r->worker_rules[i]);
+	}
+	if (writer)
+		pthread_join(r->writer_thread, NULL);
+	pthread_cond_destroy(&r->cond);
+	pthread_mutex_destroy(&r->lock);
+}
+
+/*
+ * Start the workers and the writer; 0, or -1 if they could not start
+ * (then the batches are parsed and written on the reading thread).
+ */
+static int
+run_start_threads(struct run *r)
+{
+	struct worker_arg *wa;
+	size_t i, n = run_nworkers();
+
+	if (pthread_mutex_init(&r->lock, NULL) != 0)
+		return -1;
+	if (pthread_cond_init(&r->cond, NULL) != 0) {
+		pthread_mutex_destroy(&r->lock);
+		return -1;
+	}
+	r->submitted = r->taken = r->written = 0;
+	r->done = 0;
+	r->ahead = n * RUN_AHEAD + 2;
+	for (i = 0; i < n; i++) {
+		/* Cloned here: the reading thread uses r->rules meanwhile. */
+		r->worker_rules[i] = rules_clone(r->rules);
+		wa = xmalloc(sizeof(*wa));
+		wa->run = r;
+		wa->rules = r->worker_rules[i];
+		if (pthread_create(&r->workers[i], NULL, run_worker_main,
+		    wa) != 0) {
+			free(wa);
+			rules_free(r->worker_rules[i]);
+			break;
+		}
+	}
+	if (i == 0 || pthread_create(&r->writer_thread, NULL,
+	    run_writer_main, r) != 0) {
+		run_stop_threads(r, i, 0);
+		return -1;
+	}
+	r->nworkers = i;
+	r->threaded = 1;
+	return 0;
+}
+
+/*
+ * Hand on the batch being filled, with the messages held after its last
+ * entry, and start a new one.  A long input (a full batch) starts the
+ * threads; without them, the batch is parsed and written here.
+ */
+static void
+run_submit(struct run *r)
+{
+	struct batch *b = r->batch;
+
+	b->tail = r->pending;
+	buf_init(&r->pending);
+	r->batch = batch_new();
+	if (!r->threaded && b->n == RUN_BATCH)
+		(void)run_start_threads(r);
+	if (!r->threaded) {
+		diag_hold(NULL);
+		run_parse_batch(r->rules, b, NULL);
+		run_write_batch(r, b);
+		diag_hold(&r->pending);
 		return;
-	/* A long input: write on another thread from now on. */
+	}
+	pthread_mutex_lock(&r->lock);
+	while (r->submitted - r->written >= r->ahead)
+		pthread_cond_wait(&r->cond, &r->lock);
+	r->ring[r->submitted++ % r->ahead] = b;
+	pthread_cond_broadcast(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+}
+
+/* Queue a raw entry, with the messages held before it, to be parsed. */
+static void
+run_queue(struct run *r, const char *file, const struct rawentry *raw,
+    enum entry_type section, const char *year)
+{
+	struct batch *b = r->batch;
+	struct job *j;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->jobs = xreallocarray(b->jobs, b->cap, sizeof(*b->jobs));
+	}
+	j = &b->jobs[b->n++];
+	memset(j, 0, sizeof(*j));
+	j->text = xstrdup(raw->text);
+	j->label = raw->label != NULL ? xstrdup(raw->label) : NULL;
+	j->first = raw->first;
+	j->last = raw->last;
+	j->file = file;
+	j->section = section;
+	j->year = year != NULL ? xstrdup(year) : NULL;
+	j->before = r->pending;		/* diag_hold() keeps &r->pending */
+	buf_init(&r->pending);
+	buf_init(&j->diags);
+	if (b->n == RUN_BATCH)
+		run_submit(r);
+}
+
+/* Parse and write what is left, and stop the threads. */
+static void
+run_drain(struct run *r)
+{
+	run_submit(r);
+	diag_hold(NULL);
+	batch_free(r->batch);
+	r->batch = NULL;
+	buf_free(&r->pending);
 	if (!r->threaded)
-		run_start_writer(r);
-	run_flush_batch(r);
+		return;
+	run_stop_threads(r, r->nworkers, 1);
+	r->threaded = 0;
+	if (r->write_failed)
+		errno = r->write_errno;
 }
 
 /*
@@ -305,8 +522,6 @@ static void
 input_entry(struct input *in, const struct rawentry *raw)
 {
 	struct run *r = in->run;
-	struct fields_ctx ctx;
-	struct entry *e;
 	enum section_state st = section_state(in->sec);
 	unsigned long hline;
 	const char *heading;
@@ -357,13 +572,8 @@ input_entry(struct input *in, const struct rawentry *raw)
 		    "sub-heading, not an entry", raw->text);
 		return;
 	}
-	ctx.rules = r->rules;
-	ctx.file = in->name;
-	ctx.section = section_type(in->sec);
-	ctx.year = section_year(in->sec);
-	e = fields_parse(&ctx, raw);
-	norm_entry(r->rules, e);
-	run_emit(r, e);
+	run_queue(r, in->name, raw, section_type(in->sec),
+	    section_year(in->sec));
 }
 
 /* A heading comes: the entry in progress ends under the old one. */
@@ -659,16 +869,13 @@ run(const struct run_opts *o)
 	}
 	r.keys = keys_new();
 	r.dedup = dedup_new();
-	r.batch = &r.batches[0];
-	diag_hold(&r.batch->diags);
+	r.batch = batch_new();
+	diag_hold(&r.pending);
 	if (o->inputs == NULL || o->inputs[0] == NULL)
 		run_file(&r, "-");
 	for (i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
 		run_file(&r, o->inputs[i]);
 	run_drain(&r);
-	diag_hold(NULL);
-	buf_free(&r.batches[0].diags);
-	buf_free(&r.batches[1].diags);
 	if (writer_close(r.writer) == -1)
 		r.write_failed = 1;
 	status = run_finish(&r, out);

@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 86
+plan 89
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -345,6 +345,34 @@ run -v -f csl-json yearitem.md
 check "\"* 2019\" is the year of the items under it, no entry" \
     eval "grep -q '\"2019\": the year of the entries below' err &&
     test \"\$(grep -c '\"id\"' out)\" -eq 1 && grep -q '2019' out"
+
+# A long input is parsed on several threads: the output and the messages
+# are the same from run to run, and in input order.
+# The entries without a year are warned of by the parsing threads, the
+# copies of the sample CV by the writing one.
+i=0
+while [ $i -lt 15 ]; do
+	cat "$cv"
+	printf '\nJournal Articles\n\n'
+	j=0
+	while [ $j -lt 40 ]; do
+		printf -- '- A. Poe and B. Roe. Notes on case %d. Journal of Cases.\n' \
+		    $((i * 40 + j))
+		j=$((j + 1))
+	done
+	i=$((i + 1))
+done >long.txt
+run -f csl-json long.txt
+cp out long1.json
+cp err long1.err
+run -f csl-json long.txt
+check "a long input's output and messages are the same on every run" \
+    eval "cmp -s out long1.json && cmp -s err long1.err"
+check "a long input comes out whole (15 x (38 + 40) entries)" \
+    test "$(grep -c '"id"' out)" -eq 1170
+check "a long input's messages are in input order" \
+    eval "sed -n 's/^cv2bib: long.txt:\\([0-9]*\\):.*/\\1/p' err >lines &&
+    test \"\$(grep -c 'no year' err)\" -eq 600 && sort -n -c lines"
 
 # --- rules -----------------------------------------------------------------
 printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' >my.rules
