@@ -353,7 +353,7 @@ check "\"* 2019\" is the year of the items under it, no entry" \
 i=0
 while [ $i -lt 15 ]; do
 	cat "$cv"
-	printf '\nJournal Articles\n\n'
+	printf '\n# Journal Articles\n\n'
 	j=0
 	while [ $j -lt 40 ]; do
 		printf -- '- A. Poe and B. Roe. Notes on case %d. Journal of Cases.\n' \
