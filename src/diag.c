@@ -94,11 +94,17 @@ diag_release(struct buf *b)
 
 /*
  * Count the message and say whether it is to be printed: notes only with
- * -v, warnings not with -q; errors always.
+ * -v (and only then counted), warnings not with -q; errors always.
  */
 static int
 diag_record(enum diag_level level)
 {
+	/*
+	 * The parser notes what it does on every entry, for -v: without
+	 * it, drop them before the lock the parsing threads share.
+	 */
+	if (level == DIAG_NOTE && diag_verbose <= 0)
+		return 0;
 	pthread_mutex_lock(&diag_lock);
 	diag_counts[level]++;
 	if (level > diag_max && level != DIAG_NOTE)
