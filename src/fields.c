@@ -446,6 +446,16 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 			if (r[i - 1] == '.' && i >= 3 && r[i - 3] == ' ' &&
 			    isupper((unsigned char)r[i - 2]))
 				continue;
+			/*
+			 * "Title. In Book" names the container whatever the
+			 * book is called; a later sentence that looks more
+			 * like a venue ("Symposium conducted at ...") is the
+			 * container's own description.
+			 */
+			if (r[i - 1] == '.' && r[i + 1] == 'I' &&
+			    r[i + 2] == 'n' && (r[i + 3] == ' ' ||
+			    r[i + 3] == ':'))
+				score += 2;
 		} else if (r[i] == ' ' && (r[i + 1] == 'I' || r[i + 1] == 'i') &&
 		    r[i + 2] == 'n' && (r[i + 3] == ' ' || (r[i + 3] == ':' &&
 		    r[i + 4] == ' ')) &&
@@ -805,9 +815,18 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	if (e->label != NULL && (v = rules_classify(ctx->rules, "label-type",
 	    e->label)) != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
 		return t;
+	/*
+	 * Authors and the editors of what they are in: a chapter of a book,
+	 * unless the book is the proceedings of a meeting ("In A, editor,
+	 * Workshop on ...", BibTeX's plain style).
+	 */
 	if (e->editors.n > 0 && e->authors.n > 0 &&
-	    e->f[FIELD_CONTAINER] != NULL)
-		return TYPE_CHAPTER;
+	    e->f[FIELD_CONTAINER] != NULL) {
+		v = rules_classify(ctx->rules, "type", e->f[FIELD_CONTAINER]);
+		t = v != NULL ? entry_type_from_name(v) : TYPE__COUNT;
+		return t == TYPE_CONFERENCE || t == TYPE_WORKSHOP ||
+		    t == TYPE_TALK ? t : TYPE_CHAPTER;
+	}
 	if (e->f[FIELD_CONTAINER] != NULL || e->f[FIELD_GENRE] != NULL) {
 		buf_printf(&b, "%s %s", e->f[FIELD_GENRE] ? e->f[FIELD_GENRE] :
 		    "", e->f[FIELD_CONTAINER] ? e->f[FIELD_CONTAINER] : "");
