@@ -847,6 +847,11 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	    e->f[FIELD_PUBLISHER] != NULL && e->f[FIELD_VOLUME] == NULL &&
 	    e->f[FIELD_ISSUE] == NULL)
 		return TYPE_CHAPTER;
+	/* A publisher and nothing it was published in: a book. */
+	if (v == NULL && e->f[FIELD_CONTAINER] == NULL &&
+	    e->f[FIELD_PUBLISHER] != NULL && e->f[FIELD_VOLUME] == NULL &&
+	    e->f[FIELD_ISSUE] == NULL)
+		return TYPE_BOOK;
 	if (v == NULL && !published)
 		v = rules_classify(ctx->rules, "type", plain);
 	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)

@@ -200,6 +200,13 @@ test_fields_type_from_venue_words(void **state)
 		{ "SILVA, J. A. Outro titulo. In: CONGRESSO BRASILEIRO DE "
 		    "COISAS, 10., 2019, Sao Paulo. Anais... Sao Paulo: SBC, 2019. "
 		    "p. 1-10.", TYPE_CONFERENCE, "CONGRESSO BRASILEIRO DE COISAS" },
+		/* An imprint and nothing it is in: a book (Harvard, Vancouver). */
+		{ "Putnam, R.D. (2000) Bowling Alone: The Collapse and Revival "
+		    "of American Community. New York: Simon & Schuster.",
+		    TYPE_BOOK, NULL },
+		{ "Sackett DL, Haynes RB. Evidence-based medicine: how to "
+		    "practice and teach EBM. 2nd ed. Edinburgh: Churchill "
+		    "Livingstone; 2000.", TYPE_BOOK, NULL },
 		/* Submitted, no venue named: a paper for a journal. */
 		{ "Roe, A., & Lee, B. (2021). Gene drives. Submitted.",
 		    TYPE_ARTICLE, NULL },
