@@ -412,6 +412,30 @@ venue_score(const struct rules *rules, const char *s)
 }
 
 /*
+ * Whether s, all that is left, is an abbreviated journal and no sentence:
+ * one capitalised word ("Nature") or capitalised words that each end in a
+ * full stop or are a letter or two ("Phys. Rev. B", "J. Chem. Phys.").
+ */
+static int
+abbrev_tail(const char *s)
+{
+	const char *w = s, *e;
+	int words = 0;
+
+	while (*w != '\0') {
+		if (!isupper((unsigned char)*w))
+			return 0;
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			continue;
+		if (e[-1] != '.' && e - w > 2 && (words > 0 || *e != '\0'))
+			return 0;
+		words++;
+		w = e + strspn(e, " ");
+	}
+	return words > 0 && words <= 6;
+}
+
+/*
  * Find where the title ends and the container starts in r.  Each boundary
  * (". ", "? ", ", ", " In ") is scored by how the text after it looks;
  * the best, leftmost boundary wins.  Returns 1 and sets *tend and *vstart,
@@ -472,6 +496,10 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 			continue;
 		vscore = venue_score(rules, r + vs);
 		score += vscore;
+		/* "... complete? Phys. Rev. 47": a venue after a question. */
+		if ((vscore > 0 || abbrev_tail(r + vs)) &&
+		    (r[i - 1] == '?' || r[i - 1] == '!'))
+			score++;
 		/* Lower case starts no venue, but one a rule knows ("eLife"). */
 		if (islower((unsigned char)r[vs]) && vscore == 0 &&
 		    strncmp(r + vs, "in ", 3) && strncmp(r + vs, "in: ", 4))

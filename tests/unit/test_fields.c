@@ -405,6 +405,14 @@ test_fields_in_book_after_a_full_stop(void **state)
 	assert_int_equal(e->editors.n, 1);
 	assert_int_equal(e->type, TYPE_TALK);
 	entry_free(e);
+	/* A question ends the title before an abbreviated journal. */
+	e = parse("Einstein, A., Podolsky, B. & Rosen, N. Can quantum-"
+	    "mechanical description of physical reality be considered "
+	    "complete? Phys. Rev. 47, 777-780 (1935).", TYPE_ARTICLE);
+	assert_field(e, FIELD_TITLE, "Can quantum-mechanical description of "
+	    "physical reality be considered complete?");
+	assert_field(e, FIELD_CONTAINER, "Phys. Rev.");
+	entry_free(e);
 	/* "In Review." is a status, no book. */
 	e = parse("L. Pyeatt and A. Howe. Evaluating robustness in a robot "
 	    "architecture. Journal of Experimental and Theoretical Artificial "
