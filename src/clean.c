@@ -1179,6 +1179,19 @@ clean_latex_line(struct cleaner *c, const struct line *ln)
 	} else if (strncmp(s, "\\cventry", 8) == 0 ||
 	    strncmp(s, "\\cvitem", 7) == 0) {
 		item = 1;	/* moderncv: the groups become sentences */
+		s += s[3] == 'e' ? 8 : 7;
+		/*
+		 * "\cventry{2015}{Title}{Authors}{Venue}": a year alone in the
+		 * first group dates the entry, as \entry*[2015] does; left as
+		 * a sentence it would start the title.
+		 */
+		if (s[0] == '{' && strspn(s + 1, "0123456789") == 4 &&
+		    s[5] == '}' && s[6] == '{') {
+			buf_putc(&out, '[');
+			buf_append(&out, s + 1, 4);
+			buf_puts(&out, "] ");
+			s += 6;
+		}
 	} else if (strncmp(s, "\\entry", 6) == 0 &&
 	    !isalpha((unsigned char)s[6])) {
 		item = 1;	/* res.cls and friends: \entry*[2008] */

@@ -413,6 +413,30 @@ venue_score(const struct rules *rules, const char *s)
 }
 
 /*
+ * Whether s, all that is left, is an abbreviated journal and no sentence:
+ * one capitalised word ("Nature") or capitalised words that each end in a
+ * full stop or are a letter or two ("Phys. Rev. B", "J. Chem. Phys.").
+ */
+static int
+abbrev_tail(const char *s)
+{
+	const char *w = s, *e;
+	int words = 0;
+
+	while (*w != '\0') {
+		if (!isupper((unsigned char)*w))
+			return 0;
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			continue;
+		if (e[-1] != '.' && e - w > 2 && (words > 0 || *e != '\0'))
+			return 0;
+		words++;
+		w = e + strspn(e, " ");
+	}
+	return words > 0 && words <= 6;
+}
+
+/*
  * Find where the title ends and the container starts in r.  Each boundary
  * (". ", "? ", ", ", " In ") is scored by how the text after it looks;
  * the best, leftmost boundary wins.  Returns 1 and sets *tend and *vstart,
@@ -447,6 +471,16 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 			if (r[i - 1] == '.' && i >= 3 && r[i - 3] == ' ' &&
 			    isupper((unsigned char)r[i - 2]))
 				continue;
+			/*
+			 * "Title. In Book" names the container whatever the
+			 * book is called; a later sentence that looks more
+			 * like a venue ("Symposium conducted at ...") is the
+			 * container's own description.
+			 */
+			if (r[i - 1] == '.' && r[i + 1] == 'I' &&
+			    r[i + 2] == 'n' && (r[i + 3] == ' ' ||
+			    r[i + 3] == ':'))
+				score += 2;
 		} else if (r[i] == ' ' && (r[i + 1] == 'I' || r[i + 1] == 'i') &&
 		    r[i + 2] == 'n' && (r[i + 3] == ' ' || (r[i + 3] == ':' &&
 		    r[i + 4] == ' ')) &&
@@ -463,6 +497,10 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 			continue;
 		vscore = venue_score(rules, r + vs);
 		score += vscore;
+		/* "... complete? Phys. Rev. 47": a venue after a question. */
+		if ((vscore > 0 || abbrev_tail(r + vs)) &&
+		    (r[i - 1] == '?' || r[i - 1] == '!'))
+			score++;
 		/* Lower case starts no venue, but one a rule knows ("eLife"). */
 		if (islower((unsigned char)r[vs]) && vscore == 0 &&
 		    strncmp(r + vs, "in ", 3) && strncmp(r + vs, "in: ", 4))
@@ -806,9 +844,18 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	if (e->label != NULL && (v = rules_classify(ctx->rules, "label-type",
 	    e->label)) != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)
 		return t;
+	/*
+	 * Authors and the editors of what they are in: a chapter of a book,
+	 * unless the book is the proceedings of a meeting ("In A, editor,
+	 * Workshop on ...", BibTeX's plain style).
+	 */
 	if (e->editors.n > 0 && e->authors.n > 0 &&
-	    e->f[FIELD_CONTAINER] != NULL)
-		return TYPE_CHAPTER;
+	    e->f[FIELD_CONTAINER] != NULL) {
+		v = rules_classify(ctx->rules, "type", e->f[FIELD_CONTAINER]);
+		t = v != NULL ? entry_type_from_name(v) : TYPE__COUNT;
+		return t == TYPE_CONFERENCE || t == TYPE_WORKSHOP ||
+		    t == TYPE_TALK ? t : TYPE_CHAPTER;
+	}
 	if (e->f[FIELD_CONTAINER] != NULL || e->f[FIELD_GENRE] != NULL) {
 		buf_printf(&b, "%s %s", e->f[FIELD_GENRE] ? e->f[FIELD_GENRE] :
 		    "", e->f[FIELD_CONTAINER] ? e->f[FIELD_CONTAINER] : "");
@@ -829,6 +876,11 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	    e->f[FIELD_PUBLISHER] != NULL && e->f[FIELD_VOLUME] == NULL &&
 	    e->f[FIELD_ISSUE] == NULL)
 		return TYPE_CHAPTER;
+	/* A publisher and nothing it was published in: a book. */
+	if (v == NULL && e->f[FIELD_CONTAINER] == NULL &&
+	    e->f[FIELD_PUBLISHER] != NULL && e->f[FIELD_VOLUME] == NULL &&
+	    e->f[FIELD_ISSUE] == NULL)
+		return TYPE_BOOK;
 	if (v == NULL && !published)
 		v = rules_classify(ctx->rules, "type", plain);
 	if (v != NULL && (t = entry_type_from_name(v)) != TYPE__COUNT)

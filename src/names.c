@@ -1197,6 +1197,16 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 			done = 0;
 			break;
 		}
+		/*
+		 * "Dropout: A simple way ...", "BERT: Pre-training ...": one
+		 * bare word before a colon is a title's head, not an author.
+		 */
+		if (nl->n == 1 && next == i + 1 && nl->v[0].given == NULL &&
+		    nl->v[0].particle == NULL && sc->t[i].trail == ':') {
+			namelist_clear(nl);
+			done = 0;
+			break;
+		}
 		i = next;
 		if ((next = read_remark(sc, i, nl)) != 0)
 			i = next;	/* "Leifer (corresponding author)," */

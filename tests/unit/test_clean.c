@@ -194,6 +194,21 @@ test_clean_latex_item_mark_alone(void **state)
 }
 
 static void
+test_clean_latex_cventry_year_is_a_label(void **state)
+{
+	/* moderncv: the year group dates the entry, as \entry*[2012] does. */
+	const char *lines[] = { "\\cventry{2015}{Title}{A.~Smith}{"
+	    "\\emph{Nature}, 518(7540):529--533}{}{}",
+	    "\\cventry{2010--2014}{Ph.D.}{Univ}{}{}{}", NULL };
+	char out[512];
+
+	(void)state;
+	run_cleaner(MARKUP_LATEX, lines, out, sizeof(out));
+	assert_string_equal(out, "I1:[2015] Title. A. Smith. Nature, "
+	    "518(7540):529–533.|I2:2010–2014. Ph.D. Univ.");
+}
+
+static void
 test_clean_markdown_hard_breaks(void **state)
 {
 	/* Two blanks or a backslash at the end set the next line apart. */
@@ -265,6 +280,7 @@ main(void)
 		cmocka_unit_test(test_clean_html_stream_blocks),
 		cmocka_unit_test(test_clean_latex_sections_and_items),
 		cmocka_unit_test(test_clean_latex_item_mark_alone),
+		cmocka_unit_test(test_clean_latex_cventry_year_is_a_label),
 		cmocka_unit_test(test_clean_markdown_hard_breaks),
 		cmocka_unit_test(test_clean_markdown_html_comments),
 		cmocka_unit_test(test_clean_unicode_spaces),

@@ -200,6 +200,13 @@ test_fields_type_from_venue_words(void **state)
 		{ "SILVA, J. A. Outro titulo. In: CONGRESSO BRASILEIRO DE "
 		    "COISAS, 10., 2019, Sao Paulo. Anais... Sao Paulo: SBC, 2019. "
 		    "p. 1-10.", TYPE_CONFERENCE, "CONGRESSO BRASILEIRO DE COISAS" },
+		/* An imprint and nothing it is in: a book (Harvard, Vancouver). */
+		{ "Putnam, R.D. (2000) Bowling Alone: The Collapse and Revival "
+		    "of American Community. New York: Simon & Schuster.",
+		    TYPE_BOOK, NULL },
+		{ "Sackett DL, Haynes RB. Evidence-based medicine: how to "
+		    "practice and teach EBM. 2nd ed. Edinburgh: Churchill "
+		    "Livingstone; 2000.", TYPE_BOOK, NULL },
 		/* Submitted, no venue named: a paper for a journal. */
 		{ "Roe, A., & Lee, B. (2021). Gene drives. Submitted.",
 		    TYPE_ARTICLE, NULL },
@@ -361,6 +368,62 @@ test_fields_apa_style(void **state)
 }
 
 static void
+test_fields_in_book_after_a_full_stop(void **state)
+{
+	struct entry *e;
+
+	(void)state;
+	/* BibTeX plain: "In A, editor, Book": editors out, "In" ends the title. */
+	e = parse("Larry D. Pyeatt and Adele E. Howe. Testing generalization "
+	    "in learned simulated robot behaviors. In Henry Hexmoore, editor, "
+	    "Workshop on Autonomy Control Software, Seattle, Washington, May "
+	    "1999. Third International Conference on Autonomous Agents.",
+	    TYPE_UNKNOWN);
+	assert_field(e, FIELD_TITLE, "Testing generalization in learned "
+	    "simulated robot behaviors");
+	assert_int_equal(e->editors.n, 1);
+	assert_string_equal(e->editors.v[0].family, "Hexmoore");
+	assert_int_equal(e->type, TYPE_WORKSHOP);
+	entry_free(e);
+	e = parse("D. E. Rumelhart, G. E. Hinton, and R. J. Williams. Learning "
+	    "internal representations by error propagation. In D. E. Rumelhart "
+	    "and J. L. McClelland, editors, Parallel Distributed Processing, "
+	    "volume 1, pages 318-362. MIT Press, 1986.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_TITLE, "Learning internal representations by "
+	    "error propagation");
+	assert_int_equal(e->editors.n, 2);
+	assert_int_equal(e->type, TYPE_CHAPTER);
+	entry_free(e);
+	/* APA: the chair of a symposium, and a talk in it. */
+	e = parse("Garc\xc3\xada Alanis, J. C., & Peper, M. (2016, July). Effects "
+	    "of extraversion on performance monitoring. In D. Hagemeyer "
+	    "(Chair), Genetics and biological foundations. Symposium "
+	    "conducted at the 13th Arbeitstagung, Mainz, Germany.",
+	    TYPE_UNKNOWN);
+	assert_field(e, FIELD_TITLE, "Effects of extraversion on performance "
+	    "monitoring");
+	assert_int_equal(e->editors.n, 1);
+	assert_int_equal(e->type, TYPE_TALK);
+	entry_free(e);
+	/* A question ends the title before an abbreviated journal. */
+	e = parse("Einstein, A., Podolsky, B. & Rosen, N. Can quantum-"
+	    "mechanical description of physical reality be considered "
+	    "complete? Phys. Rev. 47, 777-780 (1935).", TYPE_ARTICLE);
+	assert_field(e, FIELD_TITLE, "Can quantum-mechanical description of "
+	    "physical reality be considered complete?");
+	assert_field(e, FIELD_CONTAINER, "Phys. Rev.");
+	entry_free(e);
+	/* "In Review." is a status, no book. */
+	e = parse("L. Pyeatt and A. Howe. Evaluating robustness in a robot "
+	    "architecture. Journal of Experimental and Theoretical Artificial "
+	    "Intelligence, 1999. In Review.", TYPE_ARTICLE);
+	assert_field(e, FIELD_TITLE, "Evaluating robustness in a robot "
+	    "architecture");
+	assert_field(e, FIELD_STATUS, "In Review");
+	entry_free(e);
+}
+
+static void
 test_fields_missing_year_is_reported(void **state)
 {
 	struct entry *e = parse("Alireza Farshin, Saeed Sharifian. A title "
@@ -398,6 +461,7 @@ main(void)
 		cmocka_unit_test(test_fields_linked_title),
 		cmocka_unit_test(test_fields_ieee_style),
 		cmocka_unit_test(test_fields_apa_style),
+		cmocka_unit_test(test_fields_in_book_after_a_full_stop),
 		cmocka_unit_test(test_fields_missing_year_is_reported),
 		cmocka_unit_test(test_fields_reference_score),
 	};

@@ -456,6 +456,13 @@ test_names_text_that_is_no_name(void **state)
 	    &ended), 0);
 	assert_int_equal(names_scan(rules, "the quick brown fox", &nl,
 	    &ended), 0);
+	/* "Dropout: A simple way": one word before a colon heads a title. */
+	assert_int_equal(names_scan(rules, "Dropout: A simple way to prevent "
+	    "overfitting. N. Srivastava, G. Hinton.", &nl, &ended), 0);
+	assert_int_equal(nl.n, 0);
+	assert_int_equal(names_scan(rules, "BERT: Pre-training of deep "
+	    "bidirectional transformers.", &nl, &ended), 0);
+	assert_int_equal(nl.n, 0);
 	/* "Kim, S. A survey": the article is the title's, not an initial. */
 	assert_int_equal(names_scan(rules, "Kim, S. A survey on vision.", &nl,
 	    &ended), 8);
