@@ -90,7 +90,8 @@ struct field {
 	size_t		 n, cap;
 };
 
-#define RULES_CACHE	16	/* field names looked up by address */
+#define RULES_CACHE	64	/* field names looked up by address */
+#define RULES_NONE	((size_t)-1)	/* in the cache: no such field */
 
 struct rules {
 	struct field		*fields;
@@ -105,6 +106,7 @@ struct rules {
 	 */
 	struct {
 		const char	*name;
+		char		 copy[24];	/* to confirm it */
 		size_t		 index;
 	} cache[RULES_CACHE];
 	/*
@@ -177,24 +179,31 @@ rules_check_alloc(void *p)
 	return p;
 }
 
-/* The rules of a field, or NULL; name is often a literal, so cache it. */
+/*
+ * The rules of a field, or NULL; name is often a literal, so remember
+ * where each address led, also to no field (the stages ask for every
+ * field of an entry, most of which have no rules).
+ */
 static struct field *
 rules_field(const struct rules *r, const char *name)
 {
 	struct rules *rw = (struct rules *)r;	/* the cache only */
 	size_t i, slot = ((uintptr_t)name >> 3) % RULES_CACHE;
+	size_t at = r->cache[slot].index;
 
-	/* One comparison confirms the address still names the field. */
-	if (r->cache[slot].name == name && r->cache[slot].index < r->n &&
-	    strcmp(r->fields[r->cache[slot].index].name, name) == 0)
-		return &r->fields[r->cache[slot].index];
+	/* One comparison confirms the address still holds the name. */
+	if (r->cache[slot].name == name &&
+	    strcmp(r->cache[slot].copy, name) == 0)
+		return at == RULES_NONE ? NULL : &r->fields[at];
 	for (i = 0; i < r->n; i++)
-		if (strcmp(r->fields[i].name, name) == 0) {
-			rw->cache[slot].name = name;
-			rw->cache[slot].index = i;
-			return &r->fields[i];
-		}
-	return NULL;
+		if (strcmp(r->fields[i].name, name) == 0)
+			break;
+	if (strlen(name) < sizeof(r->cache[slot].copy)) {
+		rw->cache[slot].name = name;
+		strcpy(rw->cache[slot].copy, name);
+		rw->cache[slot].index = i < r->n ? i : RULES_NONE;
+	}
+	return i < r->n ? &r->fields[i] : NULL;
 }
 
 /* The rules of a field, created empty if it is new. */
@@ -211,6 +220,8 @@ rules_field_add(struct rules *r, const char *name)
 	}
 	f = &r->fields[r->n++];
 	memset(f, 0, sizeof(*f));
+	/* A name cached as no field may now be this one. */
+	memset(r->cache, 0, sizeof(r->cache));
 	f->name = xstrdup(name);
 	return f;
 }
