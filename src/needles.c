@@ -10,7 +10,13 @@
  *	- a group (also a positive lookaround: what it looks at is in the
  *	  subject too) requires what its alternatives require, all together;
  *	- a sequence requires what its most selective part requires;
- *	- an atom that may be absent (?, *, {0,n}) requires nothing.
+ *	- an atom that may be absent (?, *, {0,n}) requires nothing;
+ *	- a class of one letter in both cases ("[Rr]") is that letter: the
+ *	  summaries fold case.
+ *
+ * Of two sets, the one whose shortest string is longer is kept; a single
+ * byte that nearly every reference holds (a letter, a full stop) counts
+ * for less than a rarer one ("&", ":").
  *
  * Caseless needles hold no letter whose case partner is outside ASCII
  * (k: KELVIN SIGN, s: LONG S) and no non-ASCII character: both end a run.
@@ -77,17 +83,36 @@ fold(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* How selective a set is: its shortest string counts, then fewer strings. */
+/*
+ * Whether a byte is in nearly every reference: a needle of it alone
+ * skips nothing.
+ */
+static int
+byte_common(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != '\0' && strchr(" .,;-()'", c));
+}
+
+/*
+ * How selective a set is: its shortest string counts (a common byte alone
+ * counts for less than a rarer one, "&" or ":"), then fewer strings.
+ */
 static long
 litset_score(const struct litset *ls)
 {
-	size_t i, min = NEEDLE_LEN;
+	size_t i, min = 2 * NEEDLE_LEN, w;
 
 	if (ls->any || ls->n == 0)
 		return -1;
-	for (i = 0; i < ls->n; i++)
-		if (ls->v[i].len < min)
-			min = ls->v[i].len;
+	for (i = 0; i < ls->n; i++) {
+		w = 2 * ls->v[i].len;
+		if (ls->v[i].len == 1 && byte_common((unsigned char)
+		    ls->v[i].s[0]))
+			w--;
+		if (w < min)
+			min = w;
+	}
 	return (long)(min * (NEEDLES_MAX + 1) - ls->n);
 }
 
@@ -362,6 +387,15 @@ parse_atom(struct parse *ps, char *c)
 
 	switch (b) {
 	case '[':
+		/* "[Ii]" is "i" to a summary, which folds case. */
+		if (ps->end - ps->p >= 4 && ps->p[3] == ']' &&
+		    ((ps->p[1] >= 'a' && ps->p[1] <= 'z') ||
+		    (ps->p[1] >= 'A' && ps->p[1] <= 'Z')) &&
+		    (ps->p[1] ^ 0x20) == ps->p[2]) {
+			c[0] = ps->p[1];
+			ps->p += 4;
+			return 1;
+		}
 		skip_class(ps);
 		return 0;
 	case '.':

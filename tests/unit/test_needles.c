@@ -128,6 +128,24 @@ test_needles_classes_and_escapes_end_a_run(void **state)
 }
 
 static void
+test_needles_rare_bytes_and_case_pairs(void **state)
+{
+	(void)state;
+	/* Of single bytes, one rarer than a letter or a full stop. */
+	check("R\\s?&\\s?R", 0, "[&]");
+	check("(?<=\\.\\s)\\p{Lu}\\w+:\\s", 0, "[:]");
+	/* "[Rr]" is one letter to a summary, which folds case. */
+	check("[Ii]n\\s+[Rr]eview", 0, "[Review]");
+	check("[Kk]eynote", 0, "[Keynote]");
+	check("[Kk]eynote", 1, "[eynote]");
+	check("[ab]cd", 0, "[cd]");
+	check("[Aa]", 0, "[A]");
+	assert_true(maybe("[Rr]eview", 0, "under review"));
+	assert_true(maybe("[Rr]eview", 0, "Under Review"));
+	assert_false(maybe("[Rr]eview", 0, "under revision"));
+}
+
+static void
 test_needles_summary_finds_them(void **state)
 {
 	(void)state;
@@ -149,6 +167,7 @@ main(void)
 		    test_needles_caseless_letters_with_partners_outside_ascii),
 		cmocka_unit_test(test_needles_unknown_constructs_give_none),
 		cmocka_unit_test(test_needles_classes_and_escapes_end_a_run),
+		cmocka_unit_test(test_needles_rare_bytes_and_case_pairs),
 		cmocka_unit_test(test_needles_summary_finds_them),
 	};
 
