@@ -865,12 +865,19 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	/*
 	 * "In" names a book or a meeting the rules do not know: a meeting by
 	 * its acronym ("In ICDCS '19"), a book by its title ("In: Advanced
-	 * Computing, pp. 119-136, Springer").
+	 * Computing, pp. 119-136, Springer").  German style puts "In:"
+	 * before journals too: a volume, an issue and no publisher are a
+	 * journal's ("In: Annalen der Physik 322 (10), S. 891-921"); a volume
+	 * alone may be a book series' ("In: Lecture Series on ..., 7").
 	 */
 	if (v == NULL && (c = e->f[FIELD_CONTAINER]) != NULL &&
 	    (c[0] == 'I' || c[0] == 'i') && c[1] == 'n' &&
-	    (c[2] == ' ' || c[2] == ':'))
-		return meeting_like(c + 3) ? TYPE_CONFERENCE : TYPE_CHAPTER;
+	    (c[2] == ' ' || c[2] == ':')) {
+		if (meeting_like(c + 3))
+			return TYPE_CONFERENCE;
+		return e->f[FIELD_VOLUME] != NULL && e->f[FIELD_ISSUE] != NULL &&
+		    e->f[FIELD_PUBLISHER] == NULL ? TYPE_ARTICLE : TYPE_CHAPTER;
+	}
 	/* A venue with its publisher and no volume is a book's. */
 	if (v == NULL && e->f[FIELD_CONTAINER] != NULL &&
 	    e->f[FIELD_PUBLISHER] != NULL && e->f[FIELD_VOLUME] == NULL &&

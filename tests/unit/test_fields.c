@@ -445,6 +445,37 @@ test_fields_reference_score(void **state)
 	    "researcher at NVIDIA.") < 2);
 }
 
+static void
+test_fields_heldout2_forms(void **state)
+{
+	/* Chicago: a middle initial before the year is no German "S." page. */
+	struct entry *e = parse("Kuhn, Thomas S. 1962. The Structure of "
+	    "Scientific Revolutions. Chicago: University of Chicago Press.",
+	    TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_PAGES, NULL);
+	assert_field(e, FIELD_YEAR, "1962");
+	entry_free(e);
+	/* APA 7's spaced ellipsis before the last of 20+ authors. */
+	e = parse("Jain, R., Adler, J., . . . Hassabis, D. (2021). Highly "
+	    "accurate protein structure prediction with AlphaFold. Nature, "
+	    "596(7873), 583-589.", TYPE_UNKNOWN);
+	assert_int_equal(e->authors.n, 3);
+	assert_string_equal(e->authors.v[2].family, "Hassabis");
+	assert_field(e, FIELD_TITLE, "Highly accurate protein structure "
+	    "prediction with AlphaFold");
+	entry_free(e);
+	/* German "In:" before a journal with volume and issue. */
+	e = parse("Einstein, Albert (1905): Zur Elektrodynamik bewegter "
+	    "K\xc3\xb6rper. In: Annalen der Physik 322 (10), S. 891-921.",
+	    TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_ARTICLE);
+	assert_field(e, FIELD_PAGES, "891-921");
+	assert_field(e, FIELD_VOLUME, "322");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -464,6 +495,7 @@ main(void)
 		cmocka_unit_test(test_fields_in_book_after_a_full_stop),
 		cmocka_unit_test(test_fields_missing_year_is_reported),
 		cmocka_unit_test(test_fields_reference_score),
+		cmocka_unit_test(test_fields_heldout2_forms),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
