@@ -126,22 +126,27 @@ spans_collect(const char *text, struct spans *sp)
 
 /*
  * A bold span that starts the entry and reads like a title (four words or
- * more, no comma) is its title, as an italic one would be: "**A NEW METHOD
- * FOR EVERYTHING.** J. Doe, R. Roe. Phys. Rev. Lett. ...".  A bold name
+ * more, no comma but a subtitle's) is its title, as an italic one would
+ * be: "**A NEW METHOD FOR EVERYTHING.** J. Doe, R. Roe. Phys. Rev. Lett.
+ * ...".  A bold name
  * ("**Smith, J.**", "**Jane Q. Doe**") stays the owner's mark.
  */
 static void
 strong_title(struct spans *sp, const char *plain)
 {
 	char *t;
-	const char *p;
+	const char *p, *c, *q;
 	int words;
 
 	if (sp->nstrong == 0 || sp->nem >= SPANS_MAX)
 		return;
 	t = sp->strong[0];
-	if (strncmp(plain + strspn(plain, " "), t, strlen(t)) != 0 ||
-	    strchr(t, ',') != NULL)
+	if (strncmp(plain + strspn(plain, " "), t, strlen(t)) != 0)
+		return;
+	/* A comma after a colon is the subtitle's ("**You Only Look Once:
+	 * Unified, Real-Time Object Detection**"), not a name's. */
+	if ((c = strchr(t, ',')) != NULL && ((q = strchr(t, ':')) == NULL ||
+	    q > c))
 		return;
 	for (words = 1, p = t; *p != '\0'; p++)
 		if (*p == ' ')
@@ -847,12 +852,15 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	/*
 	 * Authors and the editors of what they are in: a chapter of a book,
 	 * unless the book is the proceedings of a meeting ("In A, editor,
-	 * Workshop on ...", BibTeX's plain style).
+	 * Workshop on ...", BibTeX's plain style) or named by its acronym
+	 * (LNCS: "In: Kilian, J. (ed.) CRYPTO 2001. LNCS, vol. 2139").
 	 */
 	if (e->editors.n > 0 && e->authors.n > 0 &&
 	    e->f[FIELD_CONTAINER] != NULL) {
 		v = rules_classify(ctx->rules, "type", e->f[FIELD_CONTAINER]);
 		t = v != NULL ? entry_type_from_name(v) : TYPE__COUNT;
+		if (t == TYPE__COUNT && meeting_like(e->f[FIELD_CONTAINER]))
+			t = TYPE_CONFERENCE;
 		return t == TYPE_CONFERENCE || t == TYPE_WORKSHOP ||
 		    t == TYPE_TALK ? t : TYPE_CHAPTER;
 	}
@@ -865,12 +873,19 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	/*
 	 * "In" names a book or a meeting the rules do not know: a meeting by
 	 * its acronym ("In ICDCS '19"), a book by its title ("In: Advanced
-	 * Computing, pp. 119-136, Springer").
+	 * Computing, pp. 119-136, Springer").  German style puts "In:"
+	 * before journals too: a volume, an issue and no publisher are a
+	 * journal's ("In: Annalen der Physik 322 (10), S. 891-921"); a volume
+	 * alone may be a book series' ("In: Lecture Series on ..., 7").
 	 */
 	if (v == NULL && (c = e->f[FIELD_CONTAINER]) != NULL &&
 	    (c[0] == 'I' || c[0] == 'i') && c[1] == 'n' &&
-	    (c[2] == ' ' || c[2] == ':'))
-		return meeting_like(c + 3) ? TYPE_CONFERENCE : TYPE_CHAPTER;
+	    (c[2] == ' ' || c[2] == ':')) {
+		if (meeting_like(c + 3))
+			return TYPE_CONFERENCE;
+		return e->f[FIELD_VOLUME] != NULL && e->f[FIELD_ISSUE] != NULL &&
+		    e->f[FIELD_PUBLISHER] == NULL ? TYPE_ARTICLE : TYPE_CHAPTER;
+	}
 	/* A venue with its publisher and no volume is a book's. */
 	if (v == NULL && e->f[FIELD_CONTAINER] != NULL &&
 	    e->f[FIELD_PUBLISHER] != NULL && e->f[FIELD_VOLUME] == NULL &&

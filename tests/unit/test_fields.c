@@ -445,6 +445,76 @@ test_fields_reference_score(void **state)
 	    "researcher at NVIDIA.") < 2);
 }
 
+static void
+test_fields_heldout2_forms(void **state)
+{
+	/* Chicago: a middle initial before the year is no German "S." page. */
+	struct entry *e = parse("Kuhn, Thomas S. 1962. The Structure of "
+	    "Scientific Revolutions. Chicago: University of Chicago Press.",
+	    TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_PAGES, NULL);
+	assert_field(e, FIELD_YEAR, "1962");
+	entry_free(e);
+	/* APA 7's spaced ellipsis before the last of 20+ authors. */
+	e = parse("Jain, R., Adler, J., . . . Hassabis, D. (2021). Highly "
+	    "accurate protein structure prediction with AlphaFold. Nature, "
+	    "596(7873), 583-589.", TYPE_UNKNOWN);
+	assert_int_equal(e->authors.n, 3);
+	assert_string_equal(e->authors.v[2].family, "Hassabis");
+	assert_field(e, FIELD_TITLE, "Highly accurate protein structure "
+	    "prediction with AlphaFold");
+	entry_free(e);
+	/* German "In:" before a journal with volume and issue. */
+	e = parse("Einstein, Albert (1905): Zur Elektrodynamik bewegter "
+	    "K\xc3\xb6rper. In: Annalen der Physik 322 (10), S. 891-921.",
+	    TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_ARTICLE);
+	assert_field(e, FIELD_PAGES, "891-921");
+	assert_field(e, FIELD_VOLUME, "322");
+	entry_free(e);
+}
+
+static void
+test_fields_heldout2_venues(void **state)
+{
+	/* A bold title first whose subtitle has a comma; an award after a
+	 * trophy sign. */
+	struct entry *e = parse("\001You Only Look Once: Unified, Real-Time "
+	    "Object Detection.\002 Joseph Redmon, Santosh Divvala, Ross "
+	    "Girshick, Ali Farhadi. \003CVPR\004, 2016, pp. 779-788. "
+	    "\xf0\x9f\x8f\x86 Best Paper Award", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "You Only Look Once: Unified, Real-Time "
+	    "Object Detection");
+	assert_int_equal(e->authors.n, 4);
+	assert_field(e, FIELD_CONTAINER, "CVPR");
+	assert_field(e, FIELD_NOTE, "Best Paper Award");
+	entry_free(e);
+	/* LNCS: proceedings named by an acronym, "Publisher, Place (Year)". */
+	e = parse("Boneh, D., Franklin, M.: Identity-based encryption from the "
+	    "Weil pairing. In: Kilian, J. (ed.) CRYPTO 2001. LNCS, vol. 2139, "
+	    "pp. 213-229. Springer, Heidelberg (2001)", TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_CONFERENCE);
+	assert_field(e, FIELD_PUBLISHER, "Springer");
+	assert_field(e, FIELD_VOLUME, "2139");
+	entry_free(e);
+	e = parse("Sipser, M.: Introduction to the Theory of Computation, 3rd "
+	    "edn. Cengage Learning, Boston (2013)", TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_BOOK);
+	assert_field(e, FIELD_PUBLISHER, "Cengage Learning");
+	assert_field(e, FIELD_YEAR, "2013");
+	entry_free(e);
+	/* Economics: "R&R at" is a status, like "submitted to". */
+	e = parse("Goldsmith-Pinkham, Paul, Isaac Sorkin, and Henry Swift. "
+	    "\"Bartik Instruments: What, When, Why, and How.\" 2018. R&R at "
+	    "American Economic Review.", TYPE_PREPRINT);
+	assert_field(e, FIELD_STATUS, "R&R");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -464,6 +534,8 @@ main(void)
 		cmocka_unit_test(test_fields_in_book_after_a_full_stop),
 		cmocka_unit_test(test_fields_missing_year_is_reported),
 		cmocka_unit_test(test_fields_reference_score),
+		cmocka_unit_test(test_fields_heldout2_forms),
+		cmocka_unit_test(test_fields_heldout2_venues),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,

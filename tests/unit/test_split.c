@@ -207,6 +207,28 @@ test_split_year_at_line_start_is_no_label(void **state)
 	    "Pages 1-2.");
 }
 
+static void
+test_split_given_names_written_out(void **state)
+{
+	/* German "Family, Given (Year):" and Chicago "Family, Given. Year."
+	 * lines, one entry a line, no blank lines between them. */
+	const char *lines[] = {
+	    "Luhmann, Niklas (1984): Soziale Systeme. Frankfurt: Suhrkamp.",
+	    "Beck, Ulrich/Giddens, Anthony (1996): Reflexive Modernisierung.",
+	    "Kuhn, Thomas S. 1962. The Structure of Scientific Revolutions.",
+	    "Sedgwick, Eve Kosofsky. 1990. Epistemology of the Closet.",
+	    NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-1:Luhmann, Niklas (1984): Soziale "
+	    "Systeme. Frankfurt: Suhrkamp. || :2-2:Beck, Ulrich/Giddens, "
+	    "Anthony (1996): Reflexive Modernisierung. || :3-3:Kuhn, Thomas S. "
+	    "1962. The Structure of Scientific Revolutions. || :4-4:Sedgwick, "
+	    "Eve Kosofsky. 1990. Epistemology of the Closet.");
+}
+
 int
 main(void)
 {
@@ -220,6 +242,7 @@ main(void)
 		cmocka_unit_test(test_split_vancouver_lines),
 		cmocka_unit_test(test_split_hanging_indent),
 		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
+		cmocka_unit_test(test_split_given_names_written_out),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
