@@ -43,7 +43,9 @@
  * what was known in howpublished, so that the standard styles run clean.
  *
  * bibl_write() rewrites the records it writes, so every batch is built
- * anew and freed after writing.
+ * anew and freed after writing.  Where the format has an assemble step,
+ * the record it assembles is freed by bu_write() once written: libbibutils
+ * 7.2 leaks the last one of every bibl_write() call.
  */
 #include "config.h"
 
@@ -69,13 +71,15 @@
 #define OP_SET		"CV2BIB:SET"	/* value: "TAG VALUE" */
 
 typedef int (*assemble_fn)(fields *, fields *, param *, unsigned long);
+typedef int (*write_fn)(fields *, FILE *, param *, unsigned long);
 
 /*
- * libbibutils' own assemble step of each output format.  bibl_write()
- * hands the hook a copy of the parameters, so the hook finds the step by
- * the format it writes.
+ * libbibutils' own assemble step and writer of each output format.
+ * bibl_write() hands the hooks a copy of the parameters, so the hooks find
+ * them by the format they write.
  */
 static assemble_fn bu_assemblers[BIBL_LASTOUT - BIBL_FIRSTOUT + 1];
+static write_fn bu_writers[BIBL_LASTOUT - BIBL_FIRSTOUT + 1];
 
 struct out_bibutils {
 	param		 p;
@@ -404,7 +408,7 @@ bu_biblatex_valid(fields *out)
  * what was added).
  */
 static int
-bu_assemble(fields *in, fields *out, param *pm, unsigned long refnum)
+bu_assemble_ops(fields *in, fields *out, param *pm, unsigned long refnum)
 {
 	assemble_fn next = bu_assemblers[pm->writeformat - BIBL_FIRSTOUT];
 	const char *tag, *v;
@@ -438,6 +442,43 @@ bu_assemble(fields *in, fields *out, param *pm, unsigned long refnum)
 		bu_idents_last(out);
 	}
 	return BIBL_OK;
+}
+
+/*
+ * The assemble hook.  On failure bibl_write() stops without writing or
+ * freeing out, so what was assembled is freed here.
+ */
+static int
+bu_assemble(fields *in, fields *out, param *pm, unsigned long refnum)
+{
+	int rc;
+
+	if ((rc = bu_assemble_ops(in, out, pm, refnum)) != BIBL_OK)
+		fields_free(out);
+	return rc;
+}
+
+/*
+ * The write hook, for formats with an assemble step: libbibutils' writer,
+ * then the assembled record is freed.  bibl_write() of libbibutils 7.2
+ * (Debian 7.2-2) assembles every record into one fields of its own, which
+ * it frees before assembling the next but never after the last: each call
+ * leaked one record (2 to 4 KB; one per batch of entries, so memory grew
+ * with the input).  fields_free() leaves the fields empty (fields_init()), and
+ * freeing an empty one frees nothing, so this stays right with a
+ * libbibutils that frees it too.  The record written is bibl_write()'s
+ * own only where there is an assemble step; without one it is a record of
+ * the bibl, which must not be touched: this hook is not set then.
+ */
+static int
+bu_write(fields *out, FILE *fp, param *pm, unsigned long refnum)
+{
+	write_fn next = bu_writers[pm->writeformat - BIBL_FIRSTOUT];
+	int rc;
+
+	rc = next(out, fp, pm, refnum);
+	fields_free(out);
+	return rc;
 }
 
 struct out_bibutils *
@@ -478,7 +519,9 @@ out_bibutils_open(enum format f, FILE *fp, int latex, char **cause)
 		    BIBL_FORMAT_BIBOUT_BRACKETS;
 	if (o->p.assemblef != NULL) {
 		bu_assemblers[mode - BIBL_FIRSTOUT] = o->p.assemblef;
+		bu_writers[mode - BIBL_FIRSTOUT] = o->p.writef;
 		o->p.assemblef = bu_assemble;
+		o->p.writef = bu_write;
 		o->ops = 1;
 	}
 	bibl_init(&o->pending);

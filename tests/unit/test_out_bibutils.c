@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1320,6 +1321,55 @@ test_out_bibutils_write_error_is_reported(void **state)
 	entry_free(e);
 }
 
+/* Bytes in use on the heap, or -1 where the C library cannot say. */
+static long
+heap_in_use(void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+	return (long)mallinfo2().uordblks;
+#else
+	return -1;
+#endif
+}
+
+/*
+ * Memory does not grow with the number of calls: libbibutils 7.2 leaked
+ * the last record assembled in every bibl_write(), some 2 KB a call (see
+ * bu_write()).  One entry a call, as many calls as a long CV has batches
+ * and more; what is written goes to /dev/null, whose buffer does not grow.
+ */
+static void
+test_out_bibutils_memory_flat_over_many_writes(void **state)
+{
+	struct entry *e = full_paper();
+	struct out_bibutils *o;
+	char *cause = NULL;
+	FILE *fp = fopen("/dev/null", "w");
+	long before;
+	int f, i;
+
+	(void)state;
+	if (fp == NULL || heap_in_use() == -1)
+		skip();
+	for (f = 0; f < FORMAT__COUNT; f++) {
+		if (!out_bibutils_streams((enum format)f))
+			continue;
+		o = out_bibutils_open((enum format)f, fp, 0, &cause);
+		assert_non_null(o);
+		for (i = 0; i < 50; i++)	/* buffers reach their size */
+			assert_int_equal(out_bibutils_write(o, &e, 1), 0);
+		before = heap_in_use();
+		for (i = 0; i < 2000; i++)
+			assert_int_equal(out_bibutils_write(o, &e, 1), 0);
+		print_message("# format %s: %ld bytes more\n",
+		    format_name((enum format)f), heap_in_use() - before);
+		assert_true(heap_in_use() - before < 64 * 1024);
+		assert_int_equal(out_bibutils_close(o), 0);
+	}
+	fclose(fp);
+	entry_free(e);
+}
+
 static void
 test_out_bibutils_formats_available_and_streaming(void **state)
 {
@@ -1428,6 +1478,8 @@ main(void)
 		cmocka_unit_test(
 		    test_out_bibutils_batches_write_what_one_call_writes),
 		cmocka_unit_test(test_out_bibutils_write_error_is_reported),
+		cmocka_unit_test(
+		    test_out_bibutils_memory_flat_over_many_writes),
 		cmocka_unit_test(
 		    test_out_bibutils_formats_available_and_streaming),
 		cmocka_unit_test(test_write_format_names_and_extensions),
