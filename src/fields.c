@@ -129,14 +129,18 @@ spans_collect(const char *text, struct spans *sp)
  * more, no comma but a subtitle's) is its title, as an italic one would
  * be: "**A NEW METHOD FOR EVERYTHING.** J. Doe, R. Roe. Phys. Rev. Lett.
  * ...".  A bold name
- * ("**Smith, J.**", "**Jane Q. Doe**") stays the owner's mark.
+ * ("**Smith, J.**", "**Jane Q. Doe**") stays the owner's mark, also one
+ * of four words or more that starts a list of names ("**Gerald Q. de la
+ * Cruz**, Maria Østergaard. Title ...").
  */
 static void
-strong_title(struct spans *sp, const char *plain)
+strong_title(const struct rules *rules, struct spans *sp, const char *plain)
 {
+	struct namelist nl;
 	char *t;
 	const char *p, *c, *q;
-	int words;
+	size_t used;
+	int words, ended;
 
 	if (sp->nstrong == 0 || sp->nem >= SPANS_MAX)
 		return;
@@ -152,6 +156,12 @@ strong_title(struct spans *sp, const char *plain)
 		if (*p == ' ')
 			words++;
 	if (words < 4)
+		return;
+	memset(&nl, 0, sizeof(nl));
+	used = names_scan(rules, plain + strspn(plain, " "), &nl, &ended);
+	words = nl.n;
+	namelist_clear(&nl);
+	if (words >= 2 && used > strlen(t))
 		return;
 	memmove(sp->em + 1, sp->em, sp->nem * sizeof(sp->em[0]));
 	sp->em[0] = t;
@@ -1138,7 +1148,7 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	cleaned = rules_apply(ctx->rules, "debris", raw->text);
 	plain = spans_collect(cleaned, &sp);
 	free(cleaned);
-	strong_title(&sp, plain);
+	strong_title(ctx->rules, &sp, plain);
 	work = xstrdup(plain);
 	take_links(ctx->rules, e, &sp, &hint);
 	extract(ctx->rules, e, work, &hint);

@@ -246,6 +246,15 @@ test_fields_physics_and_vancouver_forms(void **state)
 	assert_field(e, FIELD_CONTAINER, "Physical Review Letters");
 	assert_field(e, FIELD_ARXIV, "hep-th/9908142");
 	entry_free(e);
+	/* A bold name of four words that starts the authors is a name. */
+	e = parse("\001Gerald Q. de la Cruz\002, Maria \303\230stergaard. "
+	    "Scalable learning for packet processing. In The 16th USENIX "
+	    "Annual Technical Conference (ATC). 2024.", TYPE_CONFERENCE);
+	assert_int_equal(e->authors.n, 2);
+	assert_string_equal(e->authors.v[0].family, "Cruz");
+	assert_string_equal(e->authors.v[0].particle, "de la");
+	assert_field(e, FIELD_TITLE, "Scalable learning for packet processing");
+	entry_free(e);
 	/* The year between title and an abbreviated journal. */
 	e = parse("Doe J, Roe R. A new method (2016). Phys Rev Lett. "
 	    "116:234501. doi.org/10.1103/PhysRevLett.116.234501", TYPE_UNKNOWN);
