@@ -69,14 +69,14 @@ test_split_labels_and_bullets(void **state)
 {
 	const char *lines[] = { "[C1] First entry.", "- [C2] Second",
 	    "entry continued.", "", "- [P12] Third.", "3. Fourth.",
-	    "(4) Fifth.", "* Sixth.", NULL };
+	    "(4) Fifth.", "* Sixth.", "- [C10032] Seventh.", NULL };
 	char out[1024];
 
 	(void)state;
 	split_lines(lines, out, sizeof(out));
 	assert_string_equal(out, "C1:1-1:First entry. || C2:2-3:Second entry "
 	    "continued. || P12:5-5:Third. || 3:6-6:Fourth. || 4:7-7:Fifth. || "
-	    ":8-8:Sixth.");
+	    ":8-8:Sixth. || C10032:9-9:Seventh.");
 }
 
 static void
