@@ -26,6 +26,7 @@
 struct rule {
 	pcre2_code		*re;		/* UTF + UCP: the meaning */
 	pcre2_code		*ascii;		/* the same without UCP */
+	int			 re_jit, ascii_jit;	/* JIT-compiled */
 	pcre2_code		*last;		/* the one that matched last */
 	pcre2_match_data	*md;		/* NULL until compiled */
 	struct needles		*needles;	/* NULL: always try the pattern */
@@ -468,20 +469,24 @@ check_replacement(const struct rule *ru, const pcre2_code *pat,
 }
 
 /*
- * JIT-compile code; JIT is an optimisation: where PCRE2 lacks it or it
- * fails, the interpreter runs.  The first success sets up the JIT stack.
+ * JIT-compile code; 1 on success.  JIT is an optimisation: where PCRE2
+ * lacks it or it fails, the interpreter runs.  The first success sets up
+ * the JIT stack.
  */
-static void
+static int
 rule_jit(struct rules *r, pcre2_code *code)
 {
-	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0 || r->mctx != NULL)
-		return;
+	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0)
+		return 0;
+	if (r->mctx != NULL)
+		return 1;
 	r->mctx = rules_check_alloc(pcre2_match_context_create(NULL));
 	r->jstack = pcre2_jit_stack_create(RULES_JIT_STACK_MIN,
 	    RULES_JIT_STACK_MAX, NULL);
 	/* Without a stack of its own, JIT uses 32 KiB on the C stack. */
 	if (r->jstack != NULL)
 		pcre2_jit_stack_assign(r->mctx, NULL, r->jstack);
+	return 1;
 }
 
 /*
@@ -496,7 +501,7 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	uint32_t options = ru->options;
-	int err;
+	int err, jit;
 
 	if (ascii)
 		options &= ~(uint32_t)PCRE2_UCP;
@@ -519,12 +524,14 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 		ru->md = rules_check_alloc(
 		    pcre2_match_data_create_from_pattern(code, NULL));
 	}
-	if (ru->uses >= RULES_JIT_AFTER)
-		rule_jit(r, code);
-	if (ascii)
+	jit = ru->uses >= RULES_JIT_AFTER && rule_jit(r, code);
+	if (ascii) {
 		ru->ascii = code;
-	else
+		ru->ascii_jit = jit;
+	} else {
 		ru->re = code;
+		ru->re_jit = jit;
+	}
 	return code;
 }
 
@@ -754,9 +761,9 @@ rule_use(struct rules *r, struct rule *ru)
 	if (ru->uses >= RULES_JIT_AFTER || ++ru->uses < RULES_JIT_AFTER)
 		return;
 	if (ru->re != NULL)
-		rule_jit(r, ru->re);
+		ru->re_jit = rule_jit(r, ru->re);
 	if (ru->ascii != NULL)
-		rule_jit(r, ru->ascii);
+		ru->ascii_jit = rule_jit(r, ru->ascii);
 }
 
 /*
@@ -850,8 +857,13 @@ rule_match(const struct rules *r, struct rule *ru, const char *s,
 	if ((code = rule_code((struct rules *)r, ru, ascii)) == NULL)
 		return 0;
 	*codep = ru->last = code;
-	rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK,
-	    ru->md, r->mctx);
+	/* JIT's own entry skips the checks pcre2_match() makes each call. */
+	if (code == ru->re ? ru->re_jit : ru->ascii_jit)
+		rc = pcre2_jit_match(code, (PCRE2_SPTR)s, len, start, 0,
+		    ru->md, r->mctx);
+	else
+		rc = pcre2_match(code, (PCRE2_SPTR)s, len, start,
+		    PCRE2_NO_UTF_CHECK, ru->md, r->mctx);
 	if (rc >= 0)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
