@@ -442,14 +442,60 @@ abbrev_tail(const char *s)
 }
 
 /*
+ * Whether the word at w is a word of an abbreviated journal name ("Phys.",
+ * "Commun.": the "abbreviation" rules), which a sentence never ends in.
+ */
+static int
+abbrev_word(const struct rules *rules, const char *w)
+{
+	char word[16];
+	size_t n = strcspn(w, " ");
+
+	if (n >= sizeof(word))
+		return 0;
+	memcpy(word, w, n);
+	word[n] = '\0';
+	return rules_classify(rules, "abbreviation", word) != NULL;
+}
+
+/*
+ * Whether s, all that is left, is a journal named in abbreviations: two
+ * to six capitalised words, one of them an abbreviation, the others
+ * abbreviations, letters or acronyms but for one ("Phys. Rev. B.",
+ * "Commun. ACM.", "Nature Phys.", "IEEE Trans. Pattern Anal.").  "Sweden.
+ * The Economic Journal." is a sentence and a journal.
+ */
+static int
+abbrev_venue(const struct rules *rules, const char *s)
+{
+	const char *w = s, *e;
+	int words = 0, abbrevs = 0, plain = 0, a;
+
+	while (*w != '\0') {
+		if (!isupper((unsigned char)*w))
+			return 0;
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			continue;
+		a = abbrev_word(rules, w);
+		abbrevs += a;
+		if (!a && e - w > 2 && !isupper((unsigned char)w[1]) &&
+		    !(e - w == 2 && e[-1] == '.'))
+			plain++;
+		words++;
+		w = e + strspn(e, " ");
+	}
+	return words >= 2 && words <= 6 && abbrevs > 0 && plain <= 1;
+}
+
+/*
  * Find where the title ends and the container starts in r.  Each boundary
  * (". ", "? ", ", ", " In ") is scored by how the text after it looks;
  * the best, leftmost boundary wins.  Returns 1 and sets *tend and *vstart,
  * or 0 if r is all title.
  */
 static int
-split_title(const struct rules *rules, const char *r, size_t *tend,
-    size_t *vstart)
+split_title(const struct rules *rules, const char *r, int numbered,
+    size_t *tend, size_t *vstart)
 {
 	size_t i, len = strlen(r), best_t = 0, best_v = 0;
 	int best = 0, score, vscore;
@@ -500,6 +546,23 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 				continue;
 		} else
 			continue;
+		/*
+		 * An article with numbers names its journal in abbreviations
+		 * more often than not: "..., Phys. Rev. B 80", "... system.
+		 * Commun. ACM 21".  The leftmost boundary before them wins;
+		 * one inside them ("Phys. Rev.") is none.
+		 */
+		if (numbered) {
+			const char *w = r + i - 1;
+
+			while (w > r && w[-1] != ' ')
+				w--;
+			if (r[i - 1] == '.' && abbrev_word(rules, w) &&
+			    abbrev_venue(rules, w))
+				continue;
+			if (abbrev_venue(rules, r + vs))
+				score += 2;
+		}
 		vscore = venue_score(rules, r + vs);
 		score += vscore;
 		/* "... complete? Phys. Rev. 47": a venue after a question. */
@@ -779,7 +842,8 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 	}
 	if (link_title(ctx, e, r, sp))
 		return;
-	if (split_title(ctx->rules, r, &tend, &vstart)) {
+	if (split_title(ctx->rules, r, e->f[FIELD_VOLUME] != NULL, &tend,
+	    &vstart)) {
 		if (diag_verbosity() > 0)
 			diag_at(DIAG_NOTE, e->file, e->line, "the title ends "
 			    "where the venue starts best: \"%.40s\"", r + vstart);

@@ -515,6 +515,33 @@ test_fields_heldout2_venues(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_abbreviated_journal_after_title(void **state)
+{
+	/* Physics: "Title, Phys. Rev. B 50, 17953 (1994)". */
+	struct entry *e = parse("P. E. Bl\xc3\xb6chl, Projector augmented-wave "
+	    "method, Phys. Rev. B 50, 17953 (1994).", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "Projector augmented-wave method");
+	assert_field(e, FIELD_CONTAINER, "Phys. Rev. B");
+	assert_field(e, FIELD_VOLUME, "50");
+	entry_free(e);
+	/* ACM: "... system. Commun. ACM 21, 7 (July 1978), 558-565." */
+	e = parse("Leslie Lamport. 1978. Time, clocks, and the ordering of "
+	    "events in a distributed system. Commun. ACM 21, 7 (July 1978), "
+	    "558-565.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_TITLE, "Time, clocks, and the ordering of events "
+	    "in a distributed system");
+	assert_field(e, FIELD_CONTAINER, "Commun. ACM");
+	entry_free(e);
+	/* A capitalised word ends a sentence before a journal's name. */
+	e = parse("A. Roe, Evidence from Sweden. The Economic Journal 129, "
+	    "1845 (2019).", TYPE_UNKNOWN);
+	assert_field(e, FIELD_TITLE, "Evidence from Sweden");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -536,6 +563,7 @@ main(void)
 		cmocka_unit_test(test_fields_reference_score),
 		cmocka_unit_test(test_fields_heldout2_forms),
 		cmocka_unit_test(test_fields_heldout2_venues),
+		cmocka_unit_test(test_fields_abbreviated_journal_after_title),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
