@@ -542,6 +542,20 @@ test_fields_abbreviated_journal_after_title(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_year_first(void **state)
+{
+	/* A table row's first cell, or a list ordered by year. */
+	struct entry *e = parse("2014. Love MI, Huber W, Anders S. Moderated "
+	    "estimation of fold change. Genome Biol 15(12):550.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_YEAR, "2014");
+	assert_int_equal(e->authors.n, 3);
+	assert_field(e, FIELD_TITLE, "Moderated estimation of fold change");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -564,6 +578,7 @@ main(void)
 		cmocka_unit_test(test_fields_heldout2_forms),
 		cmocka_unit_test(test_fields_heldout2_venues),
 		cmocka_unit_test(test_fields_abbreviated_journal_after_title),
+		cmocka_unit_test(test_fields_year_first),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
