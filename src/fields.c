@@ -586,6 +586,27 @@ split_title(const struct rules *rules, const char *r, int numbered,
 	return 1;
 }
 
+/*
+ * The length of a subtitle after a quoted title, from the colon to the
+ * full stop that ends it (": Explaining the Predictions of Any
+ * Classifier."), or 0: a quoted question or slogan may have one.
+ */
+static size_t
+quoted_subtitle(const char *s)
+{
+	const char *p;
+
+	if (s[0] != ':' || s[1] != ' ' || !isupper((unsigned char)s[2]))
+		return 0;
+	for (p = s + 2; *p != '\0'; p++)
+		if ((*p == '.' || *p == ',') && (p[1] == ' ' || p[1] == '\0') &&
+		    !(isupper((unsigned char)p[-1]) && p[-2] == ' '))
+			break;
+	if (*p == '\0' || p - s > 200)
+		return 0;
+	return (size_t)(p - s) + 1;
+}
+
 /* A quoted title at the start of r: sets title, returns the rest's offset. */
 static size_t
 quoted_title(const char *r, struct entry *e)
@@ -596,7 +617,7 @@ quoted_title(const char *r, struct entry *e)
 		{ "„", "“" }, { "‚", "‘" },	/* German */
 		{ "「", "」" }, { "『", "』" },	/* Japanese */
 	};
-	size_t i, ol, start;
+	size_t i, ol, start, end, sub;
 	const char *close;
 
 	start = strspn(r, " ");
@@ -619,9 +640,17 @@ quoted_title(const char *r, struct entry *e)
 			continue;
 		if ((close = strstr(r + start + ol, quotes[i][1])) == NULL)
 			return 0;
+		end = (size_t)(close - r) + strlen(quotes[i][1]);
+		if ((sub = quoted_subtitle(r + end)) > 0) {
+			/* '"Why Should I Trust You?": Explaining ...': the
+			 * quotation is a part of the title, quotes and all. */
+			entry_set_take(e, FIELD_TITLE, trim_dup(r + start,
+			    end + sub - start, ",."));
+			return end + sub;
+		}
 		entry_set_take(e, FIELD_TITLE, trim_dup(r + start + ol,
 		    (size_t)(close - r - start - ol), ",."));
-		return (size_t)(close - r) + strlen(quotes[i][1]);
+		return end;
 	}
 	return 0;
 }

@@ -556,6 +556,23 @@ test_fields_year_first(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_quoted_title_with_subtitle(void **state)
+{
+	struct entry *e = parse("Marco Tulio Ribeiro, Sameer Singh, and Carlos "
+	    "Guestrin. 2016. \"Why Should I Trust You?\": Explaining the "
+	    "Predictions of Any Classifier. In Proceedings of the 22nd ACM "
+	    "SIGKDD International Conference on Knowledge Discovery and Data "
+	    "Mining (KDD '16). 1135-1144.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "\"Why Should I Trust You?\": Explaining "
+	    "the Predictions of Any Classifier");
+	assert_non_null(e->f[FIELD_CONTAINER]);
+	assert_null(strchr(e->f[FIELD_CONTAINER], ':'));
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -579,6 +596,7 @@ main(void)
 		cmocka_unit_test(test_fields_heldout2_venues),
 		cmocka_unit_test(test_fields_abbreviated_journal_after_title),
 		cmocka_unit_test(test_fields_year_first),
+		cmocka_unit_test(test_fields_quoted_title_with_subtitle),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
