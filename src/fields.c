@@ -125,6 +125,35 @@ spans_collect(const char *text, struct spans *sp)
 }
 
 /*
+ * Whether a short bold span t that starts plain ends in a full stop and
+ * a list of two or more full names follows it: "**Mask R-CNN.** Kaiming
+ * He, Georgia Gkioxari, ...".  A bold owner's name is followed by a comma
+ * ("**J. Doe**, A. Roe") or by the title.
+ */
+static int
+names_follow(const struct rules *rules, const char *t, const char *plain)
+{
+	struct namelist nl;
+	const char *after = plain + strspn(plain, " ") + strlen(t);
+	size_t i;
+	int ended, ok;
+
+	if (*after == '.')
+		after++;
+	else if (t[0] == '\0' || t[strlen(t) - 1] != '.')
+		return 0;
+	memset(&nl, 0, sizeof(nl));
+	if (names_scan(rules, after + strspn(after, " "), &nl, &ended) == 0)
+		return 0;
+	ok = nl.n >= 2;
+	for (i = 0; i < nl.n; i++)
+		if (nl.v[i].given == NULL || strlen(nl.v[i].given) < 3)
+			ok = 0;	/* "Kaiming", not "K." nor none */
+	namelist_clear(&nl);
+	return ok;
+}
+
+/*
  * A bold span that starts the entry and reads like a title (four words or
  * more, no comma but a subtitle's) is its title, as an italic one would
  * be: "**A NEW METHOD FOR EVERYTHING.** J. Doe, R. Roe. Phys. Rev. Lett.
@@ -132,7 +161,7 @@ spans_collect(const char *text, struct spans *sp)
  * ("**Smith, J.**", "**Jane Q. Doe**") stays the owner's mark.
  */
 static void
-strong_title(struct spans *sp, const char *plain)
+strong_title(const struct rules *rules, struct spans *sp, const char *plain)
 {
 	char *t;
 	const char *p, *c, *q;
@@ -151,7 +180,7 @@ strong_title(struct spans *sp, const char *plain)
 	for (words = 1, p = t; *p != '\0'; p++)
 		if (*p == ' ')
 			words++;
-	if (words < 4)
+	if (words < 4 && !names_follow(rules, t, plain))
 		return;
 	memmove(sp->em + 1, sp->em, sp->nem * sizeof(sp->em[0]));
 	sp->em[0] = t;
@@ -1231,7 +1260,7 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	cleaned = rules_apply(ctx->rules, "debris", raw->text);
 	plain = spans_collect(cleaned, &sp);
 	free(cleaned);
-	strong_title(&sp, plain);
+	strong_title(ctx->rules, &sp, plain);
 	work = xstrdup(plain);
 	take_links(ctx->rules, e, &sp, &hint);
 	extract(ctx->rules, e, work, &hint);

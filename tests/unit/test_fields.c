@@ -573,6 +573,27 @@ test_fields_quoted_title_with_subtitle(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_short_bold_title_first(void **state)
+{
+	/* Two words in bold, then the full names of the authors. */
+	struct entry *e = parse("\001Mask R-CNN.\002 Kaiming He, Georgia "
+	    "Gkioxari, Piotr Doll\xc3\xa1r, Ross Girshick. ICCV, 2017, pp. "
+	    "2961-2969.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "Mask R-CNN");
+	assert_int_equal(e->authors.n, 4);
+	assert_string_equal(e->authors.v[0].family, "He");
+	entry_free(e);
+	/* The owner's name in bold stays an author. */
+	e = parse("\001Jane Doe\002, Ross Girshick. A title of the paper. "
+	    "ICCV, 2017.", TYPE_UNKNOWN);
+	assert_int_equal(e->authors.n, 2);
+	assert_field(e, FIELD_TITLE, "A title of the paper");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -597,6 +618,7 @@ main(void)
 		cmocka_unit_test(test_fields_abbreviated_journal_after_title),
 		cmocka_unit_test(test_fields_year_first),
 		cmocka_unit_test(test_fields_quoted_title_with_subtitle),
+		cmocka_unit_test(test_fields_short_bold_title_first),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
