@@ -46,6 +46,8 @@ struct cleaner {
 	unsigned long	 cur_line;
 	int		 in_tag, in_comment, skip_depth, cur_heading;
 	int		 cur_item;
+	int		 in_row;	/* inside <tr>: cells make one line */
+	int		 row_data;	/* the row has a <td>, not only <th> */
 	char		 skip_name[16];
 	int		 pending_item;	/* an item mark stood alone */
 	int		 hard_break;	/* Markdown: the line ended in "  " */
@@ -1267,6 +1269,44 @@ html_flush(struct cleaner *c, int blank)
 	c->cur_item = 0;
 }
 
+/*
+ * A table row is one entry whose cells are its fields ("<tr><td>2021</td>
+ * <td>Jumper J, ...</td><td>Title</td>..."): a cell ends like a field, with
+ * a full stop, and the row like an item.  A row of <th> cells alone names
+ * the columns and is dropped.  Returns 1 if the tag was a row's or cell's.
+ */
+static int
+html_table_tag(struct cleaner *c, const char *name, int closing,
+    unsigned long lineno)
+{
+	size_t n;
+
+	if (strcmp(name, "tr") == 0) {
+		if (closing && !c->row_data)
+			buf_reset(&c->cur);
+		html_flush(c, 0);
+		c->in_row = !closing;
+		c->row_data = 0;
+		c->cur_line = lineno;
+		c->cur_item = !closing;
+		return 1;
+	}
+	if (!c->in_row || (strcmp(name, "td") != 0 && strcmp(name, "th") != 0))
+		return 0;
+	if (!closing && strcmp(name, "td") == 0)
+		c->row_data = 1;
+	if (closing) {
+		clean_squeeze(&c->cur);
+		clean_trim(&c->cur);
+		n = c->cur.len;
+		if (n > 0 && strchr(".,;:!?", c->cur.s[n - 1]) == NULL)
+			buf_putc(&c->cur, '.');
+		if (n > 0)
+			buf_putc(&c->cur, ' ');
+	}
+	return 1;
+}
+
 /* A complete tag (text between < and >) in HTML mode. */
 static void
 html_tag(struct cleaner *c, const char *t, size_t len, unsigned long lineno)
@@ -1287,6 +1327,8 @@ html_tag(struct cleaner *c, const char *t, size_t len, unsigned long lineno)
 		return;
 	}
 	if (!html_tag_inline(t, len, &c->href, &c->cur))
+		return;
+	if (html_table_tag(c, name, closing, lineno))
 		return;
 	html_flush(c, strcmp(name, "p") == 0 || strcmp(name, "ul") == 0 ||
 	    strcmp(name, "ol") == 0);

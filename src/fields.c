@@ -125,6 +125,35 @@ spans_collect(const char *text, struct spans *sp)
 }
 
 /*
+ * Whether a short bold span t that starts plain ends in a full stop and
+ * a list of two or more full names follows it: "**Mask R-CNN.** Kaiming
+ * He, Georgia Gkioxari, ...".  A bold owner's name is followed by a comma
+ * ("**J. Doe**, A. Roe") or by the title.
+ */
+static int
+names_follow(const struct rules *rules, const char *t, const char *plain)
+{
+	struct namelist nl;
+	const char *after = plain + strspn(plain, " ") + strlen(t);
+	size_t i;
+	int ended, ok;
+
+	if (*after == '.')
+		after++;
+	else if (t[0] == '\0' || t[strlen(t) - 1] != '.')
+		return 0;
+	memset(&nl, 0, sizeof(nl));
+	if (names_scan(rules, after + strspn(after, " "), &nl, &ended) == 0)
+		return 0;
+	ok = nl.n >= 2;
+	for (i = 0; i < nl.n; i++)
+		if (nl.v[i].given == NULL || strlen(nl.v[i].given) < 3)
+			ok = 0;	/* "Kaiming", not "K." nor none */
+	namelist_clear(&nl);
+	return ok;
+}
+
+/*
  * A bold span that starts the entry and reads like a title (four words or
  * more, no comma but a subtitle's) is its title, as an italic one would
  * be: "**A NEW METHOD FOR EVERYTHING.** J. Doe, R. Roe. Phys. Rev. Lett.
@@ -155,7 +184,7 @@ strong_title(const struct rules *rules, struct spans *sp, const char *plain)
 	for (words = 1, p = t; *p != '\0'; p++)
 		if (*p == ' ')
 			words++;
-	if (words < 4)
+	if (words < 4 && !names_follow(rules, t, plain))
 		return;
 	memset(&nl, 0, sizeof(nl));
 	used = names_scan(rules, plain + strspn(plain, " "), &nl, &ended);
@@ -452,14 +481,60 @@ abbrev_tail(const char *s)
 }
 
 /*
+ * Whether the word at w is a word of an abbreviated journal name ("Phys.",
+ * "Commun.": the "abbreviation" rules), which a sentence never ends in.
+ */
+static int
+abbrev_word(const struct rules *rules, const char *w)
+{
+	char word[16];
+	size_t n = strcspn(w, " ");
+
+	if (n >= sizeof(word))
+		return 0;
+	memcpy(word, w, n);
+	word[n] = '\0';
+	return rules_classify(rules, "abbreviation", word) != NULL;
+}
+
+/*
+ * Whether s, all that is left, is a journal named in abbreviations: two
+ * to six capitalised words, one of them an abbreviation, the others
+ * abbreviations, letters or acronyms but for one ("Phys. Rev. B.",
+ * "Commun. ACM.", "Nature Phys.", "IEEE Trans. Pattern Anal.").  "Sweden.
+ * The Economic Journal." is a sentence and a journal.
+ */
+static int
+abbrev_venue(const struct rules *rules, const char *s)
+{
+	const char *w = s, *e;
+	int words = 0, abbrevs = 0, plain = 0, a;
+
+	while (*w != '\0') {
+		if (!isupper((unsigned char)*w))
+			return 0;
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			continue;
+		a = abbrev_word(rules, w);
+		abbrevs += a;
+		if (!a && e - w > 2 && !isupper((unsigned char)w[1]) &&
+		    !(e - w == 2 && e[-1] == '.'))
+			plain++;
+		words++;
+		w = e + strspn(e, " ");
+	}
+	return words >= 2 && words <= 6 && abbrevs > 0 && plain <= 1;
+}
+
+/*
  * Find where the title ends and the container starts in r.  Each boundary
  * (". ", "? ", ", ", " In ") is scored by how the text after it looks;
  * the best, leftmost boundary wins.  Returns 1 and sets *tend and *vstart,
  * or 0 if r is all title.
  */
 static int
-split_title(const struct rules *rules, const char *r, size_t *tend,
-    size_t *vstart)
+split_title(const struct rules *rules, const char *r, int numbered,
+    size_t *tend, size_t *vstart)
 {
 	size_t i, len = strlen(r), best_t = 0, best_v = 0;
 	int best = 0, score, vscore;
@@ -510,6 +585,23 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 				continue;
 		} else
 			continue;
+		/*
+		 * An article with numbers names its journal in abbreviations
+		 * more often than not: "..., Phys. Rev. B 80", "... system.
+		 * Commun. ACM 21".  The leftmost boundary before them wins;
+		 * one inside them ("Phys. Rev.") is none.
+		 */
+		if (numbered) {
+			const char *w = r + i - 1;
+
+			while (w > r && w[-1] != ' ')
+				w--;
+			if (r[i - 1] == '.' && abbrev_word(rules, w) &&
+			    abbrev_venue(rules, w))
+				continue;
+			if (abbrev_venue(rules, r + vs))
+				score += 2;
+		}
 		vscore = venue_score(rules, r + vs);
 		score += vscore;
 		/* "... complete? Phys. Rev. 47": a venue after a question. */
@@ -533,6 +625,27 @@ split_title(const struct rules *rules, const char *r, size_t *tend,
 	return 1;
 }
 
+/*
+ * The length of a subtitle after a quoted title, from the colon to the
+ * full stop that ends it (": Explaining the Predictions of Any
+ * Classifier."), or 0: a quoted question or slogan may have one.
+ */
+static size_t
+quoted_subtitle(const char *s)
+{
+	const char *p;
+
+	if (s[0] != ':' || s[1] != ' ' || !isupper((unsigned char)s[2]))
+		return 0;
+	for (p = s + 2; *p != '\0'; p++)
+		if ((*p == '.' || *p == ',') && (p[1] == ' ' || p[1] == '\0') &&
+		    !(isupper((unsigned char)p[-1]) && p[-2] == ' '))
+			break;
+	if (*p == '\0' || p - s > 200)
+		return 0;
+	return (size_t)(p - s) + 1;
+}
+
 /* A quoted title at the start of r: sets title, returns the rest's offset. */
 static size_t
 quoted_title(const char *r, struct entry *e)
@@ -543,7 +656,7 @@ quoted_title(const char *r, struct entry *e)
 		{ "„", "“" }, { "‚", "‘" },	/* German */
 		{ "「", "」" }, { "『", "』" },	/* Japanese */
 	};
-	size_t i, ol, start;
+	size_t i, ol, start, end, sub;
 	const char *close;
 
 	start = strspn(r, " ");
@@ -566,9 +679,17 @@ quoted_title(const char *r, struct entry *e)
 			continue;
 		if ((close = strstr(r + start + ol, quotes[i][1])) == NULL)
 			return 0;
+		end = (size_t)(close - r) + strlen(quotes[i][1]);
+		if ((sub = quoted_subtitle(r + end)) > 0) {
+			/* '"Why Should I Trust You?": Explaining ...': the
+			 * quotation is a part of the title, quotes and all. */
+			entry_set_take(e, FIELD_TITLE, trim_dup(r + start,
+			    end + sub - start, ",."));
+			return end + sub;
+		}
 		entry_set_take(e, FIELD_TITLE, trim_dup(r + start + ol,
 		    (size_t)(close - r - start - ol), ",."));
-		return (size_t)(close - r) + strlen(quotes[i][1]);
+		return end;
 	}
 	return 0;
 }
@@ -789,7 +910,8 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 	}
 	if (link_title(ctx, e, r, sp))
 		return;
-	if (split_title(ctx->rules, r, &tend, &vstart)) {
+	if (split_title(ctx->rules, r, e->f[FIELD_VOLUME] != NULL, &tend,
+	    &vstart)) {
 		if (diag_verbosity() > 0)
 			diag_at(DIAG_NOTE, e->file, e->line, "the title ends "
 			    "where the venue starts best: \"%.40s\"", r + vstart);

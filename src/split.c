@@ -106,6 +106,14 @@ split_ended_sentence(const struct splitter *sp)
 	if (sp->text.len == 0)
 		return 0;
 	last = t[sp->text.len - 1];
+	/*
+	 * An initial ends no entry: a wrapped author list breaks after one
+	 * ("..., Y. Zhang, S. V." + "Dubonos, I. V. Grigorieva, ...").
+	 */
+	if (last == '.' && sp->text.len >= 3 &&
+	    isupper((unsigned char)t[sp->text.len - 2]) &&
+	    (t[sp->text.len - 3] == ' ' || t[sp->text.len - 3] == '.'))
+		return 0;
 	if (strchr(".)]", last) != NULL)
 		return 1;
 	for (w = t + sp->text.len; w > t && w[-1] != ' '; w--)

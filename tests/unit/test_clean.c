@@ -165,6 +165,22 @@ test_clean_html_stream_blocks(void **state)
 }
 
 static void
+test_clean_html_table_rows(void **state)
+{
+	/* A row is an item, its cells fields; the header row goes. */
+	const char *lines[] = { "<table><tr><th>Year</th><th>Authors</th>",
+	    "<th>Title</th></tr><tr>", "<td>2014</td>",
+	    "<td>Love MI, Huber W</td><td>Moderated estimation.</td>",
+	    "<td><i>Genome Biol</i> 15(12):550</td></tr></table>", NULL };
+	char out[512];
+
+	(void)state;
+	run_cleaner(MARKUP_HTML, lines, out, sizeof(out));
+	assert_string_equal(out, "I2:2014. Love MI, Huber W. Moderated "
+	    "estimation. Genome Biol 15(12):550.");
+}
+
+static void
 test_clean_latex_sections_and_items(void **state)
 {
 	const char *lines[] = { "\\section{Publications}", "% a comment",
@@ -278,6 +294,7 @@ main(void)
 		cmocka_unit_test(test_clean_latex_accents_and_commands),
 		cmocka_unit_test(test_clean_markdown_headings_atx_and_setext),
 		cmocka_unit_test(test_clean_html_stream_blocks),
+		cmocka_unit_test(test_clean_html_table_rows),
 		cmocka_unit_test(test_clean_latex_sections_and_items),
 		cmocka_unit_test(test_clean_latex_item_mark_alone),
 		cmocka_unit_test(test_clean_latex_cventry_year_is_a_label),

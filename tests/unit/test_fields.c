@@ -524,6 +524,85 @@ test_fields_heldout2_venues(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_abbreviated_journal_after_title(void **state)
+{
+	/* Physics: "Title, Phys. Rev. B 50, 17953 (1994)". */
+	struct entry *e = parse("P. E. Bl\xc3\xb6chl, Projector augmented-wave "
+	    "method, Phys. Rev. B 50, 17953 (1994).", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "Projector augmented-wave method");
+	assert_field(e, FIELD_CONTAINER, "Phys. Rev. B");
+	assert_field(e, FIELD_VOLUME, "50");
+	entry_free(e);
+	/* ACM: "... system. Commun. ACM 21, 7 (July 1978), 558-565." */
+	e = parse("Leslie Lamport. 1978. Time, clocks, and the ordering of "
+	    "events in a distributed system. Commun. ACM 21, 7 (July 1978), "
+	    "558-565.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_TITLE, "Time, clocks, and the ordering of events "
+	    "in a distributed system");
+	assert_field(e, FIELD_CONTAINER, "Commun. ACM");
+	entry_free(e);
+	/* A capitalised word ends a sentence before a journal's name. */
+	e = parse("A. Roe, Evidence from Sweden. The Economic Journal 129, "
+	    "1845 (2019).", TYPE_UNKNOWN);
+	assert_field(e, FIELD_TITLE, "Evidence from Sweden");
+	entry_free(e);
+}
+
+static void
+test_fields_year_first(void **state)
+{
+	/* A table row's first cell, or a list ordered by year. */
+	struct entry *e = parse("2014. Love MI, Huber W, Anders S. Moderated "
+	    "estimation of fold change. Genome Biol 15(12):550.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_YEAR, "2014");
+	assert_int_equal(e->authors.n, 3);
+	assert_field(e, FIELD_TITLE, "Moderated estimation of fold change");
+	entry_free(e);
+}
+
+static void
+test_fields_quoted_title_with_subtitle(void **state)
+{
+	struct entry *e = parse("Marco Tulio Ribeiro, Sameer Singh, and Carlos "
+	    "Guestrin. 2016. \"Why Should I Trust You?\": Explaining the "
+	    "Predictions of Any Classifier. In Proceedings of the 22nd ACM "
+	    "SIGKDD International Conference on Knowledge Discovery and Data "
+	    "Mining (KDD '16). 1135-1144.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "\"Why Should I Trust You?\": Explaining "
+	    "the Predictions of Any Classifier");
+	assert_non_null(e->f[FIELD_CONTAINER]);
+	assert_null(strchr(e->f[FIELD_CONTAINER], ':'));
+	entry_free(e);
+}
+
+static void
+test_fields_short_bold_title_first(void **state)
+{
+	/* Two words in bold, then the full names of the authors. */
+	struct entry *e = parse("\001Mask R-CNN.\002 Kaiming He, Georgia "
+	    "Gkioxari, Piotr Doll\xc3\xa1r, Ross Girshick. ICCV, 2017, pp. "
+	    "2961-2969.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "Mask R-CNN");
+	assert_int_equal(e->authors.n, 4);
+	assert_string_equal(e->authors.v[0].family, "He");
+	entry_free(e);
+	/* The owner's name in bold stays an author. */
+	e = parse("\001Jane Doe\002, Ross Girshick. A title of the paper. "
+	    "ICCV, 2017.", TYPE_UNKNOWN);
+	assert_int_equal(e->authors.n, 2);
+	assert_field(e, FIELD_TITLE, "A title of the paper");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -545,6 +624,10 @@ main(void)
 		cmocka_unit_test(test_fields_reference_score),
 		cmocka_unit_test(test_fields_heldout2_forms),
 		cmocka_unit_test(test_fields_heldout2_venues),
+		cmocka_unit_test(test_fields_abbreviated_journal_after_title),
+		cmocka_unit_test(test_fields_year_first),
+		cmocka_unit_test(test_fields_quoted_title_with_subtitle),
+		cmocka_unit_test(test_fields_short_bold_title_first),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,

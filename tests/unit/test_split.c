@@ -229,6 +229,24 @@ test_split_given_names_written_out(void **state)
 	    "Eve Kosofsky. 1990. Epistemology of the Closet.");
 }
 
+static void
+test_split_line_ending_in_initials(void **state)
+{
+	/* A wrapped author list broken after initials stays one entry. */
+	const char *lines[] = {
+	    "K. S. Novoselov, A. K. Geim, S. V. Morozov, D. Jiang, Y. Zhang, S. V.",
+	    "Dubonos, I. V. Grigorieva, and A. A. Firsov, Electric field effect in",
+	    "atomically thin carbon films, Science 306, 666 (2004).", "", NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_string_equal(out, ":1-3:K. S. Novoselov, A. K. Geim, S. V. "
+	    "Morozov, D. Jiang, Y. Zhang, S. V. Dubonos, I. V. Grigorieva, and "
+	    "A. A. Firsov, Electric field effect in atomically thin carbon "
+	    "films, Science 306, 666 (2004).");
+}
+
 int
 main(void)
 {
@@ -243,6 +261,7 @@ main(void)
 		cmocka_unit_test(test_split_hanging_indent),
 		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
 		cmocka_unit_test(test_split_given_names_written_out),
+		cmocka_unit_test(test_split_line_ending_in_initials),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
