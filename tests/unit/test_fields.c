@@ -603,6 +603,35 @@ test_fields_short_bold_title_first(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_bold_title_after_authors(void **state)
+{
+	/* A bold title after the names ends the list. */
+	struct entry *e = parse("D. P. Kingma and J. Ba \001Adam: A method "
+	    "for stochastic optimization.\002 \003International Conference "
+	    "on Learning Representations (ICLR)\004, 2015.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->authors.n, 2);
+	assert_string_equal(e->authors.v[1].family, "Ba");
+	assert_string_equal(e->authors.v[1].given, "J.");
+	assert_field(e, FIELD_TITLE, "Adam: A method for stochastic "
+	    "optimization");
+	entry_free(e);
+	e = parse("L. Breiman \001Random forests.\002 \003Machine "
+	    "Learning\004 45(1):5-32, 2001.", TYPE_UNKNOWN);
+	assert_int_equal(e->authors.n, 1);
+	assert_field(e, FIELD_TITLE, "Random forests");
+	assert_field(e, FIELD_CONTAINER, "Machine Learning");
+	entry_free(e);
+	/* A bold owner inside the list is a name, not a title. */
+	e = parse("A. Roe, \001J. Doe\002, and B. Poe. A title of the "
+	    "paper. \003Nature\004 1:2-3, 2001.", TYPE_UNKNOWN);
+	assert_int_equal(e->authors.n, 3);
+	assert_field(e, FIELD_TITLE, "A title of the paper");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -628,6 +657,7 @@ main(void)
 		cmocka_unit_test(test_fields_year_first),
 		cmocka_unit_test(test_fields_quoted_title_with_subtitle),
 		cmocka_unit_test(test_fields_short_bold_title_first),
+		cmocka_unit_test(test_fields_bold_title_after_authors),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
