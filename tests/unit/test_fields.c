@@ -632,6 +632,32 @@ test_fields_bold_title_after_authors(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_database_numbers_are_notes(void **state)
+{
+	/* PubMed numbers after the DOI, Cell's supplement pages. */
+	struct entry *e = parse("Stuart T, Butler A, Hoffman P, et al. "
+	    "Comprehensive integration of single-cell data. Cell. "
+	    "2019;177(7):1888\xe2\x80\x93" "1902.e21. "
+	    "doi:10.1016/j.cell.2019.05.031. PMID: 31178118; PMCID: "
+	    "PMC6687398.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_CONTAINER, "Cell");
+	assert_field(e, FIELD_YEAR, "2019");
+	assert_field(e, FIELD_VOLUME, "177");
+	assert_field(e, FIELD_PAGES, "1888-1902.e21");
+	assert_field(e, FIELD_NOTE, "PMID: 31178118; PMCID: PMC6687398");
+	entry_free(e);
+	/* A Mathematical Reviews number (AMS). */
+	e = parse("Andrew Wiles, \003Modular elliptic curves and Fermat's "
+	    "Last Theorem\004, Ann. of Math. (2) 141 (1995), no. 3, "
+	    "443-551. MR1333035", TYPE_ARTICLE);
+	assert_field(e, FIELD_CONTAINER, "Ann. of Math. (2)");
+	assert_field(e, FIELD_NOTE, "MR1333035");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -658,6 +684,7 @@ main(void)
 		cmocka_unit_test(test_fields_quoted_title_with_subtitle),
 		cmocka_unit_test(test_fields_short_bold_title_first),
 		cmocka_unit_test(test_fields_bold_title_after_authors),
+		cmocka_unit_test(test_fields_database_numbers_are_notes),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
