@@ -658,6 +658,24 @@ test_fields_database_numbers_are_notes(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_spie_proceedings(void **state)
+{
+	/* Optica style: SPIE's volume (a 4-digit one too) and pages. */
+	struct entry *e = parse("E. R. Fossum, \"Active pixel sensors: are "
+	    "CCD's dinosaurs?,\" Proc. SPIE 1900, 2\xe2\x80\x93" "14 "
+	    "(1993).", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_CONFERENCE);
+	assert_field(e, FIELD_VOLUME, "1900");
+	assert_field(e, FIELD_PAGES, "2-14");
+	assert_field(e, FIELD_YEAR, "1993");
+	assert_non_null(e->f[FIELD_CONTAINER]);
+	assert_null(strpbrk(e->f[FIELD_CONTAINER], "0123456789"));
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -685,6 +703,7 @@ main(void)
 		cmocka_unit_test(test_fields_short_bold_title_first),
 		cmocka_unit_test(test_fields_bold_title_after_authors),
 		cmocka_unit_test(test_fields_database_numbers_are_notes),
+		cmocka_unit_test(test_fields_spie_proceedings),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
