@@ -677,6 +677,16 @@ word_after_initial(struct scan *sc, size_t k)
 {
 	if (sc->t[k].trail == ';')
 		return 1;
+	/*
+	 * The first name of a Chicago or AEA list, the others in natural
+	 * order: "Mankiw, N. Gregory, David Romer, and David N. Weil."
+	 */
+	if (sc->nread == 0 && sc->t[k].trail == ',' &&
+	    has_tok(sc, k + 2) && sc->t[k + 1].kind == TOK_WORD &&
+	    sc->t[k + 1].trail == 0 &&
+	    sc->t[k + 2].kind == TOK_WORD && isupper((unsigned char)
+	    *sc->t[k + 2].s))
+		return 1;
 	/* The "and" must lead to another inverted name, not to a title's
 	 * words: "Morel, R. Spread and scale". */
 	return sc->t[k].trail == 0 && has_tok(sc, k + 2) &&
@@ -737,10 +747,26 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 	}
 	if (k == g)
 		return 0;
-	/* "Alireza Farshin, Saeed Sharifian" is natural order: a one-word
-	 * "family" followed by a two-word chunk that is a full name. */
+	/*
+	 * A compound family name guessed from the list's order, whose given
+	 * names stop at an initial before a word, is a natural name of a
+	 * Chicago list: "Chetty, Raj, Nathaniel Hendren, Maggie R. Jones".
+	 */
+	if (c != 0 && f == c && sc->t[k - 1].kind == TOK_INITIAL &&
+	    sc->t[k - 1].trail == 0 && has_tok(sc, k) &&
+	    sc->t[k].kind == TOK_WORD)
+		return 0;
+	/*
+	 * "Alireza Farshin, Saeed Sharifian" is natural order: a one-word
+	 * "family" followed by a two-word chunk that is a full name.  But a
+	 * first name that closes the list with a full stop is one inverted
+	 * name with two given names (Chicago, MLA): "Sedgwick, Eve
+	 * Kosofsky. 1990." -- a natural list does not start with a family
+	 * name alone.
+	 */
 	if (sc->t[g].kind == TOK_WORD && k - g >= 2 &&
-	    sc->t[k - 1].kind == TOK_WORD)
+	    sc->t[k - 1].kind == TOK_WORD &&
+	    !(sc->nread == 0 && sc->t[k - 1].trail == '.'))
 		return 0;
 	set_family(sc, nm, i, f + 1);
 	nm->given = join(sc, g, k);
