@@ -676,6 +676,38 @@ test_fields_spie_proceedings(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_years_before_1900(void **state)
+{
+	/* Chicago author-date, a book's imprint, a journal's numbers. */
+	struct entry *e = parse("Darwin, Charles. 1859. \003On the Origin of "
+	    "Species\004. London: John Murray.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_YEAR, "1859");
+	assert_field(e, FIELD_VOLUME, NULL);
+	assert_field(e, FIELD_PUBLISHER, "John Murray");
+	entry_free(e);
+	e = parse("Kant, Immanuel. \003Kritik der reinen Vernunft\004. Riga: "
+	    "Hartknoch, 1781.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_YEAR, "1781");
+	assert_field(e, FIELD_PUBLISHER, "Hartknoch");
+	entry_free(e);
+	e = parse("Mill, John Stuart. \"On Liberty.\" \003Westminster "
+	    "Review\004 12 (1859): 1-40.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_YEAR, "1859");
+	assert_field(e, FIELD_VOLUME, "12");
+	assert_field(e, FIELD_PAGES, "1-40");
+	entry_free(e);
+	/* Page numbers stay pages: "26, 1484-1509 (1997)". */
+	e = parse("Shor, P. W. Polynomial-time algorithms for prime "
+	    "factorization. SIAM J. Comput. 26, 1484-1509 (1997).",
+	    TYPE_UNKNOWN);
+	assert_field(e, FIELD_YEAR, "1997");
+	assert_field(e, FIELD_PAGES, "1484-1509");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -704,6 +736,7 @@ main(void)
 		cmocka_unit_test(test_fields_bold_title_after_authors),
 		cmocka_unit_test(test_fields_database_numbers_are_notes),
 		cmocka_unit_test(test_fields_spie_proceedings),
+		cmocka_unit_test(test_fields_years_before_1900),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
