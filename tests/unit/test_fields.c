@@ -708,6 +708,26 @@ test_fields_years_before_1900(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_acm_publisher_spelled_out(void **state)
+{
+	struct entry *e = parse("Sanjay Ghemawat, Howard Gobioff, and "
+	    "Shun-Tak Leung. 2003. The Google file system. In Proceedings of "
+	    "the Nineteenth ACM Symposium on Operating Systems Principles "
+	    "(SOSP '03). Association for Computing Machinery, New York, NY, "
+	    "USA, 29\xe2\x80\x93" "43.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_CONFERENCE);
+	assert_field(e, FIELD_CONTAINER, "ACM Symposium on Operating Systems "
+	    "Principles");
+	assert_field(e, FIELD_CONTAINER_SHORT, "SOSP '03");
+	assert_field(e, FIELD_PUBLISHER, "Association for Computing "
+	    "Machinery");
+	assert_field(e, FIELD_PAGES, "29-43");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -737,6 +757,7 @@ main(void)
 		cmocka_unit_test(test_fields_database_numbers_are_notes),
 		cmocka_unit_test(test_fields_spie_proceedings),
 		cmocka_unit_test(test_fields_years_before_1900),
+		cmocka_unit_test(test_fields_acm_publisher_spelled_out),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
