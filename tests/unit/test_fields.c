@@ -728,6 +728,26 @@ test_fields_acm_publisher_spelled_out(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_colloquium_starts_a_title(void **state)
+{
+	/* Rev. Mod. Phys. names a kind of review so. */
+	struct entry *e = parse("M. Z. Hasan and C. L. Kane, Colloquium: "
+	    "Topological insulators, Rev. Mod. Phys. 82, 3045 (2010).",
+	    TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_ARTICLE);
+	assert_field(e, FIELD_TITLE, "Colloquium: Topological insulators");
+	assert_field(e, FIELD_GENRE, NULL);
+	entry_free(e);
+	/* A qualified genre with a colon stays one. */
+	e = parse("J. Doe. Invited talk: Learning to rank, Stanford "
+	    "University, 2019.", TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_TALK);
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -758,6 +778,7 @@ main(void)
 		cmocka_unit_test(test_fields_spie_proceedings),
 		cmocka_unit_test(test_fields_years_before_1900),
 		cmocka_unit_test(test_fields_acm_publisher_spelled_out),
+		cmocka_unit_test(test_fields_colloquium_starts_a_title),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
