@@ -966,6 +966,14 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	enum entry_type t;
 	int published = 0;
 
+	/*
+	 * A numbered series is a report's, also under a "Working Papers"
+	 * heading, which means preprints elsewhere: "NBER Working Paper No.
+	 * 24408, 2018."
+	 */
+	if (ctx->section == TYPE_PREPRINT && hint == TYPE_REPORT &&
+	    e->f[FIELD_NUMBER] != NULL)
+		return TYPE_REPORT;
 	if (ctx->section != TYPE_UNKNOWN)
 		return ctx->section;
 	/* An arXiv identifier beside a journal's volume or pages: published. */

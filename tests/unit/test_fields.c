@@ -748,6 +748,23 @@ test_fields_colloquium_starts_a_title(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_numbered_working_paper_is_a_report(void **state)
+{
+	/* Under "Working Papers" (preprints) a numbered series says report. */
+	struct entry *e = parse("Card, David, and Alan B. Krueger. \"Minimum "
+	    "Wages and Employment.\" NBER Working Paper No. 4509, 1993.",
+	    TYPE_PREPRINT);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_REPORT);
+	assert_field(e, FIELD_NUMBER, "4509");
+	entry_free(e);
+	e = parse("Card, David. \"Minimum Wages.\" 1993.", TYPE_PREPRINT);
+	assert_int_equal(e->type, TYPE_PREPRINT);
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -779,6 +796,7 @@ main(void)
 		cmocka_unit_test(test_fields_years_before_1900),
 		cmocka_unit_test(test_fields_acm_publisher_spelled_out),
 		cmocka_unit_test(test_fields_colloquium_starts_a_title),
+		cmocka_unit_test(test_fields_numbered_working_paper_is_a_report),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
