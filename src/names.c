@@ -341,6 +341,27 @@ cjk_sep(const char *p)
 }
 
 /*
+ * The length of a slash between two inverted names at e (German style:
+ * "Beck, Ulrich/Giddens, Anthony/Lash, Scott"), or 0.  The word before
+ * it ends in a small letter or an initial's full stop, the word after it
+ * is capitalised and closes with the comma of an inverted name: a title's
+ * "Input/Output" does not.
+ */
+static size_t
+slash_sep(const char *p, const char *e)
+{
+	const char *q;
+
+	if (*e != '/' || e == p || !(islower((unsigned char)e[-1]) ||
+	    e[-1] == '.' || (unsigned char)e[-1] >= 0x80) ||
+	    !isupper((unsigned char)e[1]))
+		return 0;
+	for (q = e + 1; *q != '\0' && *q != ' ' && *q != '/'; q++)
+		continue;
+	return q - e > 3 && q[-1] == ',' ? 1 : 0;
+}
+
+/*
  * A role written after a CJK name ("國島丈生編", "白鳥則郎監修"): the
  * "role" rules that match at its end.  Returns the length of the name
  * without it and sets *role to the rule's value.
@@ -413,16 +434,21 @@ has_tok(struct scan *sc, size_t i)
 	while (sc->n <= i && *sc->p != '\0' && sc->n < TOKENS_MAX) {
 		struct tok *t = &sc->t[sc->n++];
 		const char *p = sc->p, *e = p;
-		size_t sep = 0;
+		size_t sep = 0, slash = 0;
 
 		memset(t, 0, sizeof(*t));
-		while (*e != '\0' && *e != ' ' && (sep = cjk_sep(e)) == 0)
+		while (*e != '\0' && *e != ' ' && (sep = cjk_sep(e)) == 0 &&
+		    (slash = slash_sep(p, e)) == 0)
 			e++;
 		make_tok(sc, t, p, (size_t)(e - p));
 		if (sep > 0) {		/* "三石大・吉廣卓哉" */
 			if (t->trail == 0)
 				t->trail = ',';
 			e += sep;
+		} else if (slash > 0) {	/* "Beck, Ulrich/Giddens, Anthony" */
+			if (t->trail == 0)
+				t->trail = ';';
+			e += slash;
 		}
 		while (*e == ' ')
 			e++;

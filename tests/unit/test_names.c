@@ -156,6 +156,17 @@ test_names_chicago_first_inverted_then_natural(void **state)
 }
 
 static void
+test_names_german_slashes(void **state)
+{
+	(void)state;
+	check("Beck, Ulrich/Giddens, Anthony/Lash, Scott (1996): Reflexive",
+	    "Beck|Ulrich||; Giddens|Anthony||; Lash|Scott||",
+	    "(1996): Reflexive");
+	check("Mayntz, Renate/Scharpf, Fritz W. (Hrsg.) (1995): G",
+	    "Mayntz|Renate||; Scharpf|Fritz W.||", "(Hrsg.) (1995): G");
+}
+
+static void
 test_names_all_caps_family(void **state)
 {
 	(void)state;
@@ -523,6 +534,7 @@ main(void)
 		cmocka_unit_test(test_names_et_al_and_marks),
 		cmocka_unit_test(test_names_inverted_full_given_names),
 		cmocka_unit_test(test_names_chicago_first_inverted_then_natural),
+		cmocka_unit_test(test_names_german_slashes),
 		cmocka_unit_test(test_names_all_caps_family),
 		cmocka_unit_test(test_names_affiliation_marks_glued),
 		cmocka_unit_test(test_names_remark_in_parentheses),
