@@ -765,6 +765,25 @@ test_fields_numbered_working_paper_is_a_report(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_edited_by_a_list(void **state)
+{
+	/* Chicago: four editors; "Working Papers in" is no report series. */
+	struct entry *e = parse("Hall, Stuart. 1980. \"Encoding/Decoding.\" "
+	    "In \003Culture, Media, Language: Working Papers in Cultural "
+	    "Studies, 1972\xe2\x80\x93" "79\004, edited by Stuart Hall, "
+	    "Dorothy Hobson, Andrew Lowe, and Paul Willis, 128\xe2\x80\x93"
+	    "38. London: Hutchinson.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->editors.n, 4);
+	assert_string_equal(e->editors.v[3].family, "Willis");
+	assert_field(e, FIELD_CONTAINER, "Culture, Media, Language: Working "
+	    "Papers in Cultural Studies, 1972\xe2\x80\x93" "79");
+	assert_field(e, FIELD_GENRE, NULL);
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -797,6 +816,7 @@ main(void)
 		cmocka_unit_test(test_fields_acm_publisher_spelled_out),
 		cmocka_unit_test(test_fields_colloquium_starts_a_title),
 		cmocka_unit_test(test_fields_numbered_working_paper_is_a_report),
+		cmocka_unit_test(test_fields_edited_by_a_list),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
