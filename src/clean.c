@@ -289,6 +289,10 @@ static const struct {
 	{ "sim", "~" }, { "ss", "ß" }, { "textasciitilde", "~" },
 	{ "textbullet", "•" }, { "textdagger", "†" }, { "textemdash", "—" },
 	{ "textendash", "–" }, { "texttimes", "×" }, { "times", "×" },
+	/* Logos, in titles: "\LaTeX: A Document Preparation System". */
+	{ "BibTeX", "BibTeX" }, { "LaTeX", "LaTeX" }, { "LaTeXe", "LaTeX2e" },
+	{ "LuaTeX", "LuaTeX" }, { "TeX", "TeX" }, { "XeTeX", "XeTeX" },
+	{ "XeLaTeX", "XeLaTeX" }, { "ConTeXt", "ConTeXt" },
 };
 
 /* Commands whose argument is dropped with them. */

@@ -966,6 +966,14 @@ decide_type(const struct fields_ctx *ctx, const struct entry *e,
 	enum entry_type t;
 	int published = 0;
 
+	/*
+	 * A numbered series is a report's, also under a "Working Papers"
+	 * heading, which means preprints elsewhere: "NBER Working Paper No.
+	 * 24408, 2018."
+	 */
+	if (ctx->section == TYPE_PREPRINT && hint == TYPE_REPORT &&
+	    e->f[FIELD_NUMBER] != NULL)
+		return TYPE_REPORT;
 	if (ctx->section != TYPE_UNKNOWN)
 		return ctx->section;
 	/* An arXiv identifier beside a journal's volume or pages: published. */
@@ -1120,9 +1128,52 @@ check_entry(const struct fields_ctx *ctx, const struct entry *e,
 }
 
 /*
+ * Whether the bold span t, found at p in work, is a title set in bold
+ * after the authors: "D. P. Kingma and J. Ba <b>Adam: A method for
+ * stochastic optimization.</b> <i>ICLR</i>, 2015."  The text before it
+ * must read whole as a list of names, and t itself must not be a name (a
+ * bold owner inside the list: "A. Roe, **J. Doe**, B. Poe").  Without this
+ * the title's first word joins the list ("J. Ba Adam").
+ */
+static int
+strong_after_names(const struct rules *rules, const char *work, const char *p,
+    const char *t)
+{
+	struct namelist nl;
+	char *head;
+	size_t used, len, tl = strlen(t);
+	int ended, letters = 0;
+	const char *q;
+
+	for (q = t; *q != '\0'; q++)
+		if (isalpha((unsigned char)*q))
+			letters++;
+	if (letters < 4 || (strchr(t, ' ') == NULL && t[tl - 1] != '.'))
+		return 0;
+	memset(&nl, 0, sizeof(nl));
+	used = names_scan(rules, t, &nl, &ended);
+	namelist_clear(&nl);
+	if (used > 0 && t[used + strspn(t + used, " .,;:")] == '\0')
+		return 0;		/* the span is a name */
+	len = (size_t)(p - work);
+	while (len > 0 && strchr(" ,;:", work[len - 1]) != NULL)
+		len--;
+	if (len == 0)
+		return 0;
+	head = xstrndup(work, len);
+	memset(&nl, 0, sizeof(nl));
+	used = names_scan(rules, head, &nl, &ended);
+	used = used > 0 && nl.n > 0 && head[used + strspn(head + used,
+	    " .,;:")] == '\0';
+	namelist_clear(&nl);
+	free(head);
+	return (int)used;
+}
+
+/*
  * Read the author list at the front of work.  An italic span that starts
  * later (the title, in many LaTeX and HTML CVs) bounds the list: names
- * never run into it.
+ * never run into it; so does a bold title right after the names.
  */
 static size_t
 scan_names(const struct fields_ctx *ctx, struct entry *e, const char *work,
@@ -1141,6 +1192,13 @@ scan_names(const struct fields_ctx *ctx, struct entry *e, const char *work,
 			return 0;
 		}
 		if (stop == NULL || p < stop)
+			stop = p;
+	}
+	for (i = 0; i < sp->nstrong; i++) {
+		if ((p = strstr(work, sp->strong[i])) == NULL || p == work ||
+		    (stop != NULL && p >= stop))
+			continue;
+		if (strong_after_names(ctx->rules, work, p, sp->strong[i]))
 			stop = p;
 	}
 	if (stop == NULL)

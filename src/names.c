@@ -341,6 +341,27 @@ cjk_sep(const char *p)
 }
 
 /*
+ * The length of a slash between two inverted names at e (German style:
+ * "Beck, Ulrich/Giddens, Anthony/Lash, Scott"), or 0.  The word before
+ * it ends in a small letter or an initial's full stop, the word after it
+ * is capitalised and closes with the comma of an inverted name: a title's
+ * "Input/Output" does not.
+ */
+static size_t
+slash_sep(const char *p, const char *e)
+{
+	const char *q;
+
+	if (*e != '/' || e == p || !(islower((unsigned char)e[-1]) ||
+	    e[-1] == '.' || (unsigned char)e[-1] >= 0x80) ||
+	    !isupper((unsigned char)e[1]))
+		return 0;
+	for (q = e + 1; *q != '\0' && *q != ' ' && *q != '/'; q++)
+		continue;
+	return q - e > 3 && q[-1] == ',' ? 1 : 0;
+}
+
+/*
  * A role written after a CJK name ("國島丈生編", "白鳥則郎監修"): the
  * "role" rules that match at its end.  Returns the length of the name
  * without it and sets *role to the rule's value.
@@ -413,16 +434,21 @@ has_tok(struct scan *sc, size_t i)
 	while (sc->n <= i && *sc->p != '\0' && sc->n < TOKENS_MAX) {
 		struct tok *t = &sc->t[sc->n++];
 		const char *p = sc->p, *e = p;
-		size_t sep = 0;
+		size_t sep = 0, slash = 0;
 
 		memset(t, 0, sizeof(*t));
-		while (*e != '\0' && *e != ' ' && (sep = cjk_sep(e)) == 0)
+		while (*e != '\0' && *e != ' ' && (sep = cjk_sep(e)) == 0 &&
+		    (slash = slash_sep(p, e)) == 0)
 			e++;
 		make_tok(sc, t, p, (size_t)(e - p));
 		if (sep > 0) {		/* "三石大・吉廣卓哉" */
 			if (t->trail == 0)
 				t->trail = ',';
 			e += sep;
+		} else if (slash > 0) {	/* "Beck, Ulrich/Giddens, Anthony" */
+			if (t->trail == 0)
+				t->trail = ';';
+			e += slash;
 		}
 		while (*e == ' ')
 			e++;
@@ -677,6 +703,16 @@ word_after_initial(struct scan *sc, size_t k)
 {
 	if (sc->t[k].trail == ';')
 		return 1;
+	/*
+	 * The first name of a Chicago or AEA list, the others in natural
+	 * order: "Mankiw, N. Gregory, David Romer, and David N. Weil."
+	 */
+	if (sc->nread == 0 && sc->t[k].trail == ',' &&
+	    has_tok(sc, k + 2) && sc->t[k + 1].kind == TOK_WORD &&
+	    sc->t[k + 1].trail == 0 &&
+	    sc->t[k + 2].kind == TOK_WORD && isupper((unsigned char)
+	    *sc->t[k + 2].s))
+		return 1;
 	/* The "and" must lead to another inverted name, not to a title's
 	 * words: "Morel, R. Spread and scale". */
 	return sc->t[k].trail == 0 && has_tok(sc, k + 2) &&
@@ -737,10 +773,26 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 	}
 	if (k == g)
 		return 0;
-	/* "Alireza Farshin, Saeed Sharifian" is natural order: a one-word
-	 * "family" followed by a two-word chunk that is a full name. */
+	/*
+	 * A compound family name guessed from the list's order, whose given
+	 * names stop at an initial before a word, is a natural name of a
+	 * Chicago list: "Chetty, Raj, Nathaniel Hendren, Maggie R. Jones".
+	 */
+	if (c != 0 && f == c && sc->t[k - 1].kind == TOK_INITIAL &&
+	    sc->t[k - 1].trail == 0 && has_tok(sc, k) &&
+	    sc->t[k].kind == TOK_WORD)
+		return 0;
+	/*
+	 * "Alireza Farshin, Saeed Sharifian" is natural order: a one-word
+	 * "family" followed by a two-word chunk that is a full name.  But a
+	 * first name that closes the list with a full stop is one inverted
+	 * name with two given names (Chicago, MLA): "Sedgwick, Eve
+	 * Kosofsky. 1990." -- a natural list does not start with a family
+	 * name alone.
+	 */
 	if (sc->t[g].kind == TOK_WORD && k - g >= 2 &&
-	    sc->t[k - 1].kind == TOK_WORD)
+	    sc->t[k - 1].kind == TOK_WORD &&
+	    !(sc->nread == 0 && sc->t[k - 1].trail == '.'))
 		return 0;
 	set_family(sc, nm, i, f + 1);
 	nm->given = join(sc, g, k);

@@ -94,6 +94,10 @@ test_clean_latex_accents_and_commands(void **state)
 	check_inline(MARKUP_LATEX, "M\\\"{u}ller and G\\\"odel and \\o{}ystein",
 	    "Müller and Gödel and øystein");
 	check_inline(MARKUP_LATEX, "``Quoted'' \\cite{x}text", "“Quoted” text");
+	/* Logos are words of titles. */
+	check_inline(MARKUP_LATEX, "\\LaTeX: A Document Preparation System; "
+	    "The {\\TeX}book", "LaTeX: A Document Preparation System; The "
+	    "TeXbook");
 }
 
 /* Feed lines to a cleaner; return the logical lines as "H2:text|I:text". */

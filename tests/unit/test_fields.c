@@ -603,6 +603,187 @@ test_fields_short_bold_title_first(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_bold_title_after_authors(void **state)
+{
+	/* A bold title after the names ends the list. */
+	struct entry *e = parse("D. P. Kingma and J. Ba \001Adam: A method "
+	    "for stochastic optimization.\002 \003International Conference "
+	    "on Learning Representations (ICLR)\004, 2015.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->authors.n, 2);
+	assert_string_equal(e->authors.v[1].family, "Ba");
+	assert_string_equal(e->authors.v[1].given, "J.");
+	assert_field(e, FIELD_TITLE, "Adam: A method for stochastic "
+	    "optimization");
+	entry_free(e);
+	e = parse("L. Breiman \001Random forests.\002 \003Machine "
+	    "Learning\004 45(1):5-32, 2001.", TYPE_UNKNOWN);
+	assert_int_equal(e->authors.n, 1);
+	assert_field(e, FIELD_TITLE, "Random forests");
+	assert_field(e, FIELD_CONTAINER, "Machine Learning");
+	entry_free(e);
+	/* A bold owner inside the list is a name, not a title. */
+	e = parse("A. Roe, \001J. Doe\002, and B. Poe. A title of the "
+	    "paper. \003Nature\004 1:2-3, 2001.", TYPE_UNKNOWN);
+	assert_int_equal(e->authors.n, 3);
+	assert_field(e, FIELD_TITLE, "A title of the paper");
+	entry_free(e);
+}
+
+static void
+test_fields_database_numbers_are_notes(void **state)
+{
+	/* PubMed numbers after the DOI, Cell's supplement pages. */
+	struct entry *e = parse("Stuart T, Butler A, Hoffman P, et al. "
+	    "Comprehensive integration of single-cell data. Cell. "
+	    "2019;177(7):1888\xe2\x80\x93" "1902.e21. "
+	    "doi:10.1016/j.cell.2019.05.031. PMID: 31178118; PMCID: "
+	    "PMC6687398.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_CONTAINER, "Cell");
+	assert_field(e, FIELD_YEAR, "2019");
+	assert_field(e, FIELD_VOLUME, "177");
+	assert_field(e, FIELD_PAGES, "1888-1902.e21");
+	assert_field(e, FIELD_NOTE, "PMID: 31178118; PMCID: PMC6687398");
+	entry_free(e);
+	/* A Mathematical Reviews number (AMS). */
+	e = parse("Andrew Wiles, \003Modular elliptic curves and Fermat's "
+	    "Last Theorem\004, Ann. of Math. (2) 141 (1995), no. 3, "
+	    "443-551. MR1333035", TYPE_ARTICLE);
+	assert_field(e, FIELD_CONTAINER, "Ann. of Math. (2)");
+	assert_field(e, FIELD_NOTE, "MR1333035");
+	entry_free(e);
+}
+
+static void
+test_fields_spie_proceedings(void **state)
+{
+	/* Optica style: SPIE's volume (a 4-digit one too) and pages. */
+	struct entry *e = parse("E. R. Fossum, \"Active pixel sensors: are "
+	    "CCD's dinosaurs?,\" Proc. SPIE 1900, 2\xe2\x80\x93" "14 "
+	    "(1993).", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_CONFERENCE);
+	assert_field(e, FIELD_VOLUME, "1900");
+	assert_field(e, FIELD_PAGES, "2-14");
+	assert_field(e, FIELD_YEAR, "1993");
+	assert_non_null(e->f[FIELD_CONTAINER]);
+	assert_null(strpbrk(e->f[FIELD_CONTAINER], "0123456789"));
+	entry_free(e);
+}
+
+static void
+test_fields_years_before_1900(void **state)
+{
+	/* Chicago author-date, a book's imprint, a journal's numbers. */
+	struct entry *e = parse("Darwin, Charles. 1859. \003On the Origin of "
+	    "Species\004. London: John Murray.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_YEAR, "1859");
+	assert_field(e, FIELD_VOLUME, NULL);
+	assert_field(e, FIELD_PUBLISHER, "John Murray");
+	entry_free(e);
+	e = parse("Kant, Immanuel. \003Kritik der reinen Vernunft\004. Riga: "
+	    "Hartknoch, 1781.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_YEAR, "1781");
+	assert_field(e, FIELD_PUBLISHER, "Hartknoch");
+	entry_free(e);
+	e = parse("Mill, John Stuart. \"On Liberty.\" \003Westminster "
+	    "Review\004 12 (1859): 1-40.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_YEAR, "1859");
+	assert_field(e, FIELD_VOLUME, "12");
+	assert_field(e, FIELD_PAGES, "1-40");
+	entry_free(e);
+	/* Page numbers stay pages: "26, 1484-1509 (1997)". */
+	e = parse("Shor, P. W. Polynomial-time algorithms for prime "
+	    "factorization. SIAM J. Comput. 26, 1484-1509 (1997).",
+	    TYPE_UNKNOWN);
+	assert_field(e, FIELD_YEAR, "1997");
+	assert_field(e, FIELD_PAGES, "1484-1509");
+	entry_free(e);
+}
+
+static void
+test_fields_acm_publisher_spelled_out(void **state)
+{
+	struct entry *e = parse("Sanjay Ghemawat, Howard Gobioff, and "
+	    "Shun-Tak Leung. 2003. The Google file system. In Proceedings of "
+	    "the Nineteenth ACM Symposium on Operating Systems Principles "
+	    "(SOSP '03). Association for Computing Machinery, New York, NY, "
+	    "USA, 29\xe2\x80\x93" "43.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_CONFERENCE);
+	assert_field(e, FIELD_CONTAINER, "ACM Symposium on Operating Systems "
+	    "Principles");
+	assert_field(e, FIELD_CONTAINER_SHORT, "SOSP '03");
+	assert_field(e, FIELD_PUBLISHER, "Association for Computing "
+	    "Machinery");
+	assert_field(e, FIELD_PAGES, "29-43");
+	entry_free(e);
+}
+
+static void
+test_fields_colloquium_starts_a_title(void **state)
+{
+	/* Rev. Mod. Phys. names a kind of review so. */
+	struct entry *e = parse("M. Z. Hasan and C. L. Kane, Colloquium: "
+	    "Topological insulators, Rev. Mod. Phys. 82, 3045 (2010).",
+	    TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_ARTICLE);
+	assert_field(e, FIELD_TITLE, "Colloquium: Topological insulators");
+	assert_field(e, FIELD_GENRE, NULL);
+	entry_free(e);
+	/* A qualified genre with a colon stays one. */
+	e = parse("J. Doe. Invited talk: Learning to rank, Stanford "
+	    "University, 2019.", TYPE_UNKNOWN);
+	assert_int_equal(e->type, TYPE_TALK);
+	entry_free(e);
+}
+
+static void
+test_fields_numbered_working_paper_is_a_report(void **state)
+{
+	/* Under "Working Papers" (preprints) a numbered series says report. */
+	struct entry *e = parse("Card, David, and Alan B. Krueger. \"Minimum "
+	    "Wages and Employment.\" NBER Working Paper No. 4509, 1993.",
+	    TYPE_PREPRINT);
+
+	(void)state;
+	assert_int_equal(e->type, TYPE_REPORT);
+	assert_field(e, FIELD_NUMBER, "4509");
+	entry_free(e);
+	e = parse("Card, David. \"Minimum Wages.\" 1993.", TYPE_PREPRINT);
+	assert_int_equal(e->type, TYPE_PREPRINT);
+	entry_free(e);
+}
+
+static void
+test_fields_edited_by_a_list(void **state)
+{
+	/* Chicago: four editors; "Working Papers in" is no report series. */
+	struct entry *e = parse("Hall, Stuart. 1980. \"Encoding/Decoding.\" "
+	    "In \003Culture, Media, Language: Working Papers in Cultural "
+	    "Studies, 1972\xe2\x80\x93" "79\004, edited by Stuart Hall, "
+	    "Dorothy Hobson, Andrew Lowe, and Paul Willis, 128\xe2\x80\x93"
+	    "38. London: Hutchinson.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_int_equal(e->editors.n, 4);
+	assert_string_equal(e->editors.v[3].family, "Willis");
+	assert_field(e, FIELD_CONTAINER, "Culture, Media, Language: Working "
+	    "Papers in Cultural Studies, 1972\xe2\x80\x93" "79");
+	assert_field(e, FIELD_GENRE, NULL);
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -628,6 +809,14 @@ main(void)
 		cmocka_unit_test(test_fields_year_first),
 		cmocka_unit_test(test_fields_quoted_title_with_subtitle),
 		cmocka_unit_test(test_fields_short_bold_title_first),
+		cmocka_unit_test(test_fields_bold_title_after_authors),
+		cmocka_unit_test(test_fields_database_numbers_are_notes),
+		cmocka_unit_test(test_fields_spie_proceedings),
+		cmocka_unit_test(test_fields_years_before_1900),
+		cmocka_unit_test(test_fields_acm_publisher_spelled_out),
+		cmocka_unit_test(test_fields_colloquium_starts_a_title),
+		cmocka_unit_test(test_fields_numbered_working_paper_is_a_report),
+		cmocka_unit_test(test_fields_edited_by_a_list),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,

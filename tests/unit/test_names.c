@@ -140,6 +140,33 @@ test_names_inverted_full_given_names(void **state)
 }
 
 static void
+test_names_chicago_first_inverted_then_natural(void **state)
+{
+	(void)state;
+	/* One author, two given names (Chicago, MLA). */
+	check("Sedgwick, Eve Kosofsky. 1990. Epistemology",
+	    "Sedgwick|Eve Kosofsky||", "1990. Epistemology");
+	/* The first name inverted, the others natural (AEA). */
+	check("Mankiw, N. Gregory, David Romer, and David N. Weil. 1992. A",
+	    "Mankiw|N. Gregory||; Romer|David||; Weil|David N.||", "1992. A");
+	check("Chetty, Raj, John N. Friedman, Nathaniel Hendren, Maggie R. "
+	    "Jones, and Sonya R. Porter. \"The", "Chetty|Raj||; Friedman|John "
+	    "N.||; Hendren|Nathaniel||; Jones|Maggie R.||; Porter|Sonya R.||",
+	    "\"The");
+}
+
+static void
+test_names_german_slashes(void **state)
+{
+	(void)state;
+	check("Beck, Ulrich/Giddens, Anthony/Lash, Scott (1996): Reflexive",
+	    "Beck|Ulrich||; Giddens|Anthony||; Lash|Scott||",
+	    "(1996): Reflexive");
+	check("Mayntz, Renate/Scharpf, Fritz W. (Hrsg.) (1995): G",
+	    "Mayntz|Renate||; Scharpf|Fritz W.||", "(Hrsg.) (1995): G");
+}
+
+static void
 test_names_all_caps_family(void **state)
 {
 	(void)state;
@@ -506,6 +533,8 @@ main(void)
 		cmocka_unit_test(test_names_vancouver),
 		cmocka_unit_test(test_names_et_al_and_marks),
 		cmocka_unit_test(test_names_inverted_full_given_names),
+		cmocka_unit_test(test_names_chicago_first_inverted_then_natural),
+		cmocka_unit_test(test_names_german_slashes),
 		cmocka_unit_test(test_names_all_caps_family),
 		cmocka_unit_test(test_names_affiliation_marks_glued),
 		cmocka_unit_test(test_names_remark_in_parentheses),

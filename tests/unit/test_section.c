@@ -82,12 +82,33 @@ test_section_types_and_sub_headings(void **state)
 	section_free(s);
 }
 
+static void
+test_section_venue_kinds_mixed(void **state)
+{
+	struct sectioner *s = section_new(rules, "cv.txt");
+
+	(void)state;
+	/* Two venues named: each entry decides. */
+	assert_true(feed(s, "JOURNAL AND CONFERENCE PAPERS", 2));
+	assert_int_equal(section_type(s), TYPE_UNKNOWN);
+	assert_true(feed(s, "Refereed Journal Articles and Conference "
+	    "Proceedings", 2));
+	assert_int_equal(section_type(s), TYPE_UNKNOWN);
+	/* One venue named: its kind. */
+	assert_true(feed(s, "Journal Papers", 2));
+	assert_int_equal(section_type(s), TYPE_ARTICLE);
+	assert_true(feed(s, "Conference Proceedings", 2));
+	assert_int_equal(section_type(s), TYPE_CONFERENCE);
+	section_free(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_section_normalise),
 		cmocka_unit_test(test_section_types_and_sub_headings),
+		cmocka_unit_test(test_section_venue_kinds_mixed),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
