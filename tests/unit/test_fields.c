@@ -784,6 +784,21 @@ test_fields_edited_by_a_list(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_volume_pages_without_year(void **state)
+{
+	/* Nature's short form with the year in a column of its own. */
+	struct entry *e = parse("Jumper, J., Evans, R., Pritzel, A., et al. "
+	    "Highly accurate protein structure prediction with AlphaFold. "
+	    "Nature 596, 583\xe2\x80\x93" "589.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_CONTAINER, "Nature");
+	assert_field(e, FIELD_VOLUME, "596");
+	assert_field(e, FIELD_PAGES, "583-589");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -817,6 +832,7 @@ main(void)
 		cmocka_unit_test(test_fields_colloquium_starts_a_title),
 		cmocka_unit_test(test_fields_numbered_working_paper_is_a_report),
 		cmocka_unit_test(test_fields_edited_by_a_list),
+		cmocka_unit_test(test_fields_volume_pages_without_year),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
