@@ -761,10 +761,18 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 		    sc->t[k - 1].kind == TOK_INITIAL &&
 		    !word_after_initial(sc, k))
 			break;
-		/* "Kim, S. A survey on ...": an article starts the title. */
+		/*
+		 * "Kim, S. A survey on ...", and in title case (ACS):
+		 * "Sharpless, K. B. A Stepwise Huisgen ...": an article or
+		 * acronym starts the title.  A last initial without its full
+		 * stop comes before a separator, "and" or a date: "Sogin,
+		 * M. L (2016)", not before a word.
+		 */
 		if (kind == TOK_CAPS && k > g && sc->t[k].trail == 0 &&
 		    sc->t[k - 1].kind == TOK_INITIAL && has_tok(sc, k + 1) &&
-		    islower((unsigned char)*sc->t[k + 1].s))
+		    (islower((unsigned char)*sc->t[k + 1].s) ||
+		    sc->t[k + 1].kind == TOK_WORD ||
+		    sc->t[k + 1].kind == TOK_CAPS))
 			break;
 		if (sc->t[k].trail != 0) {
 			k++;

@@ -497,6 +497,22 @@ test_names_text_that_is_no_name(void **state)
 	assert_string_equal(nl.v[0].family, "Kim");
 	assert_string_equal(nl.v[0].given, "S.");
 	namelist_clear(&nl);
+	/* The same in title case (ACS), and an acronym; "M. L (2016)" ends
+	 * with an initial. */
+	names_scan(rules, "Fokin, V. V.; Sharpless, K. B. A Stepwise Huisgen "
+	    "Cycloaddition.", &nl, &ended);
+	assert_int_equal(nl.n, 2);
+	assert_string_equal(nl.v[1].given, "K. B.");
+	namelist_clear(&nl);
+	names_scan(rules, "Krieg, H. DNA Repair in Yeast.", &nl, &ended);
+	assert_int_equal(nl.n, 1);
+	assert_string_equal(nl.v[0].given, "H.");
+	namelist_clear(&nl);
+	names_scan(rules, "Chang, E. B., and Sogin, M. L (2016). Title.", &nl,
+	    &ended);
+	assert_int_equal(nl.n, 2);
+	assert_string_equal(nl.v[1].given, "M. L");
+	namelist_clear(&nl);
 	/* An elided particle glued to the family name is part of a name. */
 	names_scan(rules, "J. Roe and M. d\xe2\x80\x99" "Alembert. Title.", &nl,
 	    &ended);
