@@ -102,6 +102,21 @@ test_section_venue_kinds_mixed(void **state)
 	section_free(s);
 }
 
+static void
+test_section_mark_legend_is_no_entry(void **state)
+{
+	/* A legend of the marks on names is no reference (markup.rules). */
+	(void)state;
+	assert_non_null(rules_classify(rules, "not-entry",
+	    "ACS style; corresponding author marked."));
+	assert_non_null(rules_classify(rules, "not-entry",
+	    "* denotes equal contribution"));
+	assert_non_null(rules_classify(rules, "not-entry",
+	    "Students I supervised are underlined."));
+	assert_null(rules_classify(rules, "not-entry", "Doe, J. Learning "
+	    "to rank. J. Mach. Learn. Res. 2019, 20, 1-9."));
+}
+
 int
 main(void)
 {
@@ -109,6 +124,7 @@ main(void)
 		cmocka_unit_test(test_section_normalise),
 		cmocka_unit_test(test_section_types_and_sub_headings),
 		cmocka_unit_test(test_section_venue_kinds_mixed),
+		cmocka_unit_test(test_section_mark_legend_is_no_entry),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
