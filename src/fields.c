@@ -413,9 +413,26 @@ take_links(const struct rules *rules, struct entry *e, struct spans *sp,
 	}
 }
 
+/*
+ * Whether the text [a, b) is the whole of an italic span: a journal named
+ * like a month ("*October*, vol. 28, 1984"), not the month of the date.
+ */
+static int
+is_em_span(const struct spans *sp, const char *a, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nem; i++)
+		if (strlen(sp->em[i]) == len && strncmp(sp->em[i], a,
+		    len) == 0)
+			return 1;
+	return 0;
+}
+
 /* Take the year from the text: the first "dates" rule that matches. */
 static void
-take_year(const struct rules *rules, struct entry *e, char *text)
+take_year(const struct rules *rules, struct entry *e, char *text,
+    const struct spans *sp)
 {
 	struct rules_match m;
 	size_t i, n = rules_count(rules, "dates"), a, b, len = strlen(text);
@@ -433,6 +450,10 @@ take_year(const struct rules *rules, struct entry *e, char *text)
 		if (!rules_match(rules, "dates", i, text, len, 0, &m) ||
 		    !rules_group(&m, "year", &a, &b))
 			continue;
+		if (rules_group(&m, "month", &a, &b) &&
+		    is_em_span(sp, text + a, b - a))
+			continue;
+		(void)rules_group(&m, "year", &a, &b);
 		entry_set_take(e, FIELD_YEAR, xstrndup(text + a, b - a));
 		if (rules_group(&m, "month", &a, &b) && e->f[FIELD_MONTH] ==
 		    NULL)
@@ -1350,10 +1371,10 @@ fields_parse(const struct fields_ctx *ctx, const struct rawentry *raw)
 	if (e->authors.n == 0 && !named && !starts_quoted(work) &&
 	    title_first(ctx, e, work)) {
 		/* "Title, A. Author, B. Author, Journal 1, 2 (2020)." */
-		take_year(ctx->rules, e, work);
+		take_year(ctx->rules, e, work, &sp);
 		set_container(ctx->rules, e, work, strlen(work));
 	} else {
-		take_year(ctx->rules, e, work);
+		take_year(ctx->rules, e, work, &sp);
 		take_title(ctx, e, work, &sp);
 	}
 	/* "横田一正, 國島丈生（編）": a role made them editors. */

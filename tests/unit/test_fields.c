@@ -799,6 +799,27 @@ test_fields_volume_pages_without_year(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_journal_named_like_a_month(void **state)
+{
+	/* MLA: the italic journal "October" is no month of the date. */
+	struct entry *e = parse("Bhabha, Homi K. \"Of Mimicry and Man.\" "
+	    "\003October\004, vol. 28, 1984, pp. 125\xe2\x80\x93" "133.",
+	    TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_CONTAINER, "October");
+	assert_field(e, FIELD_YEAR, "1984");
+	assert_field(e, FIELD_MONTH, NULL);
+	entry_free(e);
+	/* A month in the text is one. */
+	e = parse("Doe, J. \"A Title.\" \003Journal\004, vol. 2, October "
+	    "1984, pp. 1\xe2\x80\x93" "9.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_CONTAINER, "Journal");
+	assert_non_null(e->f[FIELD_MONTH]);
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -833,6 +854,7 @@ main(void)
 		cmocka_unit_test(test_fields_numbered_working_paper_is_a_report),
 		cmocka_unit_test(test_fields_edited_by_a_list),
 		cmocka_unit_test(test_fields_volume_pages_without_year),
+		cmocka_unit_test(test_fields_journal_named_like_a_month),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
