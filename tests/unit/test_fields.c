@@ -820,6 +820,24 @@ test_fields_journal_named_like_a_month(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_place_with_small_words(void **state)
+{
+	/* German: "am" in a place's name, two places before the colon. */
+	struct entry *e = parse("Mayntz, Renate/Scharpf, Fritz W. (Hrsg.) "
+	    "(1995): Gesellschaftliche Selbstregelung und politische "
+	    "Steuerung. Frankfurt am Main/New York: Campus.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_PUBLISHER, "Campus");
+	assert_field(e, FIELD_PLACE, "Frankfurt am Main/New York");
+	entry_free(e);
+	e = parse("Smith, J. (2001) A History. Newcastle upon Tyne: Cambridge "
+	    "Scholars.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_PUBLISHER, "Cambridge Scholars");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -855,6 +873,7 @@ main(void)
 		cmocka_unit_test(test_fields_edited_by_a_list),
 		cmocka_unit_test(test_fields_volume_pages_without_year),
 		cmocka_unit_test(test_fields_journal_named_like_a_month),
+		cmocka_unit_test(test_fields_place_with_small_words),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
