@@ -892,6 +892,24 @@ link_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 	return 0;
 }
 
+/*
+ * Whether the sentence v after a title's full stop is the subtitle of a
+ * book, not its venue: the entry ends in an imprint and has no numbers,
+ * and v looks like no venue ("Luhmann, Niklas (1984): Soziale Systeme.
+ * Grundriß einer allgemeinen Theorie. Frankfurt am Main: Suhrkamp.").
+ */
+static int
+book_subtitle(const struct rules *rules, const struct entry *e, const char *v)
+{
+	if (e->f[FIELD_PUBLISHER] == NULL || e->f[FIELD_PLACE] == NULL ||
+	    e->f[FIELD_VOLUME] != NULL || e->f[FIELD_PAGES] != NULL ||
+	    e->f[FIELD_ISSUE] != NULL)
+		return 0;
+	if (!isupper((unsigned char)*v) && (unsigned char)*v < 0x80)
+		return 0;
+	return venue_score(rules, v) == 0 && !abbrev_tail(v);
+}
+
 /* Title and container from what is left after the authors and year. */
 static void
 take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
@@ -932,7 +950,7 @@ take_title(const struct fields_ctx *ctx, struct entry *e, const char *r,
 	if (link_title(ctx, e, r, sp))
 		return;
 	if (split_title(ctx->rules, r, e->f[FIELD_VOLUME] != NULL, &tend,
-	    &vstart)) {
+	    &vstart) && !book_subtitle(ctx->rules, e, r + vstart)) {
 		if (diag_verbosity() > 0)
 			diag_at(DIAG_NOTE, e->file, e->line, "the title ends "
 			    "where the venue starts best: \"%.40s\"", r + vstart);

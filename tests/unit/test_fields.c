@@ -838,6 +838,27 @@ test_fields_place_with_small_words(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_book_subtitle_after_full_stop(void **state)
+{
+	/* A book's subtitle after a full stop is no venue. */
+	struct entry *e = parse("Luhmann, Niklas (1984): Soziale Systeme. "
+	    "Grundri\xc3\x9f einer allgemeinen Theorie. Frankfurt am Main: "
+	    "Suhrkamp.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "Soziale Systeme. Grundri\xc3\x9f "
+	    "einer allgemeinen Theorie");
+	assert_field(e, FIELD_CONTAINER, NULL);
+	assert_int_equal(e->type, TYPE_BOOK);
+	entry_free(e);
+	/* A chapter's book after "In" stays the container. */
+	e = parse("Doe, Jane (2001): A Chapter. In: Handbook of Things. "
+	    "London: Routledge.", TYPE_UNKNOWN);
+	assert_field(e, FIELD_TITLE, "A Chapter");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -874,6 +895,7 @@ main(void)
 		cmocka_unit_test(test_fields_volume_pages_without_year),
 		cmocka_unit_test(test_fields_journal_named_like_a_month),
 		cmocka_unit_test(test_fields_place_with_small_words),
+		cmocka_unit_test(test_fields_book_subtitle_after_full_stop),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
