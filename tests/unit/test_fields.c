@@ -859,6 +859,23 @@ test_fields_book_subtitle_after_full_stop(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_german_volume_before_pages(void **state)
+{
+	/* "Journal 19, S. 22-87": the number after the name is the volume. */
+	struct entry *e = parse("Weber, Max (1904): Die Objektivit\xc3\xa4t "
+	    "sozialwissenschaftlicher Erkenntnis. In: Archiv f\xc3\xbcr "
+	    "Sozialwissenschaft und Sozialpolitik 19, S. 22\xe2\x80\x93" "87.",
+	    TYPE_ARTICLE);
+
+	(void)state;
+	assert_field(e, FIELD_VOLUME, "19");
+	assert_field(e, FIELD_PAGES, "22-87");
+	assert_field(e, FIELD_CONTAINER, "Archiv f\xc3\xbcr "
+	    "Sozialwissenschaft und Sozialpolitik");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -896,6 +913,7 @@ main(void)
 		cmocka_unit_test(test_fields_journal_named_like_a_month),
 		cmocka_unit_test(test_fields_place_with_small_words),
 		cmocka_unit_test(test_fields_book_subtitle_after_full_stop),
+		cmocka_unit_test(test_fields_german_volume_before_pages),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
