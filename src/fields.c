@@ -578,9 +578,11 @@ split_title(const struct rules *rules, const char *r, int numbered,
 			    (i >= 2 && r[i - 1] == ',' && (r[i - 2] == '?' ||
 			    r[i - 2] == '!')))
 				score = 0;
-			/* "F. Last" inside a title is no boundary. */
+			/* "F. Last" inside a title is no boundary, but "In"
+			 * after a numeral is: "Systeme I. In: Monatshefte". */
 			if (r[i - 1] == '.' && i >= 3 && r[i - 3] == ' ' &&
-			    isupper((unsigned char)r[i - 2]))
+			    isupper((unsigned char)r[i - 2]) &&
+			    strncmp(r + i + 1, "In: ", 4) != 0)
 				continue;
 			/*
 			 * "Title. In Book" names the container whatever the

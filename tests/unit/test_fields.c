@@ -876,6 +876,23 @@ test_fields_german_volume_before_pages(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_numeral_before_in(void **state)
+{
+	/* "Systeme I. In: Journal": the numeral ends the title. */
+	struct entry *e = parse("G\xc3\xb6" "del, Kurt (1931): \xc3\x9c" "ber "
+	    "formal unentscheidbare S\xc3\xa4tze verwandter Systeme I. In: "
+	    "Monatshefte f\xc3\xbcr Mathematik und Physik 38, S. 173"
+	    "\xe2\x80\x93" "198.", TYPE_ARTICLE);
+
+	(void)state;
+	assert_field(e, FIELD_TITLE, "\xc3\x9c" "ber formal unentscheidbare "
+	    "S\xc3\xa4tze verwandter Systeme I");
+	assert_field(e, FIELD_CONTAINER, "Monatshefte f\xc3\xbcr Mathematik "
+	    "und Physik");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -914,6 +931,7 @@ main(void)
 		cmocka_unit_test(test_fields_place_with_small_words),
 		cmocka_unit_test(test_fields_book_subtitle_after_full_stop),
 		cmocka_unit_test(test_fields_german_volume_before_pages),
+		cmocka_unit_test(test_fields_numeral_before_in),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
