@@ -99,6 +99,12 @@ test_section_venue_kinds_mixed(void **state)
 	assert_int_equal(section_type(s), TYPE_ARTICLE);
 	assert_true(feed(s, "Conference Proceedings", 2));
 	assert_int_equal(section_type(s), TYPE_CONFERENCE);
+	/* German: journals named alone, or with books. */
+	assert_true(feed(s, "Aufs\xc3\xa4tze in Zeitschriften", 2));
+	assert_int_equal(section_type(s), TYPE_ARTICLE);
+	assert_true(feed(s, "Beitr\xc3\xa4ge in Zeitschriften und "
+	    "Sammelb\xc3\xa4nden", 2));
+	assert_int_not_equal(section_type(s), TYPE_ARTICLE);
 	section_free(s);
 }
 
