@@ -58,6 +58,9 @@ test_norm_pages_and_months(void **state)
 	check(TYPE_ARTICLE, FIELD_PAGES, "12:1--12:20", "12:1-12:20");
 	check(TYPE_ARTICLE, FIELD_MONTH, "October", "10");
 	check(TYPE_ARTICLE, FIELD_MONTH, "Sept.", "9");
+	/* A double issue: one hyphen; "Suppl-1" is a name. */
+	check(TYPE_ARTICLE, FIELD_ISSUE, "3\xe2\x80\x93" "4", "3-4");
+	check(TYPE_ARTICLE, FIELD_ISSUE, "Suppl-1", "Suppl-1");
 }
 
 static void
