@@ -247,6 +247,23 @@ test_split_line_ending_in_initials(void **state)
 	    "films, Science 306, 666 (2004).");
 }
 
+static void
+test_split_group_author_starts_entry(void **state)
+{
+	/* APA, one entry a line: a group author with its year starts one. */
+	const char *lines[] = {
+	    "Harris, C. R., & Millman, K. J. (2020). Array programming with "
+	    "NumPy. Nature, 585(7825), 357-362. https://doi.org/10.1038/x",
+	    "Open Science Collaboration. (2015). Estimating the "
+	    "reproducibility of psychological science. Science, 349(6251).",
+	    NULL };
+	char out[1024];
+
+	(void)state;
+	split_lines(lines, out, sizeof(out));
+	assert_non_null(strstr(out, " || :2-2:Open Science Collaboration."));
+}
+
 int
 main(void)
 {
@@ -262,6 +279,7 @@ main(void)
 		cmocka_unit_test(test_split_year_at_line_start_is_no_label),
 		cmocka_unit_test(test_split_given_names_written_out),
 		cmocka_unit_test(test_split_line_ending_in_initials),
+		cmocka_unit_test(test_split_group_author_starts_entry),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
