@@ -893,6 +893,21 @@ test_fields_numeral_before_in(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_apa_article_number(void **state)
+{
+	/* APA 7: "Article e124" is the article's number, no venue. */
+	struct entry *e = parse("Ioannidis, J. P. A. (2005). Why most "
+	    "published research findings are false. PLoS Medicine, 2(8), "
+	    "Article e124.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_CONTAINER, "PLoS Medicine");
+	assert_field(e, FIELD_PAGES, "e124");
+	assert_field(e, FIELD_VOLUME, "2");
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -932,6 +947,7 @@ main(void)
 		cmocka_unit_test(test_fields_book_subtitle_after_full_stop),
 		cmocka_unit_test(test_fields_german_volume_before_pages),
 		cmocka_unit_test(test_fields_numeral_before_in),
+		cmocka_unit_test(test_fields_apa_article_number),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
