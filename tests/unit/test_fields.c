@@ -908,6 +908,26 @@ test_fields_apa_article_number(void **state)
 	entry_free(e);
 }
 
+static void
+test_fields_publisher_place_state_year(void **state)
+{
+	/* BibTeX plain: "Publisher, Place, ST, year." is a book's imprint. */
+	struct entry *e = parse("Donald E. Knuth. The TeXbook. Addison-Wesley, "
+	    "Reading, MA, 1984.", TYPE_UNKNOWN);
+
+	(void)state;
+	assert_field(e, FIELD_PUBLISHER, "Addison-Wesley");
+	assert_field(e, FIELD_PLACE, "Reading, MA");
+	assert_field(e, FIELD_CONTAINER, NULL);
+	assert_int_equal(e->type, TYPE_BOOK);
+	entry_free(e);
+	/* A meeting with its place is no imprint. */
+	e = parse("J. Doe. A title. Symposium on Things, Austin, TX, 2020.",
+	    TYPE_UNKNOWN);
+	assert_field(e, FIELD_PUBLISHER, NULL);
+	entry_free(e);
+}
+
 int
 main(void)
 {
@@ -948,6 +968,7 @@ main(void)
 		cmocka_unit_test(test_fields_german_volume_before_pages),
 		cmocka_unit_test(test_fields_numeral_before_in),
 		cmocka_unit_test(test_fields_apa_article_number),
+		cmocka_unit_test(test_fields_publisher_place_state_year),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
