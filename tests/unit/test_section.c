@@ -123,6 +123,19 @@ test_section_mark_legend_is_no_entry(void **state)
 	    "to rank. J. Mach. Learn. Res. 2019, 20, 1-9."));
 }
 
+static void
+test_section_note_on_the_list_is_no_entry(void **state)
+{
+	/* A note on the list itself is no reference (markup.rules). */
+	(void)state;
+	assert_non_null(rules_classify(rules, "not-entry",
+	    "Selected papers from the lab. Full list on PubMed."));
+	assert_non_null(rules_classify(rules, "not-entry",
+	    "For a complete list, see my home page."));
+	assert_null(rules_classify(rules, "not-entry", "Doe, J. Learning "
+	    "to rank. J. Mach. Learn. Res. 2019, 20, 1-9."));
+}
+
 int
 main(void)
 {
@@ -131,6 +144,7 @@ main(void)
 		cmocka_unit_test(test_section_types_and_sub_headings),
 		cmocka_unit_test(test_section_venue_kinds_mixed),
 		cmocka_unit_test(test_section_mark_legend_is_no_entry),
+		cmocka_unit_test(test_section_note_on_the_list_is_no_entry),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
