@@ -48,6 +48,13 @@ test_norm_venue_glue_words(void **state)
 	    "Journal of Supercomputing");
 	check(TYPE_PREPRINT, FIELD_CONTAINER, "ArXiv Preprint", "arXiv");
 	check(TYPE_CONFERENCE, FIELD_CONTAINER, "Proc. of NSDI 2022", "NSDI");
+	/* Journals named "Proceedings": an academy's, a society's. */
+	check(TYPE_ARTICLE, FIELD_CONTAINER, "Proceedings of the National "
+	    "Academy of Sciences of the USA", "Proceedings of the National "
+	    "Academy of Sciences of the USA");
+	check(TYPE_ARTICLE, FIELD_CONTAINER, "Proceedings of the American "
+	    "Mathematical Society", "Proceedings of the American "
+	    "Mathematical Society");
 }
 
 static void
