@@ -55,6 +55,8 @@ test_norm_venue_glue_words(void **state)
 	check(TYPE_ARTICLE, FIELD_CONTAINER, "Proceedings of the American "
 	    "Mathematical Society", "Proceedings of the American "
 	    "Mathematical Society");
+	check(TYPE_ARTICLE, FIELD_CONTAINER, "Proceedings of the VLDB "
+	    "Endowment", "Proceedings of the VLDB Endowment");
 }
 
 static void
