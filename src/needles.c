@@ -1,25 +1,25 @@
 /*
- * needles.c -- the literal text a pattern cannot match without (see
- * needles.h).
+ * needles.c -- the text a pattern cannot match without (see needles.h).
  *
- * The pattern is read as alternatives of sequences of atoms.  What each
- * part requires is a set of strings, one of which every match contains,
- * or nothing ("any"):
+ * The pattern is read as alternatives of sequences of atoms.  Of each part
+ * two things are worked out, both as sets of strings in shadow form:
  *
- *	- a run of literal characters in a sequence is one string;
- *	- a group (also a positive lookaround: what it looks at is in the
- *	  subject too) requires what its alternatives require, all together;
- *	- a sequence requires what its most selective part requires;
- *	- an atom that may be absent (?, *, {0,n}) requires nothing;
- *	- a class of one letter in both cases ("[Rr]") is that letter: the
- *	  summaries fold case.
+ *	- exact: the strings the part matches, when they are few ("[.,]\s*"
+ *	  is ".", ",", ". " or ", "; "\d+" is "0"); else unknown;
+ *	- need: a set one of which every match of the part contains, or
+ *	  nothing ("any").
  *
- * Of two sets, the one whose shortest string is longer is kept; a single
- * byte that nearly every reference holds (a letter, a full stop) counts
- * for less than a rarer one ("&", ":").
+ * A sequence joins the exact sets of its atoms one after the other for as
+ * long as they are known and few; each time the chain breaks (an atom with
+ * no exact set, one repeated, a set grown too large), the strings joined
+ * so far are one candidate for what the sequence needs, and so is the
+ * need of a group or lookaround.  The most selective candidate is kept.
+ * Alternatives need what each of them needs, all together.  An atom that
+ * may be absent needs nothing; a zero-width one (\b, ^, a lookaround)
+ * adds no text to the chain.
  *
  * Caseless needles hold no letter whose case partner is outside ASCII
- * (k: KELVIN SIGN, s: LONG S) and no non-ASCII character: both end a run.
+ * (k: KELVIN SIGN, s: LONG S) and no other character outside ASCII.
  */
 #include "config.h"
 
@@ -30,31 +30,40 @@
 #include "needles.h"
 #include "xmalloc.h"
 
-#define NEEDLES_MAX	16	/* strings in one set; more: "any" */
-#define NEEDLE_LEN	24	/* a longer run keeps its prefix */
+#define NEEDLES_MAX	24	/* strings in one set; more: unknown */
+#define NEEDLE_LEN	24	/* bytes in one string */
 #define NEEDLES_DEPTH	32	/* nested groups */
+#define CLASS_MAX	6	/* members of a class spelled out */
 
 struct lit {
 	char	s[NEEDLE_LEN];
 	size_t	len;
 };
 
-/* What a part of the pattern requires: one of v[0..n), or nothing. */
-struct litset {
+/* Strings; with any set, unknown (exact) or nothing (need). */
+struct strset {
 	int		any;
 	size_t		n;
 	struct lit	v[NEEDLES_MAX];
 };
 
+/* What a part of a pattern says (see above). */
+struct info {
+	struct strset	exact;
+	struct strset	need;
+	int		zero;	/* matches no text: an assertion */
+};
+
 /*
- * A needle as the pairs of adjacent bytes it is made of (case folded), as
- * bits of a summary; a needle of one byte is that byte.
+ * A needle with the pairs of adjacent bytes it is made of, as bits of a
+ * summary; a needle of one byte is that byte.
  */
 struct needle {
 	struct lit	lit;
 	size_t		npairs;
 	uint16_t	pair[NEEDLE_LEN - 1];
 	unsigned char	byte;
+	size_t		rare;	/* where its least common byte is */
 };
 
 struct needles {
@@ -69,13 +78,66 @@ struct parse {
 	int		 depth;
 };
 
-/* A run of literal characters being collected. */
-struct run {
-	struct lit	lit;
-	int		full;		/* later characters are not contiguous */
+static void	parse_alt(struct parse *, struct info *);
+
+/* Code points PCRE2 takes for \d with PCRE2_UCP, beyond ASCII. */
+static const uint32_t digit_ranges[][2] = {
+	{ 0x0660, 0x0669 }, { 0x06f0, 0x06f9 }, { 0x07c0, 0x07c9 },
+	{ 0x0966, 0x096f }, { 0x09e6, 0x09ef }, { 0x0a66, 0x0a6f },
+	{ 0x0ae6, 0x0aef }, { 0x0b66, 0x0b6f }, { 0x0be6, 0x0bef },
+	{ 0x0c66, 0x0c6f }, { 0x0ce6, 0x0cef }, { 0x0d66, 0x0d6f },
+	{ 0x0de6, 0x0def }, { 0x0e50, 0x0e59 }, { 0x0ed0, 0x0ed9 },
+	{ 0x0f20, 0x0f29 }, { 0x1040, 0x1049 }, { 0x1090, 0x1099 },
+	{ 0x17e0, 0x17e9 }, { 0x1810, 0x1819 }, { 0x1946, 0x194f },
+	{ 0x19d0, 0x19d9 }, { 0x1a80, 0x1a89 }, { 0x1a90, 0x1a99 },
+	{ 0x1b50, 0x1b59 }, { 0x1bb0, 0x1bb9 }, { 0x1c40, 0x1c49 },
+	{ 0x1c50, 0x1c59 }, { 0xa620, 0xa629 }, { 0xa8d0, 0xa8d9 },
+	{ 0xa900, 0xa909 }, { 0xa9d0, 0xa9d9 }, { 0xa9f0, 0xa9f9 },
+	{ 0xaa50, 0xaa59 }, { 0xabf0, 0xabf9 }, { 0xff10, 0xff19 },
+	{ 0x104a0, 0x104a9 }, { 0x10d30, 0x10d39 }, { 0x11066, 0x1106f },
+	{ 0x110f0, 0x110f9 }, { 0x11136, 0x1113f }, { 0x111d0, 0x111d9 },
+	{ 0x112f0, 0x112f9 }, { 0x11450, 0x11459 }, { 0x114d0, 0x114d9 },
+	{ 0x11650, 0x11659 }, { 0x116c0, 0x116c9 }, { 0x116d0, 0x116e3 },
+	{ 0x11730, 0x11739 }, { 0x118e0, 0x118e9 }, { 0x11950, 0x11959 },
+	{ 0x11bf0, 0x11bf9 }, { 0x11c50, 0x11c59 }, { 0x11d50, 0x11d59 },
+	{ 0x11da0, 0x11da9 }, { 0x11f50, 0x11f59 }, { 0x16130, 0x16139 },
+	{ 0x16a60, 0x16a69 }, { 0x16ac0, 0x16ac9 }, { 0x16b50, 0x16b59 },
+	{ 0x16d70, 0x16d79 }, { 0x1ccf0, 0x1ccf9 }, { 0x1d7ce, 0x1d7ff },
+	{ 0x1e140, 0x1e149 }, { 0x1e2f0, 0x1e2f9 }, { 0x1e4f0, 0x1e4f9 },
+	{ 0x1e5f1, 0x1e5fa }, { 0x1e950, 0x1e959 }, { 0x1fbf0, 0x1fbf9 },
 };
 
-static void	parse_alt(struct parse *, struct litset *);
+/*
+ * Those are Unicode 14's (PCRE2 10.42) and the later versions' that were
+ * known when this was written; taking a character for a digit that is
+ * not one only lets a rule be tried.
+ */
+int
+needles_shadow_class(uint32_t c)
+{
+	size_t lo = 0, hi = sizeof(digit_ranges) / sizeof(digit_ranges[0]);
+
+	if (c < 0x80) {
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			return ' ';
+		return c >= '0' && c <= '9' ? '0' : 0;
+	}
+	if (c == 0x85 || c == 0xa0 || c == 0x1680 || c == 0x180e ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f || c == 0x3000)
+		return ' ';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (c < digit_ranges[mid][0])
+			hi = mid;
+		else if (c > digit_ranges[mid][1])
+			lo = mid + 1;
+		else
+			return '0';
+	}
+	return 0;
+}
 
 static inline unsigned char
 fold(unsigned char c)
@@ -83,99 +145,203 @@ fold(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/*
- * Whether a byte is in nearly every reference: a needle of it alone
- * skips nothing.
- */
-static int
-byte_common(unsigned char c)
+/* The length of the UTF-8 character whose first byte is c. */
+static size_t
+char_len(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || (c != '\0' && strchr(" .,;-()'", c));
+	return c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+/* The code point of the valid UTF-8 character at s, n bytes long. */
+static uint32_t
+decode(const unsigned char *s, size_t n)
+{
+	uint32_t c = n == 1 ? s[0] : s[0] & (0x7f >> n);
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		c = c << 6 | (s[i] & 0x3f);
+	return c;
+}
+
+/* Strings. */
+
+static void
+set_any(struct strset *s)
+{
+	s->any = 1;
+	s->n = 0;
+}
+
+/* The set of the one string s[0..n). */
+static void
+set_one(struct strset *set, const char *s, size_t n)
+{
+	set->any = 0;
+	set->n = 1;
+	memcpy(set->v[0].s, s, n);
+	set->v[0].len = n;
+}
+
+static int
+set_has(const struct strset *set, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->v[i].len == n && memcmp(set->v[i].s, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Add s[0..n) to a set; 0 if the set would grow too large. */
+static int
+set_add(struct strset *set, const char *s, size_t n)
+{
+	if (set->any || set_has(set, s, n))
+		return 1;
+	if (set->n == NEEDLES_MAX || n > NEEDLE_LEN)
+		return 0;
+	memcpy(set->v[set->n].s, s, n);
+	set->v[set->n++].len = n;
+	return 1;
+}
+
+/* The union of two sets, in *to; unknown when too large. */
+static void
+set_union(struct strset *to, const struct strset *from)
+{
+	size_t i;
+
+	if (from->any) {
+		set_any(to);
+		return;
+	}
+	for (i = 0; i < from->n && !to->any; i++)
+		if (!set_add(to, from->v[i].s, from->v[i].len))
+			set_any(to);
 }
 
 /*
- * How selective a set is: its shortest string counts (a common byte alone
- * counts for less than a rarer one, "&" or ":"), then fewer strings.
+ * Every string of a followed by every string of b, in *out: in shadow
+ * form, a " " or "0" that meets another becomes one.  0 if the result
+ * would be too large.
+ */
+static int
+set_join(struct strset *out, const struct strset *a, const struct strset *b)
+{
+	char s[2 * NEEDLE_LEN];
+	size_t i, k, n, skip;
+
+	out->any = 0;
+	out->n = 0;
+	if (a->n * b->n > NEEDLES_MAX)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		for (k = 0; k < b->n; k++) {
+			const struct lit *x = &a->v[i], *y = &b->v[k];
+
+			skip = x->len > 0 && y->len > 0 &&
+			    x->s[x->len - 1] == y->s[0] &&
+			    (y->s[0] == ' ' || y->s[0] == '0');
+			n = x->len + y->len - skip;
+			if (n > NEEDLE_LEN)
+				return 0;
+			memcpy(s, x->s, x->len);
+			memcpy(s + x->len, y->s + skip, y->len - skip);
+			if (!set_add(out, s, n))
+				return 0;
+		}
+	return 1;
+}
+
+/*
+ * How much a byte of a needle tells, roughly: a blank little, a letter, a
+ * digit or the punctuation of every reference more, other punctuation and
+ * characters outside ASCII most.
+ */
+static size_t
+byte_weight(unsigned char c)
+{
+	if (c == ' ')
+		return 1;
+	if (c == '0' || (c >= 'a' && c <= 'z') || c == '.' || c == ',' ||
+	    c == '-')
+		return 2;
+	return 4;
+}
+
+/*
+ * How selective a set of needles is: its weakest string counts, then
+ * fewer strings.
  */
 static long
-litset_score(const struct litset *ls)
+set_score(const struct strset *set)
 {
-	size_t i, min = 2 * NEEDLE_LEN, w;
+	size_t i, k, w, min = (size_t)-1;
 
-	if (ls->any || ls->n == 0)
+	if (set->any || set->n == 0)
 		return -1;
-	for (i = 0; i < ls->n; i++) {
-		w = 2 * ls->v[i].len;
-		if (ls->v[i].len == 1 && byte_common((unsigned char)
-		    ls->v[i].s[0]))
-			w--;
+	for (i = 0; i < set->n; i++) {
+		for (w = k = 0; k < set->v[i].len; k++)
+			w += byte_weight((unsigned char)set->v[i].s[k]);
 		if (w < min)
 			min = w;
 	}
-	return (long)(min * (NEEDLES_MAX + 1) - ls->n);
+	if (min == 0)
+		return -1;	/* the empty string: needs nothing */
+	return (long)(min * (NEEDLES_MAX + 1) - set->n);
+}
+
+/* Whether s[0..n) holds t[0..m). */
+static int
+holds(const char *s, size_t n, const char *t, size_t m)
+{
+	return m <= n && memmem(s, n, t, m) != NULL;
+}
+
+/*
+ * Drop the strings that hold another one of the set: one of them is in a
+ * subject exactly when one of the rest is.  Only for needs, not exact
+ * sets.
+ */
+static void
+set_minimise(struct strset *set)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < set->n; i++) {
+		for (k = 0; k < set->n; k++)
+			if (k != i && holds(set->v[i].s, set->v[i].len,
+			    set->v[k].s, set->v[k].len) &&
+			    (set->v[i].len > set->v[k].len || k < i))
+				break;
+		if (k == set->n)
+			set->v[n++] = set->v[i];
+	}
+	set->n = n;
 }
 
 /* Keep cand in best if it is more selective. */
 static void
-litset_consider(struct litset *best, const struct litset *cand)
+set_consider(struct strset *best, const struct strset *cand)
 {
-	if (litset_score(cand) <= litset_score(best))
-		return;
-	best->any = cand->any;
-	best->n = cand->n;
-	memcpy(best->v, cand->v, cand->n * sizeof(cand->v[0]));
+	struct strset min = *cand;
+
+	set_minimise(&min);
+	if (set_score(&min) > set_score(best))
+		*best = min;
 }
 
-/* The union of two alternatives' requirements, in *to. */
-static void
-litset_union(struct litset *to, const struct litset *from)
-{
-	if (to->any || from->any || to->n + from->n > NEEDLES_MAX) {
-		to->any = 1;
-		to->n = 0;
-		return;
-	}
-	memcpy(to->v + to->n, from->v, from->n * sizeof(from->v[0]));
-	to->n += from->n;
-}
-
-/* End the run: it is a candidate for what the sequence requires. */
-static void
-run_flush(struct run *r, struct litset *best)
-{
-	struct litset cand;
-
-	if (r->lit.len > 0) {
-		cand.any = 0;
-		cand.n = 1;
-		cand.v[0] = r->lit;
-		litset_consider(best, &cand);
-	}
-	r->lit.len = 0;
-	r->full = 0;
-}
-
-static void
-run_add(struct run *r, const char *s, size_t n, int caseless)
-{
-	size_t i;
-
-	if (r->full || r->lit.len + n > NEEDLE_LEN) {
-		r->full = 1;
-		return;
-	}
-	for (i = 0; i < n; i++)
-		r->lit.s[r->lit.len++] = caseless ? (char)fold((unsigned char)
-		    s[i]) : s[i];
-}
+/* The pattern. */
 
 /*
- * A quantifier at ps->p: returns 1 and its minimum in *min, or 0 when
- * there is none.  A "{" that is not a plain {n}, {n,} or {n,m} fails.
+ * A quantifier at ps->p: returns 1 with its bounds (max 0: unbounded),
+ * 0 when there is none.  A "{" that is not a plain {n}, {n,} or {n,m}
+ * fails.
  */
 static int
-parse_quantifier(struct parse *ps, unsigned long *min)
+parse_quantifier(struct parse *ps, unsigned long *min, unsigned long *max)
 {
 	const char *p = ps->p;
 
@@ -183,6 +349,7 @@ parse_quantifier(struct parse *ps, unsigned long *min)
 		return 0;
 	if (*p == '*' || *p == '?' || *p == '+') {
 		*min = *p == '+';
+		*max = *p == '?';
 		p++;
 	} else if (*p == '{') {
 		p++;
@@ -193,10 +360,13 @@ parse_quantifier(struct parse *ps, unsigned long *min)
 		*min = 0;
 		while (p < ps->end && *p >= '0' && *p <= '9')
 			*min = *min * 10 + (unsigned long)(*p++ - '0');
-		if (p < ps->end && *p == ',')
+		*max = *min;
+		if (p < ps->end && *p == ',') {
 			p++;
-		while (p < ps->end && *p >= '0' && *p <= '9')
-			p++;
+			*max = 0;
+			while (p < ps->end && *p >= '0' && *p <= '9')
+				*max = *max * 10 + (unsigned long)(*p++ - '0');
+		}
 		if (p >= ps->end || *p != '}') {
 			ps->fail = 1;
 			return 0;
@@ -211,34 +381,30 @@ parse_quantifier(struct parse *ps, unsigned long *min)
 	return 1;
 }
 
-/* Skip a character class at ps->p ("["). */
-static void
-skip_class(struct parse *ps)
+/*
+ * The shadow of the literal character c[0..n) into *out (up to 4 bytes);
+ * 0 if it cannot be part of a needle (caseless, with case partners
+ * outside ASCII).
+ */
+static size_t
+shadow_char(const struct parse *ps, const char *c, size_t n, char *out)
 {
-	const char *p = ps->p + 1;
+	unsigned char b = (unsigned char)c[0];
+	int cls = needles_shadow_class(decode((const unsigned char *)c, n));
 
-	if (p < ps->end && *p == '^')
-		p++;
-	if (p < ps->end && *p == ']')
-		p++;
-	while (p < ps->end && *p != ']') {
-		if (*p == '\\') {
-			if (p + 1 < ps->end && (p[1] == 'Q' || p[1] == 'E'))
-				break;
-			p += 2;
-		} else if (*p == '[' && p + 1 < ps->end && p[1] == ':') {
-			for (p += 2; p + 1 < ps->end && !(p[0] == ':' &&
-			    p[1] == ']'); p++)
-				continue;
-			p += 2;
-		} else
-			p++;
+	if (cls != 0) {
+		out[0] = (char)cls;
+		return 1;
 	}
-	if (p >= ps->end || *p != ']') {
-		ps->fail = 1;
-		return;
+	if (ps->caseless && (n > 1 || b == 'k' || b == 'K' || b == 's' ||
+	    b == 'S'))
+		return 0;
+	if (n == 1) {
+		out[0] = (char)fold(b);
+		return 1;
 	}
-	ps->p = p + 1;
+	memcpy(out, c, n);
+	return n;
 }
 
 /* Skip "{...}" at p if there is one; where the escape ends. */
@@ -252,95 +418,209 @@ skip_braces(const struct parse *ps, const char *p)
 	return p < ps->end ? p + 1 : p;
 }
 
-/*
- * An escape at ps->p: returns 1 with the literal character in *c, 0 for
- * one that matches a class or no character (it ends a run), and fails on
- * those this parser does not follow.
- */
-static int
-parse_escape(struct parse *ps, char *c)
+/* What an escape stands for. */
+enum esc {
+	ESC_FAIL,	/* this parser does not follow it */
+	ESC_CHAR,	/* one literal character, in the buffer */
+	ESC_ZERO,	/* no text: \b, \A, \K, ... */
+	ESC_SPACE,	/* white space: \s, \h, \v, \R, \n, ... */
+	ESC_DIGIT,	/* \d */
+	ESC_OTHER	/* a character of a wider class: \w, \p{..}, ... */
+};
+
+/* The escape at ps->p ("\"); a literal's bytes go to c[0..*n). */
+static enum esc
+parse_escape(struct parse *ps, char *c, size_t *n)
 {
 	const char *p = ps->p + 1;
 	unsigned char e;
 
-	if (p >= ps->end) {
-		ps->fail = 1;
-		return 0;
-	}
+	if (p >= ps->end)
+		return ESC_FAIL;
 	e = (unsigned char)*p++;
+	ps->p = p;
 	if (e < 0x80 && !(e >= '0' && e <= '9') && !(e >= 'a' && e <= 'z') &&
 	    !(e >= 'A' && e <= 'Z')) {
-		ps->p = p;
-		*c = (char)e;
-		return 1;
+		c[0] = (char)e;
+		*n = 1;
+		return ESC_CHAR;
 	}
-	if (e != 0 && strchr("dDsSwWhHvVRXCbBAzZGKntrfea", e) != NULL) {
-		ps->p = p;
-		return 0;
-	}
-	if (e == 'p' || e == 'P') {
+	switch (e) {
+	case 'd':
+		return ESC_DIGIT;
+	case 's': case 'h': case 'v': case 'R': case 'n': case 't':
+	case 'r': case 'f':
+		return ESC_SPACE;
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
+		return ESC_ZERO;
+	case 'a':
+		c[0] = '\a';
+		*n = 1;
+		return ESC_CHAR;
+	case 'e':
+		c[0] = '\033';
+		*n = 1;
+		return ESC_CHAR;
+	case 'D': case 'S': case 'w': case 'W': case 'H': case 'V': case 'X':
+	case 'C':
+		return ESC_OTHER;
+	case 'p': case 'P':
 		ps->p = p < ps->end && *p == '{' ? skip_braces(ps, p) : p + 1;
-		return 0;
-	}
-	if (e == 'x') {
+		return ESC_OTHER;
+	case 'x':
 		if (p < ps->end && *p == '{')
 			p = skip_braces(ps, p);
 		else
-			while (p < ps->end && p - ps->p < 4 &&
+			while (p < ps->end && p - ps->p < 2 &&
 			    strchr("0123456789abcdefABCDEF", *p) != NULL)
 				p++;
 		ps->p = p;
-		return 0;
+		return ESC_OTHER;
+	case 'N':
+		if (p < ps->end && *p == '{')
+			return ESC_FAIL;
+		return ESC_OTHER;
 	}
-	if (e == 'N' && (p >= ps->end || *p != '{')) {
-		ps->p = p;
-		return 0;
-	}
-	ps->fail = 1;	/* back-references, \Q, \c, \o, \g, \k, ... */
-	return 0;
-}
-
-/* Whether s[0..n) may be a caseless needle's character. */
-static int
-caseless_ok(const char *s, size_t n)
-{
-	unsigned char c = (unsigned char)*s;
-
-	return n == 1 && c != 'k' && c != 'K' && c != 's' && c != 'S';
-}
-
-/* The length of the UTF-8 character whose first byte is c. */
-static size_t
-char_len(unsigned char c)
-{
-	return c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	return ESC_FAIL;	/* back-references, \Q, \c, \o, \g, \k, ... */
 }
 
 /*
- * A group at ps->p ("("), through its ")".  What it requires goes to *out;
- * a negative lookaround or a comment requires nothing.
+ * One member of a class at ps->p: its shadow strings go into *set, which
+ * becomes unknown for a member that cannot be spelled out.
  */
 static void
-parse_group(struct parse *ps, struct litset *out)
+class_member(struct parse *ps, struct strset *set)
+{
+	char c[4], sh[4], hi[4];
+	size_t n = 0, m, hn;
+	enum esc k = ESC_CHAR;
+
+	if (*ps->p == '[' && ps->p + 1 < ps->end && ps->p[1] == ':') {
+		for (ps->p += 2; ps->p + 1 < ps->end && !(ps->p[0] == ':' &&
+		    ps->p[1] == ']'); ps->p++)
+			continue;
+		ps->p += 2;
+		set_any(set);
+		return;
+	}
+	if (*ps->p == '\\') {
+		if (ps->p + 1 < ps->end && (ps->p[1] == 'Q' || ps->p[1] == 'E')) {
+			ps->fail = 1;
+			return;
+		}
+		k = parse_escape(ps, c, &n);
+	} else {
+		n = char_len((unsigned char)*ps->p);
+		if ((size_t)(ps->end - ps->p) < n) {
+			ps->fail = 1;
+			return;
+		}
+		memcpy(c, ps->p, n);
+		ps->p += n;
+	}
+	if (k == ESC_CHAR && ps->p + 1 < ps->end && *ps->p == '-' &&
+	    ps->p[1] != ']') {
+		/* A range: spelled out only if all digits. */
+		ps->p++;
+		hn = char_len((unsigned char)*ps->p);
+		if (*ps->p == '\\' || (size_t)(ps->end - ps->p) < hn) {
+			ps->fail |= *ps->p != '\\';
+			set_any(set);
+			if (*ps->p == '\\')
+				(void)parse_escape(ps, hi, &hn);
+			return;
+		}
+		memcpy(hi, ps->p, hn);
+		ps->p += hn;
+		if (n == 1 && hn == 1 && c[0] >= '0' && hi[0] <= '9' &&
+		    c[0] <= hi[0])
+			k = ESC_DIGIT;
+		else {
+			set_any(set);
+			return;
+		}
+	}
+	switch (k) {
+	case ESC_CHAR:
+		if ((m = shadow_char(ps, c, n, sh)) == 0 || !set_add(set, sh, m))
+			set_any(set);
+		break;
+	case ESC_SPACE:
+		if (!set_add(set, " ", 1))
+			set_any(set);
+		break;
+	case ESC_DIGIT:
+		if (!set_add(set, "0", 1))
+			set_any(set);
+		break;
+	case ESC_FAIL:
+		ps->fail = 1;
+		break;
+	default:
+		set_any(set);
+		break;
+	}
+}
+
+/*
+ * A character class at ps->p ("["): the shadow of its members when they
+ * are few and spelled out ("[.,;]", "[–-]", "[0-9]"), else unknown.
+ */
+static void
+parse_class(struct parse *ps, struct strset *set)
+{
+	int negated = 0;
+
+	set->any = 0;
+	set->n = 0;
+	ps->p++;
+	if (ps->p < ps->end && *ps->p == '^') {
+		negated = 1;
+		ps->p++;
+	}
+	/* A "]" first is a member. */
+	if (ps->p < ps->end && *ps->p == ']') {
+		(void)set_add(set, "]", 1);
+		ps->p++;
+	}
+	while (!ps->fail && ps->p < ps->end && *ps->p != ']')
+		class_member(ps, set);
+	if (ps->p >= ps->end) {
+		ps->fail = 1;
+		return;
+	}
+	ps->p++;
+	if (negated || set->n > CLASS_MAX)
+		set_any(set);
+}
+
+/*
+ * A group at ps->p ("("), through its ")", into *out.  A lookaround
+ * matches no text; a negative one or a comment needs nothing.
+ */
+static void
+parse_group(struct parse *ps, struct info *out)
 {
 	const char *p = ps->p + 1, *end = ps->end;
-	int negative = 0;
+	int negative = 0, look = 0;
 
-	out->any = 1;
-	out->n = 0;
+	set_any(&out->exact);
+	set_any(&out->need);
+	out->zero = 0;
 	if (++ps->depth > NEEDLES_DEPTH || p >= end || *p == '*') {
 		ps->fail = 1;
 		return;
 	}
 	if (*p == '?') {
 		p++;
-		if (p < end && (*p == ':' || *p == '|' || *p == '>' ||
-		    *p == '='))
+		if (p < end && (*p == ':' || *p == '|' || *p == '>'))
 			p++;
-		else if (p < end && *p == '!')
-			p++, negative = 1;
-		else if (p + 1 < end && *p == '<' && (p[1] == '=' ||
+		else if (p < end && (*p == '=' || *p == '!')) {
+			look = 1;
+			negative = *p++ == '!';
+		} else if (p + 1 < end && *p == '<' && (p[1] == '=' ||
 		    p[1] == '!')) {
+			look = 1;
 			negative = p[1] == '!';
 			p += 2;
 		} else if (p < end && (*p == '<' || *p == '\'' || (*p == 'P' &&
@@ -356,6 +636,7 @@ parse_group(struct parse *ps, struct litset *out)
 			ps->p = p + 1;
 			ps->fail |= p >= end;
 			ps->depth--;
+			out->zero = 1;
 			return;
 		} else {
 			ps->fail = 1;	/* options, conditions, recursion */
@@ -368,118 +649,235 @@ parse_group(struct parse *ps, struct litset *out)
 		ps->fail = 1;
 	else
 		ps->p++;
-	if (negative) {
-		out->any = 1;
-		out->n = 0;
+	if (look) {
+		/* What a lookaround looks at is in the subject too. */
+		out->zero = 1;
+		set_any(&out->exact);
+		if (negative)
+			set_any(&out->need);
 	}
 	ps->depth--;
 }
 
 /*
- * One atom at ps->p that is not a group: its literal character's bytes in
- * c (returns their number), or 0 for an atom that ends a run.
+ * One atom at ps->p that is not a group, into *out: a literal character,
+ * a class, an escape, "." or an anchor.
  */
-static size_t
-parse_atom(struct parse *ps, char *c)
+static void
+parse_atom(struct parse *ps, struct info *out)
 {
 	unsigned char b = (unsigned char)*ps->p;
-	size_t n;
+	char c[4], sh[4];
+	size_t n = 0, m;
+	enum esc k = ESC_CHAR;
 
+	set_any(&out->exact);
+	set_any(&out->need);
+	out->zero = 0;
 	switch (b) {
 	case '[':
-		/* "[Ii]" is "i" to a summary, which folds case. */
-		if (ps->end - ps->p >= 4 && ps->p[3] == ']' &&
-		    ((ps->p[1] >= 'a' && ps->p[1] <= 'z') ||
-		    (ps->p[1] >= 'A' && ps->p[1] <= 'Z')) &&
-		    (ps->p[1] ^ 0x20) == ps->p[2]) {
-			c[0] = ps->p[1];
-			ps->p += 4;
-			return 1;
-		}
-		skip_class(ps);
-		return 0;
+		parse_class(ps, &out->exact);
+		return;
 	case '.':
+		ps->p++;
+		return;
 	case '^':
 	case '$':
 		ps->p++;
-		return 0;
+		out->zero = 1;
+		return;
 	case '\\':
-		return parse_escape(ps, c);
+		k = parse_escape(ps, c, &n);
+		break;
 	case '*':
 	case '+':
 	case '?':
 	case '{':
 		ps->fail = 1;
-		return 0;
+		return;
+	default:
+		n = char_len(b);
+		if ((size_t)(ps->end - ps->p) < n) {
+			ps->fail = 1;
+			return;
+		}
+		memcpy(c, ps->p, n);
+		ps->p += n;
 	}
-	n = char_len(b);
-	if ((size_t)(ps->end - ps->p) < n) {
+	switch (k) {
+	case ESC_CHAR:
+		if ((m = shadow_char(ps, c, n, sh)) > 0)
+			set_one(&out->exact, sh, m);
+		break;
+	case ESC_SPACE:
+		set_one(&out->exact, " ", 1);
+		break;
+	case ESC_DIGIT:
+		set_one(&out->exact, "0", 1);
+		break;
+	case ESC_ZERO:
+		out->zero = 1;
+		break;
+	case ESC_FAIL:
 		ps->fail = 1;
-		return 0;
+		break;
+	case ESC_OTHER:
+		break;
 	}
-	memcpy(c, ps->p, n);
-	ps->p += n;
-	return n;
+}
+
+/* Whether a set is one blank or one digit: repeated, it is the same. */
+static int
+set_squeezes(const struct strset *s)
+{
+	return !s->any && s->n == 1 && s->v[0].len == 1 &&
+	    (s->v[0].s[0] == ' ' || s->v[0].s[0] == '0');
+}
+
+/* A sequence being read: the exact strings joined so far. */
+struct chain {
+	struct strset	run;
+	struct strset	*best;
+	int		broken;	/* the sequence is not all one chain */
+};
+
+/* End the chain: it is a candidate; a new one starts from *from. */
+static void
+chain_restart(struct chain *ch, const struct strset *from)
+{
+	struct strset empty;
+
+	set_consider(ch->best, &ch->run);
+	if (from == NULL) {
+		set_one(&empty, "", 0);
+		from = &empty;
+	}
+	ch->run = *from;
+	ch->broken = 1;
+}
+
+/* Join e to the chain, or restart from it if the result is too large. */
+static void
+chain_join(struct chain *ch, const struct strset *e)
+{
+	struct strset joined;
+
+	if (set_join(&joined, &ch->run, e))
+		ch->run = joined;
+	else
+		chain_restart(ch, e);
+}
+
+/* Add an atom, quantified min..max times (max 0: unbounded). */
+static void
+chain_add(struct chain *ch, struct info *a, int q, unsigned long min,
+    unsigned long max)
+{
+	struct strset opt;
+
+	if (a->zero) {
+		if (!q || min > 0)
+			set_consider(ch->best, &a->need);
+		return;
+	}
+	if (!q)
+		min = max = 1;
+	if (a->exact.any) {
+		if (min > 0)
+			set_consider(ch->best, &a->need);
+		chain_restart(ch, NULL);
+		return;
+	}
+	if (min > 0 && (max == 1 || set_squeezes(&a->exact))) {
+		chain_join(ch, &a->exact);
+	} else if (min == 0 && (max == 1 || set_squeezes(&a->exact))) {
+		opt = a->exact;
+		if (set_add(&opt, "", 0))
+			chain_join(ch, &opt);
+		else
+			chain_restart(ch, NULL);
+	} else if (min > 0) {
+		/* The first copy ends the chain; the last one starts one. */
+		chain_join(ch, &a->exact);
+		chain_restart(ch, &a->exact);
+	} else
+		chain_restart(ch, NULL);
 }
 
 /* A sequence of atoms, up to "|", ")" or the end. */
 static void
-parse_seq(struct parse *ps, struct litset *best)
+parse_seq(struct parse *ps, struct info *out)
 {
-	struct run run;
-	struct litset sub;
-	unsigned long min;
-	char c[4];
-	size_t n;
+	struct chain ch;
+	struct info *a = xmalloc(sizeof(*a));
+	unsigned long min = 1, max = 1;
 	int q;
 
-	best->any = 1;
-	best->n = 0;
-	memset(&run, 0, sizeof(run));
+	set_any(&out->need);
+	out->zero = 0;
+	ch.best = &out->need;
+	ch.broken = 0;
+	set_one(&ch.run, "", 0);
 	while (!ps->fail && ps->p < ps->end && *ps->p != '|' &&
 	    *ps->p != ')') {
-		if (*ps->p == '(') {
-			run_flush(&run, best);
-			parse_group(ps, &sub);
-			if (!parse_quantifier(ps, &min) || min > 0)
-				litset_consider(best, &sub);
-			continue;
-		}
-		n = parse_atom(ps, c);
-		q = parse_quantifier(ps, &min);
-		if (n > 0 && ps->caseless && !caseless_ok(c, n))
-			n = 0;
-		if (n == 0 || (q && min == 0)) {
-			run_flush(&run, best);
-			continue;
-		}
-		run_add(&run, c, n, ps->caseless);
-		/* Repeated: what follows is not next to the first copy. */
-		if (q)
-			run_flush(&run, best);
+		if (*ps->p == '(')
+			parse_group(ps, a);
+		else
+			parse_atom(ps, a);
+		if (ps->fail)
+			break;
+		q = parse_quantifier(ps, &min, &max);
+		chain_add(&ch, a, q, min, max);
 	}
-	run_flush(&run, best);
+	set_consider(&out->need, &ch.run);
+	if (ch.broken)
+		set_any(&out->exact);
+	else
+		out->exact = ch.run;
+	free(a);
 }
 
 /* Alternatives separated by "|", up to ")" or the end. */
 static void
-parse_alt(struct parse *ps, struct litset *out)
+parse_alt(struct parse *ps, struct info *out)
 {
-	struct litset alt;
+	struct info *alt = xmalloc(sizeof(*alt));
 
 	parse_seq(ps, out);
 	while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
 		ps->p++;
-		parse_seq(ps, &alt);
-		litset_union(out, &alt);
+		parse_seq(ps, alt);
+		set_union(&out->exact, &alt->exact);
+		/* Either may match: one of the needs of each. */
+		if (set_score(&alt->need) < 0 || set_score(&out->need) < 0)
+			set_any(&out->need);
+		else
+			set_union(&out->need, &alt->need);
 	}
+	free(alt);
 }
 
-/* The bit of a pair of (folded) bytes in a summary. */
+/* The bit of a pair of bytes in a summary. */
 static inline unsigned
 pair_bit(unsigned a, unsigned b)
 {
 	return (a * 67u ^ b) & (NEEDLES_PAIRS - 1);
+}
+
+/*
+ * How common a byte is in the shadow of a reference, roughly: blanks,
+ * then digits and letters, then the usual punctuation, then the rest.
+ */
+static int
+byte_rank(unsigned char c)
+{
+	if (c == ' ')
+		return 4;
+	if (c == '0' || (c >= 'a' && c <= 'z'))
+		return 3;
+	if (c == '.' || c == ',' || c == '-')
+		return 2;
+	return 1;
 }
 
 static void
@@ -488,19 +886,47 @@ needle_init(struct needle *nd, const struct lit *l)
 	size_t i;
 
 	nd->lit = *l;
-	nd->byte = fold((unsigned char)l->s[0]);
+	nd->byte = (unsigned char)l->s[0];
 	nd->npairs = 0;
-	for (i = 0; i + 1 < l->len; i++)
-		nd->pair[nd->npairs++] = (uint16_t)pair_bit(fold((unsigned char)
-		    l->s[i]), fold((unsigned char)l->s[i + 1]));
+	nd->rare = 0;
+	for (i = 0; i < l->len; i++) {
+		if (byte_rank((unsigned char)l->s[i]) <
+		    byte_rank((unsigned char)l->s[nd->rare]))
+			nd->rare = i;
+		if (i + 1 < l->len)
+			nd->pair[nd->npairs++] = (uint16_t)pair_bit(
+			    (unsigned char)l->s[i], (unsigned char)l->s[i + 1]);
+	}
+}
+
+/*
+ * Whether the needle is in the shadow: the places of its least common
+ * byte are found with memchr(), which is fast, and only those are
+ * compared.
+ */
+static int
+needle_in(const struct needle *nd, const char *text, size_t len)
+{
+	const char *p = text + nd->rare, *end = text + len, *at;
+	size_t n = nd->lit.len;
+	char c = nd->lit.s[nd->rare];
+
+	if (len < n)
+		return 0;
+	end -= n - 1 - nd->rare;	/* the last place the rare byte can be */
+	for (; p < end && (at = memchr(p, c, (size_t)(end - p))) != NULL;
+	    p = at + 1)
+		if (memcmp(at - nd->rare, nd->lit.s, n) == 0)
+			return 1;
+	return 0;
 }
 
 struct needles *
 needles_new(const char *pattern, size_t len, int caseless, int extended)
 {
 	struct parse ps;
-	struct litset *ls;
-	struct needles *nd;
+	struct info *top;
+	struct needles *nd = NULL;
 	size_t i;
 
 	if (extended)
@@ -509,18 +935,16 @@ needles_new(const char *pattern, size_t len, int caseless, int extended)
 	ps.p = pattern;
 	ps.end = pattern + len;
 	ps.caseless = caseless;
-	ls = xmalloc(sizeof(*ls));
-	parse_alt(&ps, ls);
-	if (ps.fail || ps.p != ps.end || ls->any || ls->n == 0) {
-		free(ls);
-		return NULL;
+	top = xmalloc(sizeof(*top));
+	parse_alt(&ps, top);
+	if (!ps.fail && ps.p == ps.end && set_score(&top->need) >= 0) {
+		nd = xcalloc(1, sizeof(*nd));
+		nd->n = top->need.n;
+		nd->v = xreallocarray(NULL, nd->n, sizeof(*nd->v));
+		for (i = 0; i < nd->n; i++)
+			needle_init(&nd->v[i], &top->need.v[i]);
 	}
-	nd = xcalloc(1, sizeof(*nd));
-	nd->n = ls->n;
-	nd->v = xreallocarray(NULL, ls->n, sizeof(*nd->v));
-	for (i = 0; i < nd->n; i++)
-		needle_init(&nd->v[i], &ls->v[i]);
-	free(ls);
+	free(top);
 	return nd;
 }
 
@@ -533,25 +957,80 @@ needles_free(struct needles *nd)
 	free(nd);
 }
 
+/* Shadow form of ASCII bytes: small letters, "0" for digits, " " for blanks. */
+static unsigned char shadow_ascii[128];
+
+static void
+shadow_ascii_init(void)
+{
+	unsigned c;
+
+	for (c = 0; c < 128; c++)
+		shadow_ascii[c] = (unsigned char)(needles_shadow_class(c) != 0 ?
+		    needles_shadow_class(c) : fold((unsigned char)c));
+}
+
+/*
+ * The loop keeps its state in locals: with stores through a char pointer
+ * in the loop, the compiler would have to reload anything kept in *sum.
+ */
 void
 needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint64_t *bytes = sum->bytes, *pairs = sum->pairs;
-	unsigned a, b, bit;
-	size_t i;
+	uint64_t pairs[NEEDLES_PAIRS / 64] = { 0 };
+	unsigned char prev = 0, c, *t;
+	size_t i, n = 0, k, w;
+	unsigned bit;
+	int cls;
 
-	memset(sum, 0, sizeof(*sum));
-	if (len == 0)
-		return;
-	a = fold(u[0]);
-	bytes[a >> 6] |= UINT64_C(1) << (a & 63);
-	for (i = 1; i < len; i++, a = b) {
-		b = fold(u[i]);
-		bytes[b >> 6] |= UINT64_C(1) << (b & 63);
-		bit = pair_bit(a, b);
-		pairs[bit >> 6] |= UINT64_C(1) << (bit & 63);
+	if (shadow_ascii['A'] == 0)
+		shadow_ascii_init();
+	if (sum->cap < len + 1) {
+		sum->cap = len + 1;
+		free(sum->text);
+		sum->text = xmalloc(sum->cap);
 	}
+	t = (unsigned char *)sum->text;
+	for (i = 0; i < len; i += w) {
+		c = u[i];
+		w = 1;
+		if (c >= 0x80) {
+			w = char_len(c);
+			if (w > len - i)
+				w = len - i;
+			if ((cls = needles_shadow_class(decode(u + i, w))) == 0) {
+				/* Any other character stays as it is. */
+				for (k = 0; k < w; k++) {
+					c = u[i + k];
+					bit = pair_bit(prev, c);
+					pairs[bit >> 6] |= UINT64_C(1) << (bit & 63);
+					t[n++] = c;
+					prev = c;
+				}
+				continue;
+			}
+			c = (unsigned char)cls;
+		} else
+			c = shadow_ascii[c];
+		if (c == prev && (c == ' ' || c == '0'))
+			continue;
+		bit = pair_bit(prev, c);
+		pairs[bit >> 6] |= UINT64_C(1) << (bit & 63);
+		t[n++] = c;
+		prev = c;
+	}
+	t[n] = '\0';
+	sum->len = n;
+	memcpy(sum->pairs, pairs, sizeof(pairs));
+}
+
+void
+needles_sum_free(struct needles_sum *sum)
+{
+	free(sum->text);
+	sum->text = NULL;
+	sum->len = sum->cap = 0;
 }
 
 int
@@ -563,8 +1042,7 @@ needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 	for (i = 0; i < nds->n; i++) {
 		nd = &nds->v[i];
 		if (nd->npairs == 0) {
-			if (sum->bytes[nd->byte >> 6] &
-			    (UINT64_C(1) << (nd->byte & 63)))
+			if (memchr(sum->text, nd->byte, sum->len) != NULL)
 				return 1;
 			continue;
 		}
@@ -572,7 +1050,8 @@ needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 			if (!(sum->pairs[nd->pair[k] >> 6] &
 			    (UINT64_C(1) << (nd->pair[k] & 63))))
 				break;
-		if (k == nd->npairs)
+		/* The pairs are all there: is the string? */
+		if (k == nd->npairs && needle_in(nd, sum->text, sum->len))
 			return 1;
 	}
 	return 0;

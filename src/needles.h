@@ -1,11 +1,19 @@
 /*
- * needles.h -- the literal text a pattern cannot match without.
+ * needles.h -- the text a pattern cannot match without.
  *
  * Most rules match few entries, and PCRE2 can only find that out by trying
- * its pattern at every position of the subject.  Many patterns hold a
- * literal that every match must contain ("ISBN", "arXiv" or "bioRxiv",
- * "Acceptance"): when none of these needles is in the subject, the rule
- * cannot match and need not be tried.
+ * its pattern at every position of the subject.  Most patterns hold text
+ * that every match must contain: a literal ("ISBN", "arXiv" or "bioRxiv"),
+ * but also a shape made of digits, blanks and punctuation ("12(3)", "0, 0",
+ * ". . .").  When none of these needles is in the subject, the rule cannot
+ * match and need not be tried.
+ *
+ * Needles and subjects are compared in a "shadow" form, in which every
+ * run of white space is one " ", every run of digits one "0" and ASCII
+ * letters are small: "Vol. 12,  pp. 3-9" is "vol. 0, pp. 0-0".  So "\s*",
+ * "\d{1,4}", "[0-9]+" and "(?:19|20)\d\d" have needles too.  White space
+ * and digits are meant as PCRE2 means \s and \d with PCRE2_UCP (the unit
+ * tests check every code point against the library).
  *
  * The needles are read from the pattern's text by a deliberately small
  * parser: a construct it does not know (inline options, conditions,
@@ -21,37 +29,49 @@
 struct needles;
 
 /*
- * The needles of a PCRE2 pattern compiled with PCRE2_UTF (caseless: with
- * PCRE2_CASELESS; extended: with PCRE2_EXTENDED), or NULL if it has none
- * this module can be sure of.  The caller frees the result.
+ * The needles of a PCRE2 pattern compiled with PCRE2_UTF and PCRE2_UCP
+ * (caseless: with PCRE2_CASELESS; extended: with PCRE2_EXTENDED), or NULL
+ * if it has none this module can be sure of.  The caller frees the result.
  */
 struct needles	*needles_new(const char *pattern, size_t len, int caseless,
 		    int extended);
 void		 needles_free(struct needles *);
 
 /*
- * What a subject holds, for needles_maybe(): which bytes and which pairs of
- * adjacent bytes (ASCII letters folded to small, pairs hashed to bits).
- * Summarised once, a subject is checked against many rules cheaply.
+ * A subject in shadow form, for needles_maybe(), with the pairs of
+ * adjacent bytes it holds (hashed to bits) to turn most needles away
+ * before a search.  Summarised once, a subject is
+ * checked against many rules cheaply.  Zero it before first use; it keeps
+ * its buffer from one subject to the next until needles_sum_free().
  */
 #define NEEDLES_PAIRS	2048	/* a power of two */
 
 struct needles_sum {
-	uint64_t	bytes[256 / 64];
-	uint64_t	pairs[NEEDLES_PAIRS / 64];
+	uint64_t	 pairs[NEEDLES_PAIRS / 64];
+	char		*text;		/* the shadow */
+	size_t		 len, cap;
 };
 
 void		 needles_summarise(struct needles_sum *, const char *s,
 		    size_t len);
+void		 needles_sum_free(struct needles_sum *);
+
 /*
- * 0 if no needle can be in the summarised subject (then the pattern
- * cannot match), 1 if one may be.
+ * 0 if no needle is in the summarised subject (then the pattern cannot
+ * match), 1 if one is.
  */
 int		 needles_maybe(const struct needles *,
 		    const struct needles_sum *);
 
-/* The number of needles and the i-th one; for the tests. */
+/* The number of needles and the i-th one, in shadow form; for the tests. */
 size_t		 needles_count(const struct needles *);
 const char	*needles_get(const struct needles *, size_t i, size_t *len);
+
+/*
+ * How a code point reads in shadow form: ' ' for white space, '0' for a
+ * digit, else 0 (ASCII letters are folded apart from this).  For the
+ * tests, which check it against PCRE2.
+ */
+int		 needles_shadow_class(uint32_t c);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * test_needles.c -- the literals a pattern cannot match without.
+ * test_needles.c -- the text a pattern cannot match without.
  */
 #include "config.h"
 
@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 #include "buf.h"
 #include "needles.h"
@@ -53,8 +56,10 @@ maybe(const char *pattern, int caseless, const char *subject)
 	int rc;
 
 	assert_non_null(nd);
+	memset(&sum, 0, sizeof(sum));
 	needles_summarise(&sum, subject, strlen(subject));
 	rc = needles_maybe(nd, &sum);
+	needles_sum_free(&sum);
 	needles_free(nd);
 	return rc;
 }
@@ -63,33 +68,54 @@ static void
 test_needles_longest_run_of_a_sequence(void **state)
 {
 	(void)state;
-	check("\\bISBN(?:-1[03])?:?\\s*\\d", 0, "[ISBN]");
-	check("\\bVol\\.\\s*\\d+", 0, "[Vol.]");
+	/* In shadow form: small letters, "0" for digits, " " for blanks. */
+	check("\\bVol\\.\\s*\\d+", 0, "[vol. 0][vol.0]");
 	check("(?<=\\.\\s)(?<publisher>IEEE|ACM)(?=\\s*[.,])", 0,
-	    "[IEEE][ACM]");
+	    "[ieee][acm]");
+	check("10\\.\\d{4}\\/", 0, "[0.0/]");
+	/* A zero-width part does not break the chain. */
+	check("a(?=b)c", 0, "[ac]");
+	check("in\\b", 0, "[in]");
 }
 
 static void
 test_needles_alternatives_all_count(void **state)
 {
 	(void)state;
-	check("(?:Filed|Issued)\\s+\\d", 0, "[Filed][Issued]");
-	/* One alternative without a literal: nothing is required. */
-	check("(?:Filed|\\d+)x", 0, "[x]");
-	check("Filed|\\d+", 0, "NONE");
+	check("(?:Filed|Issued)\\s+\\d", 0, "[filed 0][issued 0]");
+	check("(?:Filed|\\d+)x", 0, "[filedx][0x]");
+	check("\\.\\s*(?:Jan|Feb)", 0, "[. jan][. feb][.jan][.feb]");
+	/* One alternative that needs nothing: nothing is needed. */
+	check("Filed|\\w+", 0, "NONE");
 	check("a|", 0, "NONE");
 }
 
 static void
-test_needles_optional_parts_require_nothing(void **state)
+test_needles_optional_parts_are_spelled_out(void **state)
 {
 	(void)state;
-	check("ab?c", 0, "[a]");
-	check("(?:https?:\\/\\/)?arXiv", 0, "[arXiv]");
+	check("ab?c", 0, "[abc][ac]");
+	/* "pp." holds "p.": one needle is enough. */
+	check("pp?\\.", 0, "[p.]");
+	check("(?:https?:\\/\\/)?arXiv", 0, "[arxiv]");
 	check("x{0,3}yz", 0, "[yz]");
-	check("(?!Award)Paper", 0, "[Paper]");
-	check("ab+cde", 0, "[cde]");
+	check("(?!Award)Paper", 0, "[paper]");
+	check("R\\s?&\\s?R", 0, "[r & r][r &r][r& r][r&r]");
+	check("\\bISBN(?:-1[03])?:?\\s*\\d", 0,
+	    "[isbn-0][isbn: 0][isbn:0][isbn 0][isbn0]");
+}
+
+static void
+test_needles_repeats_end_a_chain(void **state)
+{
+	(void)state;
+	check("ab+cde", 0, "[bcde]");
 	check("(?:ab){2}", 0, "[ab]");
+	/* Blanks and digits repeated are one in shadow form. */
+	check("a\\s\\s+b", 0, "[a b]");
+	check("x[0-9]+y", 0, "[x0y]");
+	check("(?:19|20)\\d\\d", 0, "[0]");
+	check("[A-Z]{2,}", 0, "NONE");
 }
 
 static void
@@ -99,8 +125,10 @@ test_needles_caseless_letters_with_partners_outside_ascii(void **state)
 	/* K and S have case partners outside ASCII (KELVIN SIGN, LONG S). */
 	check("Award", 1, "[award]");
 	check("Keynote", 1, "[eynote]");
+	check("[Kk]eynote", 1, "[eynote]");
+	check("[ks]x", 1, "[x]");
 	check("Résumé", 1, "[um]");
-	check("Résumé", 0, "[Résumé]");
+	check("Résumé", 0, "[résumé]");
 }
 
 static void
@@ -114,35 +142,62 @@ test_needles_unknown_constructs_give_none(void **state)
 	check("(*UTF)Award", 0, "NONE");
 	check("a{,3}b", 0, "NONE");
 	check("a)", 0, "NONE");
+	check("[ab", 0, "NONE");
 	assert_null(needles_new("Award", 5, 0, 1));	/* extended */
 }
 
 static void
-test_needles_classes_and_escapes_end_a_run(void **state)
+test_needles_classes(void **state)
 {
 	(void)state;
-	check("ab[c\\]d]ef", 0, "[ab]");
+	/* Small classes are spelled out; the rest end a chain. */
+	check("ab[c\\]d]ef", 0, "[abcef][ab]ef][abdef]");
+	check("[ab]cd", 0, "[acd][bcd]");
+	check("x[\\d\\s]y", 0, "[x0y][x y]");
+	check("[^a]bc", 0, "[bc]");
 	check("[[:alpha:]]xyz", 0, "[xyz]");
 	check("ab\\p{Lu}cde\\x{1}fg", 0, "[cde]");
-	check("10\\.\\d{4}\\/", 0, "[10.]");
+	check("[Ii]n\\s+[Rr]eview", 0, "[in review]");
+	check("a\\nb", 0, "[a b]");
 }
 
 static void
-test_needles_rare_bytes_and_case_pairs(void **state)
+test_needles_the_most_selective_part(void **state)
 {
 	(void)state;
-	/* Of single bytes, one rarer than a letter or a full stop. */
-	check("R\\s?&\\s?R", 0, "[&]");
-	check("(?<=\\.\\s)\\p{Lu}\\w+:\\s", 0, "[:]");
-	/* "[Rr]" is one letter to a summary, which folds case. */
-	check("[Ii]n\\s+[Rr]eview", 0, "[Review]");
-	check("[Kk]eynote", 0, "[Keynote]");
-	check("[Kk]eynote", 1, "[eynote]");
-	check("[ab]cd", 0, "[cd]");
-	check("[Aa]", 0, "[A]");
-	assert_true(maybe("[Rr]eview", 0, "under review"));
-	assert_true(maybe("[Rr]eview", 0, "Under Review"));
-	assert_false(maybe("[Rr]eview", 0, "under revision"));
+	/* ": " tells more than ". ". */
+	check("(?<=\\.\\s)\\p{Lu}\\w+:\\s", 0, "[: ]");
+	check("(?<=,)\\s*\\.\\s\\.\\s\\.\\s*(?=\\p{Lu})", 0, "[. . .]");
+	check("\\((?<year>(?:19|20)\\d\\d)\\)[.,]?\\s*$", 0, "[(0)]");
+}
+
+/* The shadow form of subject. */
+static char *
+shadow_of(const char *subject)
+{
+	struct needles_sum sum;
+	char *s;
+
+	memset(&sum, 0, sizeof(sum));
+	needles_summarise(&sum, subject, strlen(subject));
+	s = strdup(sum.text);
+	needles_sum_free(&sum);
+	return s;
+}
+
+static void
+test_needles_shadow_form(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = shadow_of("Vol. 12,  pp. 3-9\t(2020)");
+	assert_string_equal(s, "vol. 0, pp. 0-0 (0)");
+	free(s);
+	/* NO-BREAK SPACE, EM SPACE, ARABIC-INDIC DIGIT FOUR; é stays. */
+	s = shadow_of("a\xc2\xa0\xe2\x80\x83" "b \xd9\xa4" "1 Café");
+	assert_string_equal(s, "a b 0 caf\xc3\xa9");
+	free(s);
 }
 
 static void
@@ -154,6 +209,85 @@ test_needles_summary_finds_them(void **state)
 	assert_true(maybe("Award", 1, "Best Paper AWARD"));
 	assert_true(maybe("\\(", 0, "Proc. (NSDI)"));
 	assert_false(maybe("\\(", 0, "Proc. NSDI"));
+	assert_true(maybe("[Rr]eview", 0, "Under Review"));
+	assert_false(maybe("[Rr]eview", 0, "under revision"));
+	/* Pairs that are all there, apart: not the needle. */
+	assert_false(maybe("\\bVol\\.\\s*\\d+", 0, "vol vo ol l. . 12"));
+	assert_true(maybe("\\bVol\\.\\s*\\d+", 0, "Vol.\xc2\xa0\xd9\xa4"));
+	assert_true(maybe("\\d+\\s*\\(\\d+\\)", 0, "12 (3)"));
+	assert_false(maybe("\\d+\\s*\\(\\d+\\)", 0, "12 (x3)"));
+}
+
+/*
+ * Whether PCRE2, with UTF and UCP as the rules are compiled, takes the
+ * code point c for a pattern of one character class.
+ */
+static int
+pcre2_says(pcre2_code *re, pcre2_match_data *md, uint32_t c)
+{
+	unsigned char s[4];
+	size_t n;
+
+	if (c < 0x80) {
+		s[0] = (unsigned char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		s[0] = (unsigned char)(0xc0 | c >> 6);
+		s[1] = (unsigned char)(0x80 | (c & 0x3f));
+		n = 2;
+	} else if (c < 0x10000) {
+		s[0] = (unsigned char)(0xe0 | c >> 12);
+		s[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		s[2] = (unsigned char)(0x80 | (c & 0x3f));
+		n = 3;
+	} else {
+		s[0] = (unsigned char)(0xf0 | c >> 18);
+		s[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+		s[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		s[3] = (unsigned char)(0x80 | (c & 0x3f));
+		n = 4;
+	}
+	return pcre2_match(re, s, n, 0, 0, md, NULL) >= 0;
+}
+
+static pcre2_code *
+compile_class(const char *pattern)
+{
+	PCRE2_SIZE off;
+	int err;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern,
+	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+
+	assert_non_null(re);
+	return re;
+}
+
+/*
+ * Every code point PCRE2 takes for white space or a digit must have that
+ * shadow, or a rule would be turned away from a subject it matches.
+ */
+static void
+test_needles_shadow_agrees_with_pcre2(void **state)
+{
+	pcre2_code *space = compile_class("^\\s$"), *digit =
+	    compile_class("^\\d$");
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	uint32_t c;
+	int cls;
+
+	(void)state;
+	for (c = 0; c < 0x110000; c++) {
+		if (c >= 0xd800 && c <= 0xdfff)
+			continue;
+		cls = needles_shadow_class(c);
+		if (pcre2_says(space, md, c) && cls != ' ')
+			fail_msg("U+%04X is white space to PCRE2", c);
+		if (pcre2_says(digit, md, c) && cls != '0')
+			fail_msg("U+%04X is a digit to PCRE2", c);
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(space);
+	pcre2_code_free(digit);
 }
 
 int
@@ -162,13 +296,16 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_needles_longest_run_of_a_sequence),
 		cmocka_unit_test(test_needles_alternatives_all_count),
-		cmocka_unit_test(test_needles_optional_parts_require_nothing),
+		cmocka_unit_test(test_needles_optional_parts_are_spelled_out),
+		cmocka_unit_test(test_needles_repeats_end_a_chain),
 		cmocka_unit_test(
 		    test_needles_caseless_letters_with_partners_outside_ascii),
 		cmocka_unit_test(test_needles_unknown_constructs_give_none),
-		cmocka_unit_test(test_needles_classes_and_escapes_end_a_run),
-		cmocka_unit_test(test_needles_rare_bytes_and_case_pairs),
+		cmocka_unit_test(test_needles_classes),
+		cmocka_unit_test(test_needles_the_most_selective_part),
+		cmocka_unit_test(test_needles_shadow_form),
 		cmocka_unit_test(test_needles_summary_finds_them),
+		cmocka_unit_test(test_needles_shadow_agrees_with_pcre2),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
