@@ -91,6 +91,24 @@ struct field {
 	size_t		 n, cap;
 };
 
+/*
+ * The same short subjects come back again and again (a CV's authors, its
+ * venues, words of names), and what rules_apply() and rules_classify()
+ * make of one depends on nothing else: the last answers are remembered,
+ * by field and subject, in a table of RULES_MEMO slots.
+ */
+#define RULES_MEMO	1024	/* a power of two */
+#define RULES_MEMO_LEN	64	/* longer subjects are not remembered */
+
+struct memo {
+	const struct field	*field;		/* NULL: an empty slot */
+	int			 apply;		/* rules_apply(), not classify */
+	size_t			 len;
+	char			 subject[RULES_MEMO_LEN];
+	char			*result;	/* rules_apply()'s */
+	const char		*value;		/* rules_classify()'s */
+};
+
 #define RULES_CACHE	64	/* field names looked up by address */
 #define RULES_NONE	((size_t)-1)	/* in the cache: no such field */
 
@@ -119,6 +137,7 @@ struct rules {
 	struct buf		 subj;
 	int			 subj_known;
 	struct needles_sum	 sum;
+	struct memo		*memo;		/* NULL until first needed */
 };
 
 /* One parsed line before it is compiled. */
@@ -138,6 +157,63 @@ rules_new(void)
 
 	r->check = check != NULL && *check != '\0' && *check != '0';
 	return r;
+}
+
+/* Forget every answer (the rules changed). */
+static void
+memo_clear(struct rules *r)
+{
+	size_t i;
+
+	if (r->memo == NULL)
+		return;
+	for (i = 0; i < RULES_MEMO; i++) {
+		free(r->memo[i].result);
+		r->memo[i].result = NULL;
+		r->memo[i].field = NULL;
+	}
+}
+
+/*
+ * The slot for a subject of a field; its answer is there when found is
+ * set.  NULL for a subject too long to remember.
+ */
+static struct memo *
+memo_slot(const struct rules *r, const struct field *f, int apply,
+    const char *subject, size_t len, int *found)
+{
+	struct rules *rw = (struct rules *)r;	/* the memo only */
+	struct memo *m;
+	uint32_t h = 2166136261u ^ (uint32_t)apply;
+	size_t i;
+
+	*found = 0;
+	if (len > RULES_MEMO_LEN)
+		return NULL;
+	if (rw->memo == NULL)
+		rw->memo = xcalloc(RULES_MEMO, sizeof(*rw->memo));
+	/* FNV-1a over the subject; the field's address picks the table. */
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)subject[i]) * 16777619u;
+	h ^= (uint32_t)((uintptr_t)f >> 4);
+	m = &rw->memo[h & (RULES_MEMO - 1)];
+	*found = m->field == f && m->apply == apply && m->len == len &&
+	    memcmp(m->subject, subject, len) == 0;
+	return m;
+}
+
+/* Remember an answer in slot m (from memo_slot()). */
+static void
+memo_keep(struct memo *m, const struct field *f, int apply,
+    const char *subject, size_t len, const char *result, const char *value)
+{
+	m->field = f;
+	m->apply = apply;
+	m->len = len;
+	memcpy(m->subject, subject, len);
+	free(m->result);
+	m->result = result != NULL ? xstrdup(result) : NULL;
+	m->value = value;
 }
 
 /* Free what one rule holds. */
@@ -167,6 +243,8 @@ rules_free(struct rules *r)
 		free(r->fields[i].name);
 	}
 	free(r->fields);
+	memo_clear(r);
+	free(r->memo);
 	buf_free(&r->subj);
 	needles_sum_free(&r->sum);
 	pcre2_match_context_free(r->mctx);
@@ -586,6 +664,7 @@ rules_merge(struct rules *to, struct rules *from)
 {
 	size_t i, k;
 
+	memo_clear(to);
 	for (i = 0; i < from->n; i++) {
 		struct field *src = &from->fields[i];
 		struct field *dst = rules_field_add(to, src->name);
@@ -962,16 +1041,15 @@ rule_substitute(const struct rules *r, struct rule *ru, const char *s,
 	return out;
 }
 
-char *
-rules_apply(const struct rules *r, const char *field, const char *subject)
+/* rules_apply() without the memo: a new string. */
+static char *
+rules_apply_all(const struct rules *r, const struct field *f,
+    const char *subject, size_t len)
 {
-	const struct field *f = rules_field(r, field);
 	char *cur = NULL, *next;
-	size_t i, len = strlen(subject), nlen;
+	size_t i, nlen;
 	int ascii;
 
-	if (f == NULL)
-		return xstrndup(subject, len);
 	ascii = is_ascii(subject, len);
 	for (i = 0; i < f->n; i++) {
 		next = rule_substitute(r, &f->v[i], cur != NULL ? cur : subject,
@@ -986,18 +1064,35 @@ rules_apply(const struct rules *r, const char *field, const char *subject)
 	return cur != NULL ? cur : xstrndup(subject, len);
 }
 
-const char *
-rules_classify(const struct rules *r, const char *field, const char *subject)
+char *
+rules_apply(const struct rules *r, const char *field, const char *subject)
 {
 	const struct field *f = rules_field(r, field);
-	pcre2_code *code;
-	size_t i, len;
-	int pass, ascii;
+	struct memo *m;
+	char *cur;
+	size_t len = strlen(subject);
+	int found;
 
 	if (f == NULL)
-		return NULL;
-	len = strlen(subject);
-	ascii = is_ascii(subject, len);
+		return xstrndup(subject, len);
+	m = memo_slot(r, f, 1, subject, len, &found);
+	if (found)
+		return xstrdup(m->result);
+	cur = rules_apply_all(r, f, subject, len);
+	if (m != NULL)
+		memo_keep(m, f, 1, subject, len, cur, NULL);
+	return cur;
+}
+
+/* rules_classify() without the memo. */
+static const char *
+rules_classify_all(const struct rules *r, const struct field *f,
+    const char *subject, size_t len)
+{
+	pcre2_code *code;
+	size_t i;
+	int pass, ascii = is_ascii(subject, len);
+
 	/* The user's rules decide first: they are there to override. */
 	for (pass = 1; pass >= 0; pass--)
 		for (i = 0; i < f->n; i++)
@@ -1005,6 +1100,27 @@ rules_classify(const struct rules *r, const char *field, const char *subject)
 			    subject, len, 0, ascii, &code))
 				return f->v[i].value;
 	return NULL;
+}
+
+const char *
+rules_classify(const struct rules *r, const char *field, const char *subject)
+{
+	const struct field *f = rules_field(r, field);
+	struct memo *m;
+	const char *value;
+	size_t len;
+	int found;
+
+	if (f == NULL)
+		return NULL;
+	len = strlen(subject);
+	m = memo_slot(r, f, 0, subject, len, &found);
+	if (found)
+		return m->value;
+	value = rules_classify_all(r, f, subject, len);
+	if (m != NULL)
+		memo_keep(m, f, 0, subject, len, NULL, value);
+	return value;
 }
 
 int

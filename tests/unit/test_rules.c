@@ -730,6 +730,38 @@ bench(long n)
 	return 0;
 }
 
+/*
+ * Short subjects are remembered with their answers: asked again, the same
+ * answer; once more rules are loaded, the answer of all the rules.
+ */
+static void
+test_rules_answers_remembered_until_rules_change(void **state)
+{
+	struct rules *r = load_ok("venue /^Proc\\. / \"\"\n"
+	    "kind /Workshop/ workshop\n");
+	char *cause = NULL;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		check_apply(r, "venue", "Proc. NSDI", "NSDI");
+		assert_string_equal(rules_classify(r, "kind", "Workshop on X"),
+		    "workshop");
+		assert_null(rules_classify(r, "kind", "Conference on X"));
+	}
+	assert_int_equal(rules_load_string(r, "u.rules",
+	    "venue /NSDI/ \"USENIX NSDI\"\nkind /Conference/ conference\n",
+	    &cause), 0);
+	check_apply(r, "venue", "Proc. NSDI", "USENIX NSDI");
+	assert_string_equal(rules_classify(r, "kind", "Conference on X"),
+	    "conference");
+	/* A subject too long to remember gives the same answers. */
+	check_apply(r, "venue", "Proc. NSDI and a very long tail that goes on "
+	    "past sixty-four bytes", "USENIX NSDI and a very long tail that "
+	    "goes on past sixty-four bytes");
+	rules_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -766,6 +798,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_rules_lazy_rules_match_alike_and_report_bad_patterns_at_use),
 		cmocka_unit_test(test_rules_load_file_and_its_errors),
 		cmocka_unit_test(test_rules_library_version_is_pcre2s),
+		cmocka_unit_test(
+		    test_rules_answers_remembered_until_rules_change),
 	};
 
 	if (argc > 1 && strcmp(argv[1], "--bench") == 0)
