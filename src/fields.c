@@ -357,39 +357,40 @@ extract(const struct rules *rules, struct entry *e, char *text,
     enum entry_type *hint)
 {
 	struct rules_match m;
-	size_t i, n = rules_count(rules, "extract"), a, b, len, from;
-	int f, rep;
+	size_t i = 0, rule, len = strlen(text), from = 0, a, b;
+	int f, rep = 0;
 
-	for (i = 0; i < n; i++) {
-		from = 0;
-		for (rep = 0; rep < EXTRACT_REPEAT; rep++) {
-			len = strlen(text);
-			if (!rules_match(rules, "extract", i, text, len, from,
-			    &m))
-				break;
-			for (f = 0; f < FIELD__COUNT; f++)
-				if (rules_group(&m, group_names[f], &a, &b))
-					set_from_group(e, (enum field)f, text,
-					    a, b);
-			if (e->editors.n == 0 &&
-			    rules_group(&m, "editors", &a, &b)) {
-				char *ed = xstrndup(text + a, b - a);
+	/* Rule i from offset from, the later ones from the start. */
+	while (rule = i, rules_match_from(rules, "extract", &rule, text, len,
+	    from, &m)) {
+		if (rule != i) {
+			i = rule;
+			rep = 0;
+		}
+		for (f = 0; f < FIELD__COUNT; f++)
+			if (rules_group(&m, group_names[f], &a, &b))
+				set_from_group(e, (enum field)f, text, a, b);
+		if (e->editors.n == 0 && rules_group(&m, "editors", &a, &b)) {
+			char *ed = xstrndup(text + a, b - a);
 
-				names_parse(rules, ed, &e->editors);
-				free(ed);
-			}
-			if (value_type(m.value) != TYPE__COUNT &&
-			    *hint == TYPE__COUNT)
-				*hint = value_type(m.value);
-			if (diag_verbosity() > 0)
-				note_rule(e, text, &m);
-			if (value_has(m.value, "keep")) {
-				from = m.end > m.start ? m.end : m.end + 1;
-				if (from > len)
-					break;
-				continue;
-			}
+			names_parse(rules, ed, &e->editors);
+			free(ed);
+		}
+		if (value_type(m.value) != TYPE__COUNT && *hint == TYPE__COUNT)
+			*hint = value_type(m.value);
+		if (diag_verbosity() > 0)
+			note_rule(e, text, &m);
+		if (value_has(m.value, "keep"))
+			from = m.end > m.start ? m.end : m.end + 1;
+		else {
 			from = cut(text, m.start, m.end);
+			len = strlen(text);
+		}
+		/* A rule matches EXTRACT_REPEAT times at most. */
+		if (++rep == EXTRACT_REPEAT || from > len) {
+			i++;
+			from = 0;
+			rep = 0;
 		}
 	}
 	tidy(text);

@@ -140,6 +140,29 @@ struct rules {
 	struct memo		*memo;		/* NULL until first needed */
 };
 
+/*
+ * A subject as the rules of one call see it.  The summary of its needles
+ * (see rule_may_match()) is checked against it once per call, not once
+ * per rule.
+ */
+struct subject {
+	const char	*s;
+	size_t		 len;
+	int		 ascii;
+	int		 summed;	/* r->sum is known to be of it */
+};
+
+static int	is_ascii(const char *, size_t);
+
+static void
+subject_init(struct subject *sj, const char *s, size_t len)
+{
+	sj->s = s;
+	sj->len = len;
+	sj->ascii = is_ascii(s, len);
+	sj->summed = 0;
+}
+
 /* One parsed line before it is compiled. */
 struct rule_text {
 	const char	*field;
@@ -892,25 +915,26 @@ rule_warn(struct rule *ru, const char *what, int rc)
 }
 
 /*
- * Whether a rule may match s[0..len): 0 when the subject lacks all of its
- * needles.  The subject is summarised once for the rules tried on it.
+ * Whether a rule may match the subject: 0 when it lacks all of the rule's
+ * needles.  The subject is summarised once for the rules tried on it, and
+ * the summary kept for the next call with the same text.
  */
 static int
-rule_may_match(const struct rules *r, struct rule *ru, const char *s,
-    size_t len)
+rule_may_match(const struct rules *r, struct rule *ru, struct subject *sj)
 {
 	struct rules *rw = (struct rules *)r;	/* the summary only */
 	int found;
 
 	if (ru->needles == NULL)
 		return 1;
-	if (!rw->subj_known || rw->subj.len != len ||
-	    memcmp(rw->subj.s, s, len) != 0) {
-		needles_summarise(&rw->sum, s, len);
+	if (!sj->summed && (!rw->subj_known || rw->subj.len != sj->len ||
+	    memcmp(rw->subj.s, sj->s, sj->len) != 0)) {
+		needles_summarise(&rw->sum, sj->s, sj->len);
 		buf_reset(&rw->subj);
-		buf_append(&rw->subj, s, len);
+		buf_append(&rw->subj, sj->s, sj->len);
 		rw->subj_known = 1;
 	}
+	sj->summed = 1;
 	found = needles_maybe(ru->needles, &rw->sum);
 	if (ru->checks < RULES_NEEDLES_JUDGE) {
 		ru->checks++;
@@ -946,18 +970,21 @@ rule_check_skip(struct rules *r, struct rule *ru, const char *s, size_t len,
 }
 
 /*
- * Match a rule against s[0..len) from start with the compilation that
- * suits the subject; 1 on a match (the result in ru->md), else 0.  *codep
- * says which compilation matched.
+ * Match a rule against the subject from start with the compilation that
+ * suits it; 1 on a match (the result in ru->md), else 0.  *codep says
+ * which compilation matched.
  */
 static int
-rule_match(const struct rules *r, struct rule *ru, const char *s,
-    size_t len, size_t start, int ascii, pcre2_code **codep)
+rule_match(const struct rules *r, struct rule *ru, struct subject *sj,
+    size_t start, pcre2_code **codep)
 {
+	const char *s = sj->s;
+	size_t len = sj->len;
+	int ascii = sj->ascii;
 	pcre2_code *code;
 	int rc;
 
-	if (!rule_may_match(r, ru, s, len)) {
+	if (!rule_may_match(r, ru, sj)) {
 		if (r->check)
 			rule_check_skip((struct rules *)r, ru, s, len, start);
 		return 0;
@@ -998,9 +1025,11 @@ rule_match(const struct rules *r, struct rule *ru, const char *s,
  * NULL if the rule did not match (or failed, which is reported once).
  */
 static char *
-rule_substitute(const struct rules *r, struct rule *ru, const char *s,
-    size_t len, int ascii, size_t *outlen)
+rule_substitute(const struct rules *r, struct rule *ru, struct subject *sj,
+    size_t *outlen)
 {
+	const char *s = sj->s;
+	size_t len = sj->len;
 	pcre2_code *code;
 	PCRE2_SIZE size = len + ru->valuelen + 64;
 	uint32_t opts = PCRE2_SUBSTITUTE_EXTENDED | PCRE2_NO_UTF_CHECK |
@@ -1009,7 +1038,7 @@ rule_substitute(const struct rules *r, struct rule *ru, const char *s,
 	int rc;
 
 	/* Match first: most rules do not apply, and then cost no copy. */
-	if (!rule_match(r, ru, s, len, 0, ascii, &code))
+	if (!rule_match(r, ru, sj, 0, &code))
 		return NULL;
 	if (ru->global)
 		opts |= PCRE2_SUBSTITUTE_GLOBAL;
@@ -1046,20 +1075,18 @@ static char *
 rules_apply_all(const struct rules *r, const struct field *f,
     const char *subject, size_t len)
 {
+	struct subject sj;
 	char *cur = NULL, *next;
 	size_t i, nlen;
-	int ascii;
 
-	ascii = is_ascii(subject, len);
+	subject_init(&sj, subject, len);
 	for (i = 0; i < f->n; i++) {
-		next = rule_substitute(r, &f->v[i], cur != NULL ? cur : subject,
-		    len, ascii, &nlen);
-		if (next == NULL)
+		if ((next = rule_substitute(r, &f->v[i], &sj, &nlen)) == NULL)
 			continue;
 		free(cur);
 		cur = next;
 		len = nlen;
-		ascii = is_ascii(cur, len);
+		subject_init(&sj, cur, len);
 	}
 	return cur != NULL ? cur : xstrndup(subject, len);
 }
@@ -1089,15 +1116,17 @@ static const char *
 rules_classify_all(const struct rules *r, const struct field *f,
     const char *subject, size_t len)
 {
+	struct subject sj;
 	pcre2_code *code;
 	size_t i;
-	int pass, ascii = is_ascii(subject, len);
+	int pass;
 
+	subject_init(&sj, subject, len);
 	/* The user's rules decide first: they are there to override. */
 	for (pass = 1; pass >= 0; pass--)
 		for (i = 0; i < f->n; i++)
-			if (f->v[i].user == pass && rule_match(r, &f->v[i],
-			    subject, len, 0, ascii, &code))
+			if (f->v[i].user == pass &&
+			    rule_match(r, &f->v[i], &sj, 0, &code))
 				return f->v[i].value;
 	return NULL;
 }
@@ -1123,25 +1152,12 @@ rules_classify(const struct rules *r, const char *field, const char *subject)
 	return value;
 }
 
-int
-rules_match(const struct rules *r, const char *field, size_t idx,
-    const char *subject, size_t len, size_t start, struct rules_match *m)
+/* Fill *m with the last match of rule ru. */
+static void
+match_fill(struct rule *ru, struct rules_match *m)
 {
-	const struct field *f = rules_field(r, field);
-	struct rule *ru;
-	pcre2_code *code;
-	PCRE2_SIZE *ov;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ru->md);
 
-	if (f == NULL || idx >= f->n || start > len)
-		return 0;
-	/* PCRE2 must not start inside a character: go on to the next. */
-	while (start < len && ((unsigned char)subject[start] & 0xc0) == 0x80)
-		start++;
-	ru = &f->v[idx];
-	if (!rule_match(r, ru, subject, len, start, is_ascii(subject, len),
-	    &code))
-		return 0;
-	ov = pcre2_get_ovector_pointer(ru->md);
 	/* With \K the match may start after it ends; keep start <= end. */
 	m->start = ov[0] <= ov[1] ? ov[0] : ov[1];
 	m->end = ov[1];
@@ -1149,7 +1165,59 @@ rules_match(const struct rules *r, const char *field, size_t idx,
 	m->file = ru->file;
 	m->line = ru->line;
 	m->priv = ru;
+}
+
+/* PCRE2 must not start inside a character: the next one's start. */
+static size_t
+char_start(const char *s, size_t len, size_t at)
+{
+	while (at < len && ((unsigned char)s[at] & 0xc0) == 0x80)
+		at++;
+	return at;
+}
+
+int
+rules_match(const struct rules *r, const char *field, size_t idx,
+    const char *subject, size_t len, size_t start, struct rules_match *m)
+{
+	const struct field *f = rules_field(r, field);
+	struct subject sj;
+	pcre2_code *code;
+
+	if (f == NULL || idx >= f->n || start > len)
+		return 0;
+	subject_init(&sj, subject, len);
+	if (!rule_match(r, &f->v[idx], &sj, char_start(subject, len, start),
+	    &code))
+		return 0;
+	match_fill(&f->v[idx], m);
 	return 1;
+}
+
+int
+rules_match_from(const struct rules *r, const char *field, size_t *idx,
+    const char *subject, size_t len, size_t start, struct rules_match *m)
+{
+	const struct field *f = rules_field(r, field);
+	struct subject sj;
+	pcre2_code *code;
+	size_t i;
+
+	if (f == NULL)
+		return 0;
+	subject_init(&sj, subject, len);
+	for (i = *idx; i < f->n; i++) {
+		if (i == *idx && start > len)
+			continue;
+		if (rule_match(r, &f->v[i], &sj, i == *idx ?
+		    char_start(subject, len, start) : 0, &code)) {
+			match_fill(&f->v[i], m);
+			*idx = i;
+			return 1;
+		}
+	}
+	*idx = f->n;
+	return 0;
 }
 
 int

@@ -102,6 +102,17 @@ int		 rules_match(const struct rules *, const char *field,
 		    struct rules_match *m);
 
 /*
+ * The first rule of FIELD from number *idx on that matches subject[0..len):
+ * rule *idx searches from offset start, the later ones from the start.
+ * Returns 1, the rule's number in *idx and the match in *m as
+ * rules_match() does; 0 when none matches.  Cheaper than rules_match() in
+ * a loop: the subject is looked at once.
+ */
+int		 rules_match_from(const struct rules *, const char *field,
+		    size_t *idx, const char *subject, size_t len, size_t start,
+		    struct rules_match *m);
+
+/*
  * The offsets of the named group of the last match *m; 1 if the group took
  * part in the match, 0 if not (or the pattern has no such group).
  */

@@ -731,6 +731,38 @@ bench(long n)
 }
 
 /*
+ * rules_match_from(): the first rule from a number on that matches; the
+ * offset holds for that rule only.
+ */
+static void
+test_rules_match_from_the_next_rule_that_matches(void **state)
+{
+	struct rules *r = load_ok("x /b/ one\nx /zz/ two\nx /a/ three\n");
+	const char *s = "ab ab";
+	struct rules_match m;
+	size_t idx = 0;
+
+	(void)state;
+	assert_int_equal(rules_match_from(r, "x", &idx, s, 5, 0, &m), 1);
+	assert_int_equal(idx, 0);
+	assert_int_equal(m.start, 1);
+	/* From offset 2 rule 0 finds the second "b". */
+	assert_int_equal(rules_match_from(r, "x", &idx, s, 5, 2, &m), 1);
+	assert_int_equal(idx, 0);
+	assert_int_equal(m.start, 4);
+	/* Past the last "b": rule 2 matches, from the start. */
+	assert_int_equal(rules_match_from(r, "x", &idx, s, 5, 5, &m), 1);
+	assert_int_equal(idx, 2);
+	assert_int_equal(m.start, 0);
+	assert_string_equal(m.value, "three");
+	idx = 3;
+	assert_int_equal(rules_match_from(r, "x", &idx, s, 5, 0, &m), 0);
+	idx = 0;
+	assert_int_equal(rules_match_from(r, "none", &idx, s, 5, 0, &m), 0);
+	rules_free(r);
+}
+
+/*
  * Short subjects are remembered with their answers: asked again, the same
  * answer; once more rules are loaded, the answer of all the rules.
  */
@@ -800,6 +832,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_rules_library_version_is_pcre2s),
 		cmocka_unit_test(
 		    test_rules_answers_remembered_until_rules_change),
+		cmocka_unit_test(
+		    test_rules_match_from_the_next_rule_that_matches),
 	};
 
 	if (argc > 1 && strcmp(argv[1], "--bench") == 0)
