@@ -857,7 +857,7 @@ parse_alt(struct parse *ps, struct info *out)
 	free(alt);
 }
 
-/* The bit of a pair of bytes in a summary. */
+/* The entry of a pair of bytes in a summary. */
 static inline unsigned
 pair_bit(unsigned a, unsigned b)
 {
@@ -971,17 +971,18 @@ shadow_ascii_init(void)
 }
 
 /*
- * The loop keeps its state in locals: with stores through a char pointer
- * in the loop, the compiler would have to reload anything kept in *sum.
+ * A pair is in the summary when its entry holds the summary's generation:
+ * a new subject needs no clearing, only a new generation.  The loop keeps
+ * its state in locals: with stores through a char pointer in it, the
+ * compiler would have to reload anything kept in *sum.
  */
 void
 needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint64_t pairs[NEEDLES_PAIRS / 64] = { 0 };
 	unsigned char prev = 0, c, *t;
+	uint16_t *pairs = sum->pairs, gen;
 	size_t i, n = 0, k, w;
-	unsigned bit;
 	int cls;
 
 	if (shadow_ascii['A'] == 0)
@@ -991,10 +992,13 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 		free(sum->text);
 		sum->text = xmalloc(sum->cap);
 	}
+	if ((gen = ++sum->gen) == 0) {
+		memset(sum->pairs, 0, sizeof(sum->pairs));
+		gen = sum->gen = 1;
+	}
 	t = (unsigned char *)sum->text;
-	for (i = 0; i < len; i += w) {
+	for (i = 0; i < len; i++) {
 		c = u[i];
-		w = 1;
 		if (c >= 0x80) {
 			w = char_len(c);
 			if (w > len - i)
@@ -1003,26 +1007,25 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 				/* Any other character stays as it is. */
 				for (k = 0; k < w; k++) {
 					c = u[i + k];
-					bit = pair_bit(prev, c);
-					pairs[bit >> 6] |= UINT64_C(1) << (bit & 63);
+					pairs[pair_bit(prev, c)] = gen;
 					t[n++] = c;
 					prev = c;
 				}
+				i += w - 1;
 				continue;
 			}
+			i += w - 1;
 			c = (unsigned char)cls;
 		} else
 			c = shadow_ascii[c];
 		if (c == prev && (c == ' ' || c == '0'))
 			continue;
-		bit = pair_bit(prev, c);
-		pairs[bit >> 6] |= UINT64_C(1) << (bit & 63);
+		pairs[pair_bit(prev, c)] = gen;
 		t[n++] = c;
 		prev = c;
 	}
 	t[n] = '\0';
 	sum->len = n;
-	memcpy(sum->pairs, pairs, sizeof(pairs));
 }
 
 void
@@ -1047,8 +1050,7 @@ needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 			continue;
 		}
 		for (k = 0; k < nd->npairs; k++)
-			if (!(sum->pairs[nd->pair[k] >> 6] &
-			    (UINT64_C(1) << (nd->pair[k] & 63))))
+			if (sum->pairs[nd->pair[k]] != sum->gen)
 				break;
 		/* The pairs are all there: is the string? */
 		if (k == nd->npairs && needle_in(nd, sum->text, sum->len))

@@ -39,15 +39,16 @@ void		 needles_free(struct needles *);
 
 /*
  * A subject in shadow form, for needles_maybe(), with the pairs of
- * adjacent bytes it holds (hashed to bits) to turn most needles away
- * before a search.  Summarised once, a subject is
- * checked against many rules cheaply.  Zero it before first use; it keeps
- * its buffer from one subject to the next until needles_sum_free().
+ * adjacent bytes it holds (hashed) to turn most needles away before a
+ * search.  Summarised once, a subject is checked against many rules
+ * cheaply.  Zero it before first use; it keeps its buffers from one
+ * subject to the next until needles_sum_free().
  */
 #define NEEDLES_PAIRS	2048	/* a power of two */
 
 struct needles_sum {
-	uint64_t	 pairs[NEEDLES_PAIRS / 64];
+	uint16_t	 pairs[NEEDLES_PAIRS];	/* gen: the pair is there */
+	uint16_t	 gen;
 	char		*text;		/* the shadow */
 	size_t		 len, cap;
 };
