@@ -210,14 +210,15 @@ tidy(char *s)
 	for (; *r != '\0'; r++) {
 		if (*r == ' ' && (w == s || w[-1] == ' '))
 			continue;
-		if (strncmp(r, "...", 3) == 0) {
+		if (r[0] == '.' && r[1] == '.' && r[2] == '.') {
 			/* An ellipsis stays: "Cho, G., ... Yu, Z." (APA). */
 			memmove(w, r, 3);
 			w += 3;
 			r += 2;
 			continue;
 		}
-		if (strchr(".,;:", *r) != NULL && w > s && w[-1] == ' ') {
+		if ((*r == '.' || *r == ',' || *r == ';' || *r == ':') &&
+		    w > s && w[-1] == ' ') {
 			w--;		/* "word ." -> "word." */
 			if (*r == ',' && w > s && w[-1] == '.') {
 				*w++ = ' ';	/* ". ," -> ". " */
