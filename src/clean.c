@@ -175,14 +175,16 @@ wide_space(const unsigned char *s, size_t n)
 static void
 clean_squeeze(struct buf *b)
 {
-	size_t i, j = 0, w;
+	/* Locals: stores through s would make the compiler reload *b. */
+	char *s = b->s;
+	size_t i, j = 0, w, len = b->len;
 	int sp = 0;
 
-	for (i = 0; i < b->len; i++) {
-		char ch = b->s[i] == '\t' ? ' ' : b->s[i];
+	for (i = 0; i < len; i++) {
+		char ch = s[i] == '\t' ? ' ' : s[i];
 
 		if ((unsigned char)ch >= 0xc2 && (w = wide_space(
-		    (const unsigned char *)b->s + i, b->len - i)) > 0) {
+		    (const unsigned char *)s + i, len - i)) > 0) {
 			ch = ' ';
 			i += w - 1;
 		}
@@ -190,11 +192,11 @@ clean_squeeze(struct buf *b)
 		if (ch == ' ' && sp)
 			continue;
 		sp = (ch == ' ');
-		b->s[j++] = ch;
+		s[j++] = ch;
 	}
 	b->len = j;
-	if (b->s != NULL)
-		b->s[j] = '\0';
+	if (s != NULL)
+		s[j] = '\0';
 }
 
 /* --- entities, accents, maths -------------------------------------------- */
