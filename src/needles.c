@@ -44,6 +44,7 @@ struct lit {
 struct strset {
 	int		any;
 	size_t		n;
+	size_t		weight;		/* of the weakest string (set_score()) */
 	struct lit	v[NEEDLES_MAX];
 };
 
@@ -166,11 +167,47 @@ decode(const unsigned char *s, size_t n)
 
 /* Strings. */
 
+/*
+ * How much a byte of a needle tells, roughly: a blank little, a letter, a
+ * digit or the punctuation of every reference more, other punctuation and
+ * characters outside ASCII most.
+ */
+static size_t
+byte_weight(unsigned char c)
+{
+	if (c == ' ')
+		return 1;
+	if (c == '0' || (c >= 'a' && c <= 'z') || c == '.' || c == ',' ||
+	    c == '-')
+		return 2;
+	return 4;
+}
+
+/* What a string tells: the weights of its bytes. */
+static size_t
+str_weight(const char *s, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		w += byte_weight((unsigned char)s[i]);
+	return w;
+}
+
+/* An empty set: known to hold nothing yet. */
+static void
+set_empty(struct strset *s)
+{
+	s->any = 0;
+	s->n = 0;
+	s->weight = (size_t)-1;
+}
+
 static void
 set_any(struct strset *s)
 {
+	set_empty(s);
 	s->any = 1;
-	s->n = 0;
 }
 
 /* The set of the one string s[0..n). */
@@ -181,6 +218,17 @@ set_one(struct strset *set, const char *s, size_t n)
 	set->n = 1;
 	memcpy(set->v[0].s, s, n);
 	set->v[0].len = n;
+	set->weight = str_weight(s, n);
+}
+
+/* Copy a set: only the strings it holds. */
+static void
+set_copy(struct strset *to, const struct strset *from)
+{
+	to->any = from->any;
+	to->n = from->n;
+	to->weight = from->weight;
+	memcpy(to->v, from->v, from->n * sizeof(from->v[0]));
 }
 
 static int
@@ -198,12 +246,16 @@ set_has(const struct strset *set, const char *s, size_t n)
 static int
 set_add(struct strset *set, const char *s, size_t n)
 {
+	size_t w;
+
 	if (set->any || set_has(set, s, n))
 		return 1;
 	if (set->n == NEEDLES_MAX || n > NEEDLE_LEN)
 		return 0;
 	memcpy(set->v[set->n].s, s, n);
 	set->v[set->n++].len = n;
+	if ((w = str_weight(s, n)) < set->weight)
+		set->weight = w;
 	return 1;
 }
 
@@ -233,8 +285,7 @@ set_join(struct strset *out, const struct strset *a, const struct strset *b)
 	char s[2 * NEEDLE_LEN];
 	size_t i, k, n, skip;
 
-	out->any = 0;
-	out->n = 0;
+	set_empty(out);
 	if (a->n * b->n > NEEDLES_MAX)
 		return 0;
 	for (i = 0; i < a->n; i++)
@@ -256,48 +307,27 @@ set_join(struct strset *out, const struct strset *a, const struct strset *b)
 }
 
 /*
- * How much a byte of a needle tells, roughly: a blank little, a letter, a
- * digit or the punctuation of every reference more, other punctuation and
- * characters outside ASCII most.
- */
-static size_t
-byte_weight(unsigned char c)
-{
-	if (c == ' ')
-		return 1;
-	if (c == '0' || (c >= 'a' && c <= 'z') || c == '.' || c == ',' ||
-	    c == '-')
-		return 2;
-	return 4;
-}
-
-/*
  * How selective a set of needles is: its weakest string counts, then
  * fewer strings.
  */
 static long
 set_score(const struct strset *set)
 {
-	size_t i, k, w, min = (size_t)-1;
-
-	if (set->any || set->n == 0)
-		return -1;
-	for (i = 0; i < set->n; i++) {
-		for (w = k = 0; k < set->v[i].len; k++)
-			w += byte_weight((unsigned char)set->v[i].s[k]);
-		if (w < min)
-			min = w;
-	}
-	if (min == 0)
+	if (set->any || set->n == 0 || set->weight == 0)
 		return -1;	/* the empty string: needs nothing */
-	return (long)(min * (NEEDLES_MAX + 1) - set->n);
+	return (long)(set->weight * (NEEDLES_MAX + 1) - set->n);
 }
 
-/* Whether s[0..n) holds t[0..m). */
+/* Whether s[0..n) holds t[0..m); the strings are short. */
 static int
 holds(const char *s, size_t n, const char *t, size_t m)
 {
-	return m <= n && memmem(s, n, t, m) != NULL;
+	size_t i;
+
+	for (i = 0; i + m <= n; i++)
+		if (s[i] == t[0] && memcmp(s + i, t, m) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -322,15 +352,27 @@ set_minimise(struct strset *set)
 	set->n = n;
 }
 
-/* Keep cand in best if it is more selective. */
+/*
+ * Keep cand in best if it is more selective.  Dropping strings that hold
+ * others keeps the weakest string, so only a tie needs the smaller set.
+ */
 static void
 set_consider(struct strset *best, const struct strset *cand)
 {
-	struct strset min = *cand;
+	struct strset min;
+	long c = set_score(cand), b = set_score(best);
 
+	if (c < 0 || c / (NEEDLES_MAX + 1) < b / (NEEDLES_MAX + 1))
+		return;
+	if (cand->n == 1) {
+		if (c > b)
+			set_copy(best, cand);
+		return;
+	}
+	set_copy(&min, cand);
 	set_minimise(&min);
-	if (set_score(&min) > set_score(best))
-		*best = min;
+	if (set_score(&min) > b)
+		set_copy(best, &min);
 }
 
 /* The pattern. */
@@ -571,8 +613,7 @@ parse_class(struct parse *ps, struct strset *set)
 {
 	int negated = 0;
 
-	set->any = 0;
-	set->n = 0;
+	set_empty(set);
 	ps->p++;
 	if (ps->p < ps->end && *ps->p == '^') {
 		negated = 1;
@@ -752,7 +793,7 @@ chain_restart(struct chain *ch, const struct strset *from)
 		set_one(&empty, "", 0);
 		from = &empty;
 	}
-	ch->run = *from;
+	set_copy(&ch->run, from);
 	ch->broken = 1;
 }
 
@@ -761,9 +802,24 @@ static void
 chain_join(struct chain *ch, const struct strset *e)
 {
 	struct strset joined;
+	struct lit *x = &ch->run.v[0];
+	const struct lit *y = &e->v[0];
+	size_t skip;
 
+	/* The common case, one string and one more character or so. */
+	if (ch->run.n == 1 && e->n == 1) {
+		skip = x->len > 0 && y->len > 0 && x->s[x->len - 1] == y->s[0] &&
+		    (y->s[0] == ' ' || y->s[0] == '0');
+		if (x->len + y->len - skip <= NEEDLE_LEN) {
+			memcpy(x->s + x->len, y->s + skip, y->len - skip);
+			x->len += y->len - skip;
+			ch->run.weight += str_weight(y->s + skip,
+			    y->len - skip);
+			return;
+		}
+	}
 	if (set_join(&joined, &ch->run, e))
-		ch->run = joined;
+		set_copy(&ch->run, &joined);
 	else
 		chain_restart(ch, e);
 }
@@ -791,7 +847,7 @@ chain_add(struct chain *ch, struct info *a, int q, unsigned long min,
 	if (min > 0 && (max == 1 || set_squeezes(&a->exact))) {
 		chain_join(ch, &a->exact);
 	} else if (min == 0 && (max == 1 || set_squeezes(&a->exact))) {
-		opt = a->exact;
+		set_copy(&opt, &a->exact);
 		if (set_add(&opt, "", 0))
 			chain_join(ch, &opt);
 		else
@@ -833,7 +889,7 @@ parse_seq(struct parse *ps, struct info *out)
 	if (ch.broken)
 		set_any(&out->exact);
 	else
-		out->exact = ch.run;
+		set_copy(&out->exact, &ch.run);
 	free(a);
 }
 

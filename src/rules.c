@@ -2,8 +2,8 @@
  * rules.c -- regular-expression rules kept in data/ (see rules.h).
  *
  * The only module that includes <pcre2.h>.  Rules are grouped by FIELD in
- * load order; each keeps its compiled pattern and its own match data, so a
- * match needs no allocation.
+ * load order; each keeps its compiled patterns, and the set one match data
+ * for all of them, so a match needs no allocation.
  */
 #include "config.h"
 
@@ -28,8 +28,9 @@ struct rule {
 	pcre2_code		*ascii;		/* the same without UCP */
 	int			 re_jit, ascii_jit;	/* JIT-compiled */
 	pcre2_code		*last;		/* the one that matched last */
-	pcre2_match_data	*md;		/* NULL until compiled */
+	int			 checked;	/* its replacement is */
 	struct needles		*needles;	/* NULL: always try the pattern */
+	int			 needles_read;	/* needles worked out */
 	char			*pattern;	/* kept to compile on demand */
 	size_t			 patlen;
 	uint32_t		 options;	/* pcre2_compile() options */
@@ -119,6 +120,13 @@ struct rules {
 	int			 lazy;	/* compile at first use */
 	int			 check;	/* CV2BIB_CHECK_NEEDLES: see below */
 	pcre2_match_context	*mctx;	/* NULL until a rule is JIT-compiled */
+	/*
+	 * The rules share one match data: it is read before the next match
+	 * (see rules.h), and each match data of the interpreter keeps a
+	 * frame vector of its own (20 KiB with PCRE2 10.42).
+	 */
+	pcre2_match_data	*md;
+	uint32_t		 md_pairs;
 	pcre2_jit_stack		*jstack;
 	/*
 	 * The stages pass field names as string literals, many times an
@@ -243,7 +251,6 @@ memo_keep(struct memo *m, const struct field *f, int apply,
 static void
 rule_free(struct rule *ru)
 {
-	pcre2_match_data_free(ru->md);
 	needles_free(ru->needles);
 	pcre2_code_free(ru->ascii);
 	pcre2_code_free(ru->re);
@@ -270,6 +277,7 @@ rules_free(struct rules *r)
 	free(r->memo);
 	buf_free(&r->subj);
 	needles_sum_free(&r->sum);
+	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
 	pcre2_jit_stack_free(r->jstack);
 	free(r);
@@ -596,6 +604,20 @@ rule_jit(struct rules *r, pcre2_code *code)
 	return 1;
 }
 
+/* Make the shared match data large enough for the groups of code. */
+static void
+rules_md_fit(struct rules *r, const pcre2_code *code)
+{
+	uint32_t ncap;
+
+	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	if (r->md != NULL && ncap < r->md_pairs)
+		return;
+	pcre2_match_data_free(r->md);
+	r->md_pairs = (ncap + 16) & ~(uint32_t)15;
+	r->md = rules_check_alloc(pcre2_match_data_create(r->md_pairs, NULL));
+}
+
 /*
  * Compile rule ru, with UCP or for ASCII subjects only; the first
  * compilation also checks the replacement and makes the match data.
@@ -620,7 +642,7 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 		    (const char *)msg);
 		return NULL;
 	}
-	if (ru->md == NULL) {
+	if (!ru->checked) {
 		/* Plain text cannot refer to a group or hold a bad escape. */
 		if ((strchr(ru->value, '$') != NULL ||
 		    strchr(ru->value, '\\') != NULL) &&
@@ -628,9 +650,9 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 			pcre2_code_free(code);
 			return NULL;
 		}
-		ru->md = rules_check_alloc(
-		    pcre2_match_data_create_from_pattern(code, NULL));
+		ru->checked = 1;
 	}
+	rules_md_fit(r, code);
 	jit = ru->uses >= RULES_JIT_AFTER && rule_jit(r, code);
 	if (ascii) {
 		ru->ascii = code;
@@ -669,9 +691,6 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 		return -1;	/* rt still owns the value */
 	}
 	rt->value = NULL;
-	ru.needles = needles_new(ru.pattern, ru.patlen,
-	    (ru.options & PCRE2_CASELESS) != 0,
-	    (ru.options & PCRE2_EXTENDED) != 0);
 	ru.user = r->user;
 	ru.global = rt->global;
 	field_push(rules_field_add(r, rt->field), &ru);
@@ -692,8 +711,12 @@ rules_merge(struct rules *to, struct rules *from)
 		struct field *src = &from->fields[i];
 		struct field *dst = rules_field_add(to, src->name);
 
-		for (k = 0; k < src->n; k++)
+		for (k = 0; k < src->n; k++) {
+			/* Compiled when loaded: the set's match data must fit. */
+			if (src->v[k].re != NULL)
+				rules_md_fit(to, src->v[k].re);
 			field_push(dst, &src->v[k]);
+		}
 		src->n = 0;
 	}
 	rules_free(from);
@@ -725,9 +748,6 @@ rules_clone(const struct rules *r)
 			/* Reported once already: not again per thread. */
 			ru.broken = src->broken;
 			ru.warned = src->warned;
-			ru.needles = needles_new(ru.pattern, ru.patlen,
-			    (ru.options & PCRE2_CASELESS) != 0,
-			    (ru.options & PCRE2_EXTENDED) != 0);
 			field_push(f, &ru);
 		}
 	}
@@ -925,6 +945,13 @@ rule_may_match(const struct rules *r, struct rule *ru, struct subject *sj)
 	struct rules *rw = (struct rules *)r;	/* the summary only */
 	int found;
 
+	/* Worked out when first needed: a short run needs few. */
+	if (!ru->needles_read) {
+		ru->needles = needles_new(ru->pattern, ru->patlen,
+		    (ru->options & PCRE2_CASELESS) != 0,
+		    (ru->options & PCRE2_EXTENDED) != 0);
+		ru->needles_read = 1;
+	}
 	if (ru->needles == NULL)
 		return 1;
 	if (!sj->summed && (!rw->subj_known || rw->subj.len != sj->len ||
@@ -962,7 +989,7 @@ rule_check_skip(struct rules *r, struct rule *ru, const char *s, size_t len,
 	if ((code = rule_code(r, ru, 0)) == NULL)
 		return;
 	if (pcre2_match(code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK,
-	    ru->md, NULL) < 0)
+	    r->md, NULL) < 0)
 		return;
 	fprintf(stderr, "cv2bib: %s:%lu: the rule's needles missed a match "
 	    "in \"%.*s\"\n", ru->file, ru->line, (int)len, s);
@@ -971,7 +998,7 @@ rule_check_skip(struct rules *r, struct rule *ru, const char *s, size_t len,
 
 /*
  * Match a rule against the subject from start with the compilation that
- * suits it; 1 on a match (the result in ru->md), else 0.  *codep says
+ * suits it; 1 on a match (the result in r->md), else 0.  *codep says
  * which compilation matched.
  */
 static int
@@ -997,10 +1024,10 @@ rule_match(const struct rules *r, struct rule *ru, struct subject *sj,
 	/* JIT's own entry skips the checks pcre2_match() makes each call. */
 	if (code == ru->re ? ru->re_jit : ru->ascii_jit)
 		rc = pcre2_jit_match(code, (PCRE2_SPTR)s, len, start, 0,
-		    ru->md, r->mctx);
+		    r->md, r->mctx);
 	else
 		rc = pcre2_match(code, (PCRE2_SPTR)s, len, start,
-		    PCRE2_NO_UTF_CHECK, ru->md, r->mctx);
+		    PCRE2_NO_UTF_CHECK, r->md, r->mctx);
 	if (rc >= 0)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
@@ -1009,7 +1036,7 @@ rule_match(const struct rules *r, struct rule *ru, struct subject *sj,
 	/* The interpreter keeps its backtracking on the heap. */
 	if (rc == PCRE2_ERROR_JIT_STACKLIMIT) {
 		rc = pcre2_match(code, (PCRE2_SPTR)s, len, start,
-		    PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, ru->md, r->mctx);
+		    PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, r->md, r->mctx);
 		if (rc >= 0)
 			return 1;
 		if (rc == PCRE2_ERROR_NOMATCH)
@@ -1047,7 +1074,7 @@ rule_substitute(const struct rules *r, struct rule *ru, struct subject *sj,
 #endif
 	for (;;) {
 		out = xmalloc(size);
-		rc = pcre2_substitute(code, (PCRE2_SPTR)s, len, 0, opts, ru->md,
+		rc = pcre2_substitute(code, (PCRE2_SPTR)s, len, 0, opts, r->md,
 		    r->mctx, (PCRE2_SPTR)ru->value, ru->valuelen,
 		    (PCRE2_UCHAR *)out, &size);
 		if (rc != PCRE2_ERROR_NOMEMORY)
@@ -1154,9 +1181,9 @@ rules_classify(const struct rules *r, const char *field, const char *subject)
 
 /* Fill *m with the last match of rule ru. */
 static void
-match_fill(struct rule *ru, struct rules_match *m)
+match_fill(const struct rules *r, struct rule *ru, struct rules_match *m)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ru->md);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
 
 	/* With \K the match may start after it ends; keep start <= end. */
 	m->start = ov[0] <= ov[1] ? ov[0] : ov[1];
@@ -1165,6 +1192,7 @@ match_fill(struct rule *ru, struct rules_match *m)
 	m->file = ru->file;
 	m->line = ru->line;
 	m->priv = ru;
+	m->priv_md = r->md;
 }
 
 /* PCRE2 must not start inside a character: the next one's start. */
@@ -1190,7 +1218,7 @@ rules_match(const struct rules *r, const char *field, size_t idx,
 	if (!rule_match(r, &f->v[idx], &sj, char_start(subject, len, start),
 	    &code))
 		return 0;
-	match_fill(&f->v[idx], m);
+	match_fill(r, &f->v[idx], m);
 	return 1;
 }
 
@@ -1211,7 +1239,7 @@ rules_match_from(const struct rules *r, const char *field, size_t *idx,
 			continue;
 		if (rule_match(r, &f->v[i], &sj, i == *idx ?
 		    char_start(subject, len, start) : 0, &code)) {
-			match_fill(&f->v[i], m);
+			match_fill(r, &f->v[i], m);
 			*idx = i;
 			return 1;
 		}
@@ -1225,8 +1253,9 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
     size_t *end)
 {
 	const struct rule *ru = m->priv;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ru->md);
-	uint32_t count = pcre2_get_ovector_count(ru->md), n;
+	pcre2_match_data *md = (pcre2_match_data *)m->priv_md;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t count = pcre2_get_ovector_count(md), n;
 	PCRE2_SPTR first, last, e;
 	int esize;
 

@@ -36,7 +36,7 @@ struct rules_match {
 	const char	*value;		/* the rule's REPLACEMENT, unexpanded */
 	const char	*file;		/* where the rule was written */
 	unsigned long	 line;
-	const void	*priv;		/* for rules_group() */
+	const void	*priv, *priv_md;	/* for rules_group() */
 };
 
 struct rules	*rules_new(void);
@@ -94,8 +94,8 @@ const char	*rules_classify(const struct rules *, const char *field,
 /*
  * Match rule number idx (0 .. rules_count()-1) of FIELD against
  * subject[0..len), starting the search at offset start.  Returns 1 and fills
- * *m on a match, 0 when there is none.  The match stays valid until the
- * next call for the same rule.
+ * *m on a match, 0 when there is none.  Its groups (rules_group()) can be
+ * read until the next call of any function of the same rules set.
  */
 int		 rules_match(const struct rules *, const char *field,
 		    size_t idx, const char *subject, size_t len, size_t start,
