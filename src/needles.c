@@ -432,7 +432,8 @@ static size_t
 shadow_char(const struct parse *ps, const char *c, size_t n, char *out)
 {
 	unsigned char b = (unsigned char)c[0];
-	int cls = needles_shadow_class(decode((const unsigned char *)c, n));
+	int cls = n == 1 ? needles_shadow_class(b) :
+	    needles_shadow_class(decode((const unsigned char *)c, n));
 
 	if (cls != 0) {
 		out[0] = (char)cls;
@@ -811,10 +812,11 @@ chain_join(struct chain *ch, const struct strset *e)
 		skip = x->len > 0 && y->len > 0 && x->s[x->len - 1] == y->s[0] &&
 		    (y->s[0] == ' ' || y->s[0] == '0');
 		if (x->len + y->len - skip <= NEEDLE_LEN) {
-			memcpy(x->s + x->len, y->s + skip, y->len - skip);
-			x->len += y->len - skip;
-			ch->run.weight += str_weight(y->s + skip,
-			    y->len - skip);
+			for (; skip < y->len; skip++) {
+				x->s[x->len++] = y->s[skip];
+				ch->run.weight += byte_weight(
+				    (unsigned char)y->s[skip]);
+			}
 			return;
 		}
 	}
@@ -865,7 +867,7 @@ static void
 parse_seq(struct parse *ps, struct info *out)
 {
 	struct chain ch;
-	struct info *a = xmalloc(sizeof(*a));
+	struct info atom, *a = &atom;
 	unsigned long min = 1, max = 1;
 	int q;
 
@@ -890,14 +892,13 @@ parse_seq(struct parse *ps, struct info *out)
 		set_any(&out->exact);
 	else
 		set_copy(&out->exact, &ch.run);
-	free(a);
 }
 
 /* Alternatives separated by "|", up to ")" or the end. */
 static void
 parse_alt(struct parse *ps, struct info *out)
 {
-	struct info *alt = xmalloc(sizeof(*alt));
+	struct info other, *alt = &other;
 
 	parse_seq(ps, out);
 	while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
@@ -910,7 +911,6 @@ parse_alt(struct parse *ps, struct info *out)
 		else
 			set_union(&out->need, &alt->need);
 	}
-	free(alt);
 }
 
 /* The entry of a pair of bytes in a summary. */
