@@ -70,7 +70,10 @@ struct needle {
 struct needles {
 	size_t		 n;
 	struct needle	*v;
+	uint16_t	*first;		/* each one's rarest pair, or NO_PAIR */
 };
+
+#define NO_PAIR		0xffff	/* a needle of one byte */
 
 struct parse {
 	const char	*p, *end;
@@ -939,7 +942,9 @@ byte_rank(unsigned char c)
 static void
 needle_init(struct needle *nd, const struct lit *l)
 {
-	size_t i;
+	unsigned char a, b;
+	size_t i, k, w[NEEDLE_LEN - 1], tw;
+	uint16_t tp;
 
 	nd->lit = *l;
 	nd->byte = (unsigned char)l->s[0];
@@ -949,9 +954,18 @@ needle_init(struct needle *nd, const struct lit *l)
 		if (byte_rank((unsigned char)l->s[i]) <
 		    byte_rank((unsigned char)l->s[nd->rare]))
 			nd->rare = i;
-		if (i + 1 < l->len)
-			nd->pair[nd->npairs++] = (uint16_t)pair_bit(
-			    (unsigned char)l->s[i], (unsigned char)l->s[i + 1]);
+		if (i + 1 == l->len)
+			break;
+		a = (unsigned char)l->s[i];
+		b = (unsigned char)l->s[i + 1];
+		/* The rarest pairs first: most needles fail at the first. */
+		w[nd->npairs] = byte_weight(a) + byte_weight(b);
+		nd->pair[nd->npairs++] = (uint16_t)pair_bit(a, b);
+		for (k = nd->npairs - 1; k > 0 && w[k] > w[k - 1]; k--) {
+			tw = w[k], w[k] = w[k - 1], w[k - 1] = tw;
+			tp = nd->pair[k], nd->pair[k] = nd->pair[k - 1];
+			nd->pair[k - 1] = tp;
+		}
 	}
 }
 
@@ -997,8 +1011,12 @@ needles_new(const char *pattern, size_t len, int caseless, int extended)
 		nd = xcalloc(1, sizeof(*nd));
 		nd->n = top->need.n;
 		nd->v = xreallocarray(NULL, nd->n, sizeof(*nd->v));
-		for (i = 0; i < nd->n; i++)
+		nd->first = xreallocarray(NULL, nd->n, sizeof(*nd->first));
+		for (i = 0; i < nd->n; i++) {
 			needle_init(&nd->v[i], &top->need.v[i]);
+			nd->first[i] = nd->v[i].npairs > 0 ? nd->v[i].pair[0] :
+			    NO_PAIR;
+		}
 	}
 	free(top);
 	return nd;
@@ -1010,6 +1028,7 @@ needles_free(struct needles *nd)
 	if (nd == NULL)
 		return;
 	free(nd->v);
+	free(nd->first);
 	free(nd);
 }
 
@@ -1099,13 +1118,17 @@ needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 	size_t i, k;
 
 	for (i = 0; i < nds->n; i++) {
+		/* Most needles lack their rarest pair: look no further. */
+		if (nds->first[i] != NO_PAIR &&
+		    sum->pairs[nds->first[i]] != sum->gen)
+			continue;
 		nd = &nds->v[i];
 		if (nd->npairs == 0) {
 			if (memchr(sum->text, nd->byte, sum->len) != NULL)
 				return 1;
 			continue;
 		}
-		for (k = 0; k < nd->npairs; k++)
+		for (k = 1; k < nd->npairs; k++)
 			if (sum->pairs[nd->pair[k]] != sum->gen)
 				break;
 		/* The pairs are all there: is the string? */
