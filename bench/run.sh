@@ -8,8 +8,9 @@
 # generator changes.  For each input and format it prints the mean wall time
 # (hyperfine if installed, else the best of BENCH_RUNS runs timed with
 # date), the input throughput in MB/s, and the peak resident memory (GNU
-# time's %M, if /usr/bin/time is installed).  Compare with the figures of
-# the previous run before claiming a win.
+# time's %M, if /usr/bin/time is installed).  The rules are compiled
+# first, as make install does (cv2bib --compile-rules).  Compare with the
+# figures of the previous run before claiming a win.
 #
 #	BENCH_N=100000	entries in the generated CV
 #	BENCH_RUNS=5	runs per measurement
@@ -42,9 +43,18 @@ if [ -z "$timer" ]; then
 		timer="date"
 	fi
 fi
-export CV2BIB_DATADIR="${CV2BIB_DATADIR:-$top/data}"
 out=$here/out
 mkdir -p "$out"
+# As installed: the rules with their compiled form beside them (make
+# install writes it), in a copy of data/ unless CV2BIB_DATADIR is given.
+if [ -z "${CV2BIB_DATADIR:-}" ]; then
+	rm -rf "$out/data"
+	mkdir "$out/data"
+	cp "$top"/data/*.rules "$out/data/"
+	CV2BIB_DATADIR=$out/data "$bin" --compile-rules="$out/data/rules.compiled"
+	CV2BIB_DATADIR=$out/data
+fi
+export CV2BIB_DATADIR
 
 big=$out/cv-$n.txt
 if [ ! -s "$big" ] || [ -n "$(find "$here/gen-cv.py" -newer "$big")" ]; then
@@ -94,6 +104,8 @@ peak_mib() {
 	fi
 }
 
+echo "rules: $CV2BIB_DATADIR$([ -f "$CV2BIB_DATADIR/rules.compiled" ] &&
+    echo ', compiled')"
 echo "$("$bin" --version | head -n 1), $(uname -m), $(nproc) CPUs;" \
     "timer: $([ "$timer" = hyperfine ] && echo "hyperfine, mean of $runs" ||
     echo "date, best of $runs")"

@@ -22,6 +22,7 @@
 enum {
 	OPT_CHECK = 256,
 	OPT_DEDUP,
+	OPT_COMPILE_RULES,
 	OPT_LATEX,
 	OPT_STRICT
 };
@@ -34,6 +35,7 @@ static const struct option longopts[] = {
 	{ "check",	no_argument,		NULL,	OPT_CHECK },
 	{ "input",	required_argument,	NULL,	'i' },
 	{ "rules",	required_argument,	NULL,	'r' },
+	{ "compile-rules", required_argument,	NULL,	OPT_COMPILE_RULES },
 	{ "latex",	no_argument,		NULL,	OPT_LATEX },
 	{ "dedup",	no_argument,		NULL,	OPT_DEDUP },
 	{ "strict",	no_argument,		NULL,	OPT_STRICT },
@@ -64,6 +66,11 @@ usage(FILE *fp)
 	    "  -i, --input=MARKUP text, markdown, html or latex (default: "
 	    "detect)\n"
 	    "  -r, --rules=FILE   also apply the rules in FILE (repeatable)\n"
+	    "      --compile-rules=FILE\n"
+	    "                     compile the installed rules into FILE and "
+	    "exit (make\n"
+	    "                     install does it; FILE: "
+	    RUN_COMPILED_RULES " beside them)\n"
 	    "      --latex        LaTeX-escape non-ASCII characters in "
 	    "BibTeX/BibLaTeX\n"
 	    "      --dedup        drop an entry that repeats an earlier one "
@@ -144,6 +151,9 @@ parse_options(int argc, char **argv, struct run_opts *o, const char ***rules)
 			    sizeof(**rules));
 			(*rules)[nrules++] = optarg;
 			(*rules)[nrules] = NULL;
+			break;
+		case OPT_COMPILE_RULES:
+			o->compile_rules = optarg;
 			break;
 		case OPT_LATEX:
 			o->latex = 1;

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "needles.h"
 #include "xmalloc.h"
 
@@ -991,13 +992,29 @@ needle_in(const struct needle *nd, const char *text, size_t len)
 	return 0;
 }
 
+/* Needles from a set of strings (not empty, none empty). */
+static struct needles *
+needles_of_set(const struct strset *set)
+{
+	struct needles *nd = xcalloc(1, sizeof(*nd));
+	size_t i;
+
+	nd->n = set->n;
+	nd->v = xreallocarray(NULL, nd->n, sizeof(*nd->v));
+	nd->first = xreallocarray(NULL, nd->n, sizeof(*nd->first));
+	for (i = 0; i < nd->n; i++) {
+		needle_init(&nd->v[i], &set->v[i]);
+		nd->first[i] = nd->v[i].npairs > 0 ? nd->v[i].pair[0] : NO_PAIR;
+	}
+	return nd;
+}
+
 struct needles *
 needles_new(const char *pattern, size_t len, int caseless, int extended)
 {
 	struct parse ps;
 	struct info *top;
 	struct needles *nd = NULL;
-	size_t i;
 
 	if (extended)
 		return NULL;
@@ -1007,19 +1024,46 @@ needles_new(const char *pattern, size_t len, int caseless, int extended)
 	ps.caseless = caseless;
 	top = xmalloc(sizeof(*top));
 	parse_alt(&ps, top);
-	if (!ps.fail && ps.p == ps.end && set_score(&top->need) >= 0) {
-		nd = xcalloc(1, sizeof(*nd));
-		nd->n = top->need.n;
-		nd->v = xreallocarray(NULL, nd->n, sizeof(*nd->v));
-		nd->first = xreallocarray(NULL, nd->n, sizeof(*nd->first));
-		for (i = 0; i < nd->n; i++) {
-			needle_init(&nd->v[i], &top->need.v[i]);
-			nd->first[i] = nd->v[i].npairs > 0 ? nd->v[i].pair[0] :
-			    NO_PAIR;
-		}
-	}
+	if (!ps.fail && ps.p == ps.end && set_score(&top->need) >= 0)
+		nd = needles_of_set(&top->need);
 	free(top);
 	return nd;
+}
+
+/* The bytes: a count (0: no needles), then each needle's length and text. */
+void
+needles_encode(const struct needles *nd, struct buf *out)
+{
+	size_t i;
+
+	buf_putc(out, (char)(nd != NULL ? nd->n : 0));
+	for (i = 0; nd != NULL && i < nd->n; i++) {
+		buf_putc(out, (char)nd->v[i].lit.len);
+		buf_append(out, nd->v[i].lit.s, nd->v[i].lit.len);
+	}
+}
+
+int
+needles_decode(const char *p, size_t len, struct needles **nd)
+{
+	struct strset set;
+	size_t i, n, k = 1, l;
+
+	*nd = NULL;
+	if (len == 0 || (n = (unsigned char)p[0]) > NEEDLES_MAX)
+		return 0;
+	set_empty(&set);
+	for (i = 0; i < n; i++) {
+		if (k >= len || (l = (unsigned char)p[k++]) == 0 ||
+		    l > NEEDLE_LEN || l > len - k || !set_add(&set, p + k, l))
+			return 0;
+		k += l;
+	}
+	if (k != len)
+		return 0;
+	if (n > 0)
+		*nd = needles_of_set(&set);
+	return 1;
 }
 
 void

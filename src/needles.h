@@ -64,6 +64,16 @@ void		 needles_sum_free(struct needles_sum *);
 int		 needles_maybe(const struct needles *,
 		    const struct needles_sum *);
 
+/*
+ * Needles as bytes, for a file of compiled rules (see rules.h): appended
+ * to *out; NULL (no needles) is written too.  needles_decode() reads
+ * them back from p[0..len): 1 and the needles (or NULL) in *nd, or 0 if
+ * the bytes are not what needles_encode() writes.
+ */
+struct buf;
+void		 needles_encode(const struct needles *, struct buf *out);
+int		 needles_decode(const char *p, size_t len, struct needles **nd);
+
 /* The number of needles and the i-th one, in shadow form; for the tests. */
 size_t		 needles_count(const struct needles *);
 const char	*needles_get(const struct needles *, size_t i, size_t *len);

@@ -9,12 +9,17 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 
+#include <sys/mman.h>
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -31,6 +36,8 @@ struct rule {
 	int			 checked;	/* its replacement is */
 	struct needles		*needles;	/* NULL: always try the pattern */
 	int			 needles_read;	/* needles worked out */
+	long			 cache_at;	/* in the cache: index + 1;
+						   0 not looked up, -1 not there */
 	char			*pattern;	/* kept to compile on demand */
 	size_t			 patlen;
 	uint32_t		 options;	/* pcre2_compile() options */
@@ -101,6 +108,32 @@ struct field {
 #define RULES_MEMO	1024	/* a power of two */
 #define RULES_MEMO_LEN	64	/* longer subjects are not remembered */
 
+/*
+ * A file of compiled rules (rules_cache_write()): the installed rules'
+ * patterns compiled and their needles worked out, when cv2bib was
+ * installed, so that a run need not do it again.  Its rules are found by
+ * pattern and options, so a rule that changed since is compiled as usual.
+ */
+struct rcache_entry {
+	uint32_t	 options;
+	const char	*pattern;	/* in blob */
+	size_t		 patlen;
+	const char	*needles;	/* needles_encode()'s bytes, in blob */
+	size_t		 nlen;
+	uint64_t	 hash;
+};
+
+struct rcache {
+	char			*blob;		/* the file, mapped */
+	size_t			 size;
+	size_t			 n;
+	pcre2_code		**codes;	/* decoded, copied for each use: n
+						   for Unicode, then n for ASCII */
+	struct rcache_entry	*e;
+	size_t			*slots;		/* index + 1, by hash */
+	size_t			 nslots;	/* a power of two */
+};
+
 struct memo {
 	const struct field	*field;		/* NULL: an empty slot */
 	int			 apply;		/* rules_apply(), not classify */
@@ -146,6 +179,8 @@ struct rules {
 	int			 subj_known;
 	struct needles_sum	 sum;
 	struct memo		*memo;		/* NULL until first needed */
+	struct rcache		*compiled;	/* compiled rules, or NULL */
+	int			 compiled_own;	/* free it with the set */
 };
 
 /*
@@ -161,6 +196,8 @@ struct subject {
 };
 
 static int	is_ascii(const char *, size_t);
+static void	rcache_free(struct rcache *);
+static long	rule_cached(const struct rules *, struct rule *);
 
 static void
 subject_init(struct subject *sj, const char *s, size_t len)
@@ -275,6 +312,8 @@ rules_free(struct rules *r)
 	free(r->fields);
 	memo_clear(r);
 	free(r->memo);
+	if (r->compiled_own)
+		rcache_free(r->compiled);
 	buf_free(&r->subj);
 	needles_sum_free(&r->sum);
 	pcre2_match_data_free(r->md);
@@ -630,12 +669,17 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	uint32_t options = ru->options;
+	long k;
 	int err, jit;
 
 	if (ascii)
 		options &= ~(uint32_t)PCRE2_UCP;
-	code = pcre2_compile((PCRE2_SPTR)ru->pattern, ru->patlen, options,
-	    &err, &off, NULL);
+	if ((k = rule_cached(r, ru)) >= 0)
+		code = rules_check_alloc(pcre2_code_copy(r->compiled->codes[
+		    ascii ? r->compiled->n + (size_t)k : (size_t)k]));
+	else
+		code = pcre2_compile((PCRE2_SPTR)ru->pattern, ru->patlen,
+		    options, &err, &off, NULL);
 	if (code == NULL) {
 		pcre2_get_error_message(err, msg, sizeof(msg));
 		xasprintf(cause, "bad pattern at offset %zu: %s", (size_t)off,
@@ -754,6 +798,7 @@ rules_clone(const struct rules *r)
 	/* Its patterns compiled when loaded, or are installed ones. */
 	c->lazy = 1;
 	c->check = r->check;
+	c->compiled = r->compiled;	/* read only: shared, r owns it */
 	c->user = r->user;
 	return c;
 }
@@ -943,13 +988,17 @@ static int
 rule_may_match(const struct rules *r, struct rule *ru, struct subject *sj)
 {
 	struct rules *rw = (struct rules *)r;	/* the summary only */
+	long k;
 	int found;
 
 	/* Worked out when first needed: a short run needs few. */
 	if (!ru->needles_read) {
-		ru->needles = needles_new(ru->pattern, ru->patlen,
-		    (ru->options & PCRE2_CASELESS) != 0,
-		    (ru->options & PCRE2_EXTENDED) != 0);
+		if ((k = rule_cached(r, ru)) < 0 || !needles_decode(
+		    r->compiled->e[k].needles, r->compiled->e[k].nlen,
+		    &ru->needles))
+			ru->needles = needles_new(ru->pattern, ru->patlen,
+			    (ru->options & PCRE2_CASELESS) != 0,
+			    (ru->options & PCRE2_EXTENDED) != 0);
 		ru->needles_read = 1;
 	}
 	if (ru->needles == NULL)
@@ -1273,6 +1322,335 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
 		}
 	}
 	return 0;
+}
+
+/* --- compiled rules ----------------------------------------------------- */
+
+#define RCACHE_MAGIC	"cv2bib compiled rules 1\n"
+#define RCACHE_MAX	(64UL * 1024 * 1024)	/* a larger file is not one */
+
+/* The key of a rule in the cache: its pattern and compile options. */
+static uint64_t
+rcache_hash(uint32_t options, const char *pattern, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL ^ options;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)pattern[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* A checksum of the file, eight bytes at a time. */
+static uint64_t
+rcache_sum(const char *p, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	for (; i < len; i++)
+		h = (h ^ (unsigned char)p[i]) * 0xc4ceb9fe1a85ec53ULL;
+	return h;
+}
+
+static void
+rcache_free(struct rcache *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; c->codes != NULL && i < 2 * c->n; i++)
+		pcre2_code_free(c->codes[i]);
+	free(c->codes);
+	free(c->e);
+	free(c->slots);
+	if (c->blob != NULL)
+		munmap(c->blob, c->size);
+	free(c);
+}
+
+/* Where rule ru is in the set's cache, or -1; looked up once. */
+static long
+rule_cached(const struct rules *r, struct rule *ru)
+{
+	const struct rcache *c = r->compiled;
+	const struct rcache_entry *e;
+	uint64_t h;
+	size_t at, i;
+
+	if (ru->cache_at != 0 || c == NULL)
+		return c == NULL ? -1 : ru->cache_at > 0 ? ru->cache_at - 1 :
+		    -1;
+	ru->cache_at = -1;
+	h = rcache_hash(ru->options, ru->pattern, ru->patlen);
+	for (at = h & (c->nslots - 1); (i = c->slots[at]) != 0;
+	    at = (at + 1) & (c->nslots - 1)) {
+		e = &c->e[i - 1];
+		if (e->hash == h && e->options == ru->options &&
+		    e->patlen == ru->patlen &&
+		    memcmp(e->pattern, ru->pattern, ru->patlen) == 0) {
+			ru->cache_at = (long)i;
+			break;
+		}
+	}
+	return ru->cache_at > 0 ? ru->cache_at - 1 : -1;
+}
+
+/* Read a 32-bit number at *p (little-endian) if it fits before end. */
+static int
+get32(const char **p, const char *end, uint32_t *v)
+{
+	const unsigned char *u = (const unsigned char *)*p;
+
+	if (end - *p < 4)
+		return 0;
+	*v = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+	    (uint32_t)u[3] << 24;
+	*p += 4;
+	return 1;
+}
+
+/* Take n bytes at *p if they fit before end. */
+static int
+get_bytes(const char **p, const char *end, size_t n, const char **at)
+{
+	if ((size_t)(end - *p) < n)
+		return 0;
+	*at = *p;
+	*p += n;
+	return 1;
+}
+
+static void
+put32(struct buf *b, uint32_t v)
+{
+	char c[4] = { (char)(v & 0xff), (char)(v >> 8 & 0xff),
+	    (char)(v >> 16 & 0xff), (char)(v >> 24 & 0xff) };
+
+	buf_append(b, c, 4);
+}
+
+/* The rules of a cache file, from its bytes (checked already). */
+static int
+rcache_parse(struct rcache *c, const char *p, const char *end)
+{
+	const char *stream;
+	uint32_t n, len, i;
+	struct rcache_entry *e;
+	size_t at;
+
+	if (!get32(&p, end, &n) || n == 0 || n > RCACHE_MAX / 16 ||
+	    !get32(&p, end, &len) || !get_bytes(&p, end, len, &stream))
+		return 0;
+	/* Only PCRE2 reads its own stream: it says if it is its own. */
+	if (pcre2_serialize_get_number_of_codes((PCRE2_SPTR)stream) !=
+	    (int32_t)(2 * n))
+		return 0;
+	c->codes = xcalloc(2 * (size_t)n, sizeof(*c->codes));
+	if (pcre2_serialize_decode(c->codes, 2 * n, (PCRE2_SPTR)stream,
+	    NULL) != (int32_t)(2 * n)) {
+		free(c->codes);
+		c->codes = NULL;
+		return 0;
+	}
+	c->n = n;
+	c->e = xcalloc(n, sizeof(*c->e));
+	for (c->nslots = 16; c->nslots < 2 * (size_t)n; c->nslots *= 2)
+		continue;
+	c->slots = xcalloc(c->nslots, sizeof(*c->slots));
+	for (i = 0; i < n; i++) {
+		e = &c->e[i];
+		if (!get32(&p, end, &e->options) || !get32(&p, end, &len) ||
+		    !get_bytes(&p, end, len, &e->pattern))
+			return 0;
+		e->patlen = len;
+		if (!get32(&p, end, &len) || !get_bytes(&p, end, len,
+		    &e->needles))
+			return 0;
+		e->nlen = len;
+		e->hash = rcache_hash(e->options, e->pattern, e->patlen);
+		for (at = e->hash & (c->nslots - 1); c->slots[at] != 0;
+		    at = (at + 1) & (c->nslots - 1))
+			continue;
+		c->slots[at] = i + 1;
+	}
+	return p == end;
+}
+
+int
+rules_cache_read(struct rules *r, const char *path, char **cause)
+{
+	struct rcache *c;
+	struct stat st;
+	const char *p, *end, *ver;
+	uint64_t sum;
+	uint32_t len;
+	size_t n;
+	void *map;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		if (errno == ENOENT)
+			return 1;
+		xasprintf(cause, "cannot open '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	/* Mapped, not read: only the pages used are touched. */
+	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
+	    (uintmax_t)st.st_size > RCACHE_MAX ||
+	    (size_t)st.st_size < sizeof(RCACHE_MAGIC) - 1 + 8 ||
+	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+	    0)) == MAP_FAILED) {
+		xasprintf(cause, "%s: not a file of compiled rules", path);
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	c = xcalloc(1, sizeof(*c));
+	c->blob = map;
+	c->size = n = (size_t)st.st_size;
+	p = c->blob;
+	if (memcmp(p, RCACHE_MAGIC, sizeof(RCACHE_MAGIC) - 1) != 0) {
+		xasprintf(cause, "%s: not a file of compiled rules", path);
+		goto fail;
+	}
+	end = p + n - 8;	/* the checksum follows */
+	memcpy(&sum, end, 8);
+	if (sum != rcache_sum(p, n - 8)) {
+		xasprintf(cause, "%s: damaged (wrong checksum)", path);
+		goto fail;
+	}
+	p += sizeof(RCACHE_MAGIC) - 1;
+	if (!get32(&p, end, &len) || !get_bytes(&p, end, len, &ver))
+		goto bad;
+	if (len != strlen(rules_library_version()) ||
+	    memcmp(ver, rules_library_version(), len) != 0) {
+		xasprintf(cause, "%s: made with PCRE2 %.*s, not %s", path,
+		    (int)(len < 40 ? len : 40), ver, rules_library_version());
+		goto fail;
+	}
+	if (!rcache_parse(c, p, end))
+		goto bad;
+	if (r->compiled_own)
+		rcache_free(r->compiled);
+	r->compiled = c;
+	r->compiled_own = 1;
+	return 0;
+bad:
+	xasprintf(cause, "%s: not a file of compiled rules this cv2bib reads",
+	    path);
+fail:
+	rcache_free(c);
+	return -1;
+}
+
+/*
+ * Every rule of the set in *rv, compiled for Unicode and for ASCII
+ * subjects in *codes (n of each, in that order); -1 with *cause if one
+ * fails.
+ */
+static int
+rules_compile_all(struct rules *r, pcre2_code ***codes, struct rule ***rv,
+    size_t *n, char **cause)
+{
+	struct rule *ru;
+	char *msg;
+	size_t i, k, total = 0;
+
+	*n = 0;
+	for (i = 0; i < r->n; i++)
+		total += r->fields[i].n;
+	*codes = xcalloc(2 * total + 1, sizeof(**codes));
+	*rv = xcalloc(total + 1, sizeof(**rv));
+	for (i = 0; i < r->n; i++)
+		for (k = 0; k < r->fields[i].n; k++) {
+			ru = &r->fields[i].v[k];
+			if ((ru->re == NULL &&
+			    rule_compile(r, ru, 0, &msg) == NULL) ||
+			    (ru->ascii == NULL &&
+			    rule_compile(r, ru, 1, &msg) == NULL)) {
+				xasprintf(cause, "%s:%lu: %s", ru->file,
+				    ru->line, msg);
+				free(msg);
+				return -1;
+			}
+			(*rv)[(*n)++] = ru;
+		}
+	for (i = 0; i < *n; i++) {
+		(*codes)[i] = (*rv)[i]->re;
+		(*codes)[*n + i] = (*rv)[i]->ascii;
+	}
+	return 0;
+}
+
+int
+rules_cache_write(struct rules *r, const char *path, char **cause)
+{
+	struct buf b = BUF_INIT, nb = BUF_INIT;
+	struct needles *nd;
+	struct rule **rv;
+	pcre2_code **codes;
+	uint8_t *stream = NULL;
+	PCRE2_SIZE slen;
+	uint64_t sum;
+	char *tmp = NULL;
+	size_t i, n;
+	FILE *fp;
+	int rc = -1;
+
+	if (rules_compile_all(r, &codes, &rv, &n, cause) == -1)
+		goto out;
+	if (n == 0 || pcre2_serialize_encode((const pcre2_code **)codes,
+	    (int32_t)(2 * n), &stream, &slen, NULL) < 0) {
+		xasprintf(cause, "%s: no rules to compile", path);
+		goto out;
+	}
+	buf_puts(&b, RCACHE_MAGIC);
+	put32(&b, (uint32_t)strlen(rules_library_version()));
+	buf_puts(&b, rules_library_version());
+	put32(&b, (uint32_t)n);
+	put32(&b, (uint32_t)slen);
+	buf_append(&b, (const char *)stream, slen);
+	for (i = 0; i < n; i++) {
+		put32(&b, rv[i]->options);
+		put32(&b, (uint32_t)rv[i]->patlen);
+		buf_append(&b, rv[i]->pattern, rv[i]->patlen);
+		nd = needles_new(rv[i]->pattern, rv[i]->patlen,
+		    (rv[i]->options & PCRE2_CASELESS) != 0,
+		    (rv[i]->options & PCRE2_EXTENDED) != 0);
+		nb.len = 0;
+		needles_encode(nd, &nb);
+		needles_free(nd);
+		put32(&b, (uint32_t)nb.len);
+		buf_append(&b, nb.s, nb.len);
+	}
+	sum = rcache_sum(b.s, b.len);
+	buf_append(&b, (const char *)&sum, 8);
+	/* Written whole or not at all, as -o writes. */
+	xasprintf(&tmp, "%s.tmp", path);
+	if ((fp = fopen(tmp, "wb")) == NULL ||
+	    fwrite(b.s, 1, b.len, fp) != b.len || fclose(fp) == EOF ||
+	    rename(tmp, path) == -1) {
+		xasprintf(cause, "cannot write '%s': %s", path,
+		    strerror(errno));
+		(void)remove(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	pcre2_serialize_free(stream);
+	free(codes);
+	free(rv);
+	free(tmp);
+	buf_free(&b);
+	buf_free(&nb);
+	return rc;
 }
 
 const char *

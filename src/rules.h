@@ -119,6 +119,21 @@ int		 rules_match_from(const struct rules *, const char *field,
 int		 rules_group(const struct rules_match *, const char *name,
 		    size_t *start, size_t *end);
 
+/*
+ * Compiled rules.  rules_cache_write() compiles every rule of the set and
+ * works out its needles (see needles.h), and writes them to path (whole,
+ * or not at all).  rules_cache_read() lets the set use such a file: a
+ * rule found in it with the same pattern and flags is not compiled again.
+ * The file holds PCRE2's own compiled form, which only the same PCRE2
+ * version reads.  Both return 0, or -1 and *cause (the caller frees it);
+ * a file that cannot be used is not used, and changes nothing.
+ * rules_cache_read() returns 1 if there is no such file.
+ */
+int		 rules_cache_write(struct rules *, const char *path,
+		    char **cause);
+int		 rules_cache_read(struct rules *, const char *path,
+		    char **cause);
+
 /* PCRE2's version, for --version. */
 const char	*rules_library_version(void);
 

@@ -166,6 +166,16 @@ run_load_rules(struct run *r)
 		}
 		free(path);
 	}
+	/* Compiled when cv2bib was installed: beside the rules. */
+	if (o->compile_rules == NULL) {
+		xasprintf(&path, "%s/%s", o->datadir, RUN_COMPILED_RULES);
+		if (rules_cache_read(r->rules, path, &cause) == -1) {
+			diag_msg(DIAG_NOTE, "%s; the rules are compiled as "
+			    "they are needed", cause);
+			free(cause);
+		}
+		free(path);
+	}
 	/* The user's rules are compiled now, so errors stop the run. */
 	rules_lazy(r->rules, 0);
 	rules_user_mode(r->rules);
@@ -851,6 +861,16 @@ run(const struct run_opts *o)
 	if (run_load_rules(&r) == -1) {
 		rules_free(r.rules);
 		return EXIT_USAGE;
+	}
+	if (o->compile_rules != NULL) {
+		status = EXIT_OK;
+		if (rules_cache_write(r.rules, o->compile_rules, &cause) == -1) {
+			diag_msg(DIAG_FATAL, "%s", cause);
+			free(cause);
+			status = EXIT_USAGE;
+		}
+		rules_free(r.rules);
+		return status;
 	}
 	if ((out = output_open(o->output, &cause)) == NULL) {
 		diag_msg(DIAG_FATAL, "%s", cause);

@@ -26,11 +26,15 @@ struct run_opts {
 	enum markup	  markup;	/* -i, --input */
 	const char	**rules;	/* -r FILE..., NULL-terminated */
 	const char	 *datadir;	/* installed rules: $CV2BIB_DATADIR or DATADIR */
+	const char	 *compile_rules; /* --compile-rules FILE: only that */
 	int		  check;	/* --check */
 	int		  dedup;	/* --dedup */
 	int		  strict;	/* --strict */
 	int		  latex;	/* --latex */
 };
+
+/* The compiled rules, in the directory of the installed ones. */
+#define RUN_COMPILED_RULES	"rules.compiled"
 
 /* Exit statuses (see cv2bib(1), EXIT STATUS). */
 enum {

@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 89
+plan 96
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -390,5 +390,55 @@ CV2BIB_DATADIR=$tmp/adir "$CV2BIB" "$cv" >out 2>err
 status=$?
 check "installed rules not found: exit 2, pointing at CV2BIB_DATADIR" \
     failed 2 'CV2BIB_DATADIR'
+
+# --- compiled rules --------------------------------------------------------
+# cvs DATADIR OUT: the sample CV and two corpus CVs in two formats.
+cvs() {
+	for f in "$cv" "$srcdir/tests/corpus/03-reinaudi-physics.tex" \
+	    "$srcdir/tests/corpus/07-leifer-neuroscience.html"; do
+		for fmt in csl-json bibtex; do
+			CV2BIB_DATADIR=$1 "$CV2BIB" -q -f $fmt "$f"
+		done
+	done >"$2" 2>&1
+}
+mkdir -p data
+cp "$CV2BIB_DATADIR"/*.rules data/
+cvs "$tmp/data" plain.out
+run --compile-rules data/rules.compiled
+check "--compile-rules writes the compiled rules and exits 0" \
+    test "$status" -eq 0 -a -s data/rules.compiled -a ! -s out -a ! -s err
+cvs "$tmp/data" compiled.out
+check "with compiled rules the output is the same" cmp -s plain.out compiled.out
+cp data/rules.compiled good.compiled
+# A byte in the middle of the file changed: its checksum no longer holds.
+size=$(wc -c <good.compiled)
+{ head -c $((size / 2)) good.compiled; printf 'X'
+  tail -c $((size - size / 2 - 1)) good.compiled; } >data/rules.compiled
+cvs "$tmp/data" damaged.out
+check "damaged compiled rules are not used: the same output" \
+    cmp -s plain.out damaged.out
+CV2BIB_DATADIR=$tmp/data "$CV2BIB" -v -f csl-json "$cv" >out 2>err
+status=$?
+check "-v says the damaged file was not used" \
+    grep -q 'rules.compiled: damaged (wrong checksum); the rules are compiled' err
+printf 'not compiled rules at all\n' >data/rules.compiled
+cvs "$tmp/data" garbage.out
+check "a file that is not compiled rules is not used: the same output" \
+    cmp -s plain.out garbage.out
+# A rule changed after compiling: it is compiled again, the rest is used.
+cp good.compiled data/rules.compiled
+sed 's|/^(?:In|/(?:)^(?:In|' data/venues.rules >venues.rules &&
+    mv venues.rules data/venues.rules
+printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' \
+    >>data/venues.rules
+cvs "$tmp/data" changed.out
+rm data/rules.compiled
+cvs "$tmp/data" changed-plain.out
+check "rules changed since compiling: the output of the changed rules" \
+    eval "cmp -s changed.out changed-plain.out &&
+    grep -q '\"container-title\": \"USENIX ATC\"' changed.out"
+run --compile-rules "$tmp/no/such/dir/rules.compiled"
+check "--compile-rules into a missing directory exits 2, naming it" \
+    failed 2 "cannot write '.*no/such/dir/rules.compiled'"
 
 done_testing

@@ -21,8 +21,8 @@ nformats=$(echo "$formats" | wc -w)
 
 plan $((4 + nopts * 3 + nformats * 2))
 
-check "longopts[] has the 12 options of the specification" \
-    test "$nopts" -eq 12
+check "longopts[] has the 12 options of the specification and --compile-rules" \
+    test "$nopts" -eq 13
 check "--help lists the formats" test "$nformats" -ge 4
 if have mandoc; then
 	mandoc -Tlint -W warning "$page" >err 2>&1

@@ -218,6 +218,44 @@ test_needles_summary_finds_them(void **state)
 	assert_false(maybe("\\d+\\s*\\(\\d+\\)", 0, "12 (x3)"));
 }
 
+/* Needles written as bytes read back the same; other bytes do not. */
+static void
+test_needles_encode_and_decode(void **state)
+{
+	const char *pat = "(?:Filed|Issued)\\s+\\d";
+	struct needles *nd = needles_new(pat, strlen(pat), 0, 0), *back;
+	struct buf b = BUF_INIT;
+	const char *x, *y;
+	size_t i, xl, yl;
+
+	(void)state;
+	assert_non_null(nd);
+	needles_encode(nd, &b);
+	assert_int_equal(needles_decode(b.s, b.len, &back), 1);
+	assert_non_null(back);
+	assert_int_equal(needles_count(back), needles_count(nd));
+	for (i = 0; i < needles_count(nd); i++) {
+		x = needles_get(nd, i, &xl);
+		y = needles_get(back, i, &yl);
+		assert_int_equal(xl, yl);
+		assert_memory_equal(x, y, xl);
+	}
+	needles_free(back);
+	/* Cut short, or a byte more: not needles. */
+	assert_int_equal(needles_decode(b.s, b.len - 1, &back), 0);
+	assert_null(back);
+	buf_putc(&b, 'x');
+	assert_int_equal(needles_decode(b.s, b.len, &back), 0);
+	assert_null(back);
+	/* No needles at all is written too. */
+	b.len = 0;
+	needles_encode(NULL, &b);
+	assert_int_equal(needles_decode(b.s, b.len, &back), 1);
+	assert_null(back);
+	buf_free(&b);
+	needles_free(nd);
+}
+
 /*
  * Whether PCRE2, with UTF and UCP as the rules are compiled, takes the
  * code point c for a pattern of one character class.
@@ -306,6 +344,7 @@ main(void)
 		cmocka_unit_test(test_needles_shadow_form),
 		cmocka_unit_test(test_needles_summary_finds_them),
 		cmocka_unit_test(test_needles_shadow_agrees_with_pcre2),
+		cmocka_unit_test(test_needles_encode_and_decode),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
