@@ -311,15 +311,23 @@ set_join(struct strset *out, const struct strset *a, const struct strset *b)
 }
 
 /*
+ * Past this weight (six letters or so) a string is rare enough in an
+ * entry: more length no longer beats fewer strings to look for.
+ */
+#define WEIGHT_ENOUGH	12
+
+/*
  * How selective a set of needles is: its weakest string counts, then
  * fewer strings.
  */
 static long
 set_score(const struct strset *set)
 {
+	size_t w = set->weight < WEIGHT_ENOUGH ? set->weight : WEIGHT_ENOUGH;
+
 	if (set->any || set->n == 0 || set->weight == 0)
 		return -1;	/* the empty string: needs nothing */
-	return (long)(set->weight * (NEEDLES_MAX + 1) - set->n);
+	return (long)(w * (NEEDLES_MAX + 1) - set->n);
 }
 
 /* Whether s[0..n) holds t[0..m); the strings are short. */
@@ -357,26 +365,17 @@ set_minimise(struct strset *set)
 }
 
 /*
- * Keep cand in best if it is more selective.  Dropping strings that hold
- * others keeps the weakest string, so only a tie needs the smaller set.
+ * Keep cand in best if it is more selective, without the strings that
+ * hold others (which changes only how many there are).
  */
 static void
 set_consider(struct strset *best, const struct strset *cand)
 {
-	struct strset min;
-	long c = set_score(cand), b = set_score(best);
-
-	if (c < 0 || c / (NEEDLES_MAX + 1) < b / (NEEDLES_MAX + 1))
+	if (set_score(cand) <= set_score(best))
 		return;
-	if (cand->n == 1) {
-		if (c > b)
-			set_copy(best, cand);
-		return;
-	}
-	set_copy(&min, cand);
-	set_minimise(&min);
-	if (set_score(&min) > b)
-		set_copy(best, &min);
+	set_copy(best, cand);
+	if (best->n > 1)
+		set_minimise(best);
 }
 
 /* The pattern. */
@@ -898,6 +897,66 @@ parse_seq(struct parse *ps, struct info *out)
 		set_copy(&out->exact, &ch.run);
 }
 
+/*
+ * The strings of a and b cut to their first (or last) k bytes, in *out;
+ * 0 if they are still too many.  Each piece is in whatever its string is
+ * in, so the pieces are needles too, only weaker.
+ */
+static int
+set_cut(struct strset *out, const struct strset *a, const struct strset *b,
+    size_t k, int last)
+{
+	const struct strset *from[2] = { a, b };
+	const struct lit *l;
+	size_t i, j, n;
+
+	set_empty(out);
+	for (j = 0; j < 2; j++)
+		for (i = 0; i < from[j]->n; i++) {
+			l = &from[j]->v[i];
+			n = l->len < k ? l->len : k;
+			if (!set_add(out, last ? l->s + l->len - n : l->s, n))
+				return 0;
+		}
+	return 1;
+}
+
+/*
+ * What either of two alternatives needs: both needs together, or, if they
+ * are too many, the longest pieces of them that are few enough ("Ph. D.
+ * thesis", "M. Sc. thesis", ... : "thesis").
+ */
+static void
+need_union(struct strset *to, const struct strset *from)
+{
+	/* Longer pieces would tell no more (WEIGHT_ENOUGH). */
+	static const size_t cuts[] = { 6, 4, 3 };
+	struct strset both, cut, best;
+	size_t i;
+	int last;
+
+	if (set_score(to) < 0 || set_score(from) < 0) {
+		set_any(to);
+		return;
+	}
+	set_copy(&both, to);
+	set_union(&both, from);
+	if (!both.any) {
+		set_copy(to, &both);
+		return;
+	}
+	set_any(&best);
+	for (last = 0; last < 2; last++)
+		for (i = 0; i < sizeof(cuts) / sizeof(cuts[0]); i++)
+			if (set_cut(&cut, to, from, cuts[i], last)) {
+				set_minimise(&cut);
+				if (set_score(&cut) > set_score(&best))
+					set_copy(&best, &cut);
+				break;
+			}
+	set_copy(to, &best);
+}
+
 /* Alternatives separated by "|", up to ")" or the end. */
 static void
 parse_alt(struct parse *ps, struct info *out)
@@ -910,10 +969,7 @@ parse_alt(struct parse *ps, struct info *out)
 		parse_seq(ps, alt);
 		set_union(&out->exact, &alt->exact);
 		/* Either may match: one of the needs of each. */
-		if (set_score(&alt->need) < 0 || set_score(&out->need) < 0)
-			set_any(&out->need);
-		else
-			set_union(&out->need, &alt->need);
+		need_union(&out->need, &alt->need);
 	}
 }
 

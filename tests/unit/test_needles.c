@@ -85,6 +85,10 @@ test_needles_alternatives_all_count(void **state)
 	check("(?:Filed|Issued)\\s+\\d", 0, "[filed 0][issued 0]");
 	check("(?:Filed|\\d+)x", 0, "[filedx][0x]");
 	check("\\.\\s*(?:Jan|Feb)", 0, "[. jan][. feb][.jan][.feb]");
+	/* Too many together: pieces of them that are few enough. */
+	check("(?:Ph\\.?\\s?D\\.?\\s+[Tt]hesis|Doctoral\\s+[Tt]hesis|"
+	    "M\\.?\\s?Sc?\\.?\\s+[Tt]hesis|Master'?s?\\s+[Tt]hesis)", 0,
+	    "[thesis]");
 	/* One alternative that needs nothing: nothing is needed. */
 	check("Filed|\\w+", 0, "NONE");
 	check("a|", 0, "NONE");
