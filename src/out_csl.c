@@ -1,9 +1,10 @@
 /*
  * out_csl.c -- CSL-JSON through jansson (see out_csl.h).
  *
- * Items follow the CSL 1.0.2 data schema.  The array is written item by
- * item, so nothing but the current item is held in memory.  Keys come out
- * in one fixed order (the order they are set in below).
+ * Items follow the CSL 1.0.2 data schema.  The array is written batch by
+ * batch, so nothing but the current item and the batch's text is held in
+ * memory.  Keys come out in one fixed order (the order they are set in
+ * below).
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "entry.h"
 #include "out_csl.h"
@@ -21,8 +23,10 @@
 #define CSL_DUMP_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
 
 struct out_csl {
-	FILE	*fp;
-	size_t	 items;		/* written so far */
+	FILE		*fp;
+	size_t		 items;		/* written so far */
+	struct buf	 out;		/* a batch's text, reused */
+	json_t		*wrap;		/* an item's array (csl_dump_item()) */
 };
 
 /*
@@ -112,6 +116,7 @@ out_csl_open(FILE *fp)
 	csl_init();
 	o = xcalloc(1, sizeof(*o));
 	o->fp = fp;
+	o->wrap = json_array();
 	return o;
 }
 
@@ -291,39 +296,64 @@ out_csl_item(const struct entry *e)
 	return s;
 }
 
-/* Write s with each line indented by two spaces: an item in the array. */
-static void
-csl_put_indented(FILE *fp, const char *s)
+/*
+ * jansson's dump callback: append to a struct buf.  It is called for every
+ * few bytes of output, most of them single bytes (a quote, a comma, a
+ * newline), so the common case costs a test and a store or a memcpy.
+ */
+static int
+csl_dump_to_buf(const char *s, size_t n, void *data)
 {
-	const char *nl;
+	struct buf *b = data;
 
-	for (;;) {
-		fputs("  ", fp);
-		if ((nl = strchr(s, '\n')) == NULL)
-			break;
-		fwrite(s, 1, (size_t)(nl - s + 1), fp);
-		s = nl + 1;
-	}
-	fputs(s, fp);
+	if (b->len + n >= b->cap)
+		buf_grow(b, n);
+	if (n == 1)
+		b->s[b->len] = *s;
+	else
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
 }
 
 /*
- * The opening bracket goes out with the first item, so that a run with no
- * entries writes "[]\n" rather than a bracket on each line.
+ * Append item to the batch's text as a member of the array: it is dumped
+ * inside a one-element array with JSON_EMBED, which leaves out that
+ * array's brackets, so that jansson indents the item as a member
+ * ("\n  {\n    ...\n  }\n").  The last newline goes: a comma and the next
+ * item, or the closing bracket, follow.  The opening bracket goes out
+ * with the first item, so that a run with no entries writes "[]\n".
+ */
+static int
+csl_dump_item(struct out_csl *o, json_t *item)
+{
+	int rc;
+
+	buf_putc(&o->out, o->items++ == 0 ? '[' : ',');
+	json_array_append_new(o->wrap, item);
+	rc = json_dump_callback(o->wrap, csl_dump_to_buf, &o->out,
+	    CSL_DUMP_FLAGS | JSON_EMBED);
+	json_array_clear(o->wrap);
+	if (o->out.len > 0 && o->out.s[o->out.len - 1] == '\n')
+		o->out.s[--o->out.len] = '\0';
+	return rc;
+}
+
+/*
+ * Each item is built, dumped and freed in turn (memory stays small and
+ * hot); the batch's text goes out in one fwrite.
  */
 int
 out_csl_write(struct out_csl *o, struct entry *const *v, size_t n)
 {
 	size_t i;
-	char *s;
 
-	for (i = 0; i < n; i++) {
-		if ((s = out_csl_item(v[i])) == NULL)
+	buf_reset(&o->out);
+	for (i = 0; i < n; i++)
+		if (csl_dump_item(o, csl_item(v[i])) != 0)
 			return -1;
-		fputs(o->items++ == 0 ? "[\n" : ",\n", o->fp);
-		csl_put_indented(o->fp, s);
-		free(s);
-	}
+	fwrite(buf_str(&o->out), 1, o->out.len, o->fp);
 	return ferror(o->fp) ? -1 : 0;
 }
 
@@ -338,6 +368,8 @@ out_csl_close(struct out_csl *o)
 	fputs(o->items == 0 ? "[]\n" : "\n]\n", o->fp);
 	if (fflush(o->fp) != 0 || ferror(o->fp))
 		rc = -1;
+	buf_free(&o->out);
+	json_decref(o->wrap);
 	free(o);
 	return rc;
 }
