@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "entry.h"
 #include "out_csl.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define CSL_DUMP_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
@@ -120,22 +121,29 @@ out_csl_open(FILE *fp)
 	return o;
 }
 
-/* Set key to value unless value is NULL or empty; warn if not UTF-8. */
+/*
+ * Set key to value unless value is NULL or empty; warn if not UTF-8.  The
+ * keys are this file's literals, so jansson need not check them; values
+ * are checked here, by the faster utf8_valid_prefix(), and handed over
+ * with their length, so jansson neither checks nor measures them again.
+ */
 static void
 csl_set_str(json_t *obj, const struct entry *e, const char *key,
     const char *value)
 {
-	json_t *s;
+	size_t len;
 
 	if (value == NULL || *value == '\0')
 		return;
-	if ((s = json_string(value)) == NULL) {
+	len = strlen(value);
+	if (utf8_valid_prefix(value, len) != len) {
 		/* The reader validates UTF-8; this is a bug upstream. */
 		diag_at(DIAG_WARNING, e->file, e->line, "CSL-JSON: %s is not "
 		    "valid UTF-8; left out", key);
 		return;
 	}
-	json_object_set_new(obj, key, s);
+	json_object_set_new_nocheck(obj, key, json_stringn_nocheck(value,
+	    len));
 }
 
 /* One name: literal for an organisation, else its parts. */
@@ -197,7 +205,7 @@ csl_number(const char *s, long lo, long hi)
 static json_t *
 csl_date(const struct entry *e)
 {
-	json_t *parts;
+	json_t *parts, *outer, *date;
 	long y, m, d;
 
 	if ((y = csl_number(e->f[FIELD_YEAR], 1, 9999)) == 0)
@@ -209,7 +217,11 @@ csl_date(const struct entry *e)
 		if ((d = csl_number(e->f[FIELD_DAY], 1, 31)) != 0)
 			json_array_append_new(parts, json_integer(d));
 	}
-	return json_pack("{s:[o]}", "date-parts", parts);
+	outer = json_array();
+	json_array_append_new(outer, parts);
+	date = json_object();
+	json_object_set_new_nocheck(date, "date-parts", outer);
+	return date;
 }
 
 /*
@@ -263,16 +275,19 @@ csl_item(const struct entry *e)
 	struct csl_values cv;
 	size_t i;
 
-	/* The schema requires an id; the keys stage always gives one. */
-	json_object_set_new(item, "id", json_string(e->key != NULL ? e->key :
-	    ""));
+	/*
+	 * The schema requires an id; the keys stage always gives one, in
+	 * ASCII (keys.h), so it needs no UTF-8 check.
+	 */
+	json_object_set_new_nocheck(item, "id", json_string_nocheck(
+	    e->key != NULL ? e->key : ""));
 	csl_set_str(item, e, "type", csl_types[t].type);
 	if ((j = csl_names(e, &e->authors)) != NULL)
-		json_object_set_new(item, "author", j);
+		json_object_set_new_nocheck(item, "author", j);
 	if ((j = csl_names(e, &e->editors)) != NULL)
-		json_object_set_new(item, "editor", j);
+		json_object_set_new_nocheck(item, "editor", j);
 	if ((j = csl_date(e)) != NULL)
-		json_object_set_new(item, "issued", j);
+		json_object_set_new_nocheck(item, "issued", j);
 	csl_values(e, t, &cv);
 	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++)
 		csl_set_str(item, e, csl_vars[i].field == FIELD_EDITION &&
