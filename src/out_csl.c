@@ -23,11 +23,41 @@
 
 #define CSL_DUMP_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
 
+/*
+ * Values of one kind, reused item after item: v[0..used) are in the item
+ * being built.  One left over from an earlier item may still sit in a
+ * container not yet emptied, out of the item's reach; the pool's own
+ * reference keeps it alive.
+ */
+struct csl_pool {
+	json_t		**v;
+	size_t		  n, cap, used;
+};
+
+/*
+ * The values of an item, kept from one item to the next: allocating and
+ * freeing each item's dozens of objects, arrays and strings cost the
+ * writer more than building them.  Each item is built into them once
+ * json_object_clear() or json_array_clear() has emptied the containers,
+ * which keeps their storage, and strings take their new text with
+ * json_string_setn_nocheck(), so that jansson allocates only the text,
+ * the numbers and the keys of an item.
+ */
+struct csl_shell {
+	json_t		*item;
+	json_t		*names[2];	/* "author", "editor" */
+	struct csl_pool	 name;		/* objects */
+	struct csl_pool	 str;		/* strings */
+	json_t		*issued;	/* {"date-parts": [parts]} */
+	json_t		*parts;
+};
+
 struct out_csl {
 	FILE		*fp;
 	size_t		 items;		/* written so far */
 	struct buf	 out;		/* a batch's text, reused */
 	json_t		*wrap;		/* an item's array (csl_dump_item()) */
+	struct csl_shell shell;
 };
 
 /*
@@ -109,6 +139,73 @@ csl_init(void)
 	json_set_alloc_funcs(xmalloc, free);
 }
 
+static void
+csl_pool_free(struct csl_pool *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		json_decref(p->v[i]);
+	free(p->v);
+}
+
+/* The next value of the pool, made by make() if the pool has no more. */
+static json_t *
+csl_pool_next(struct csl_pool *p, json_t *(*make)(void))
+{
+	if (p->used == p->n) {
+		if (p->n == p->cap) {
+			p->cap = p->cap != 0 ? p->cap * 2 : 16;
+			p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
+		}
+		p->v[p->n++] = make();
+	}
+	return p->v[p->used++];
+}
+
+static json_t *
+csl_empty_string(void)
+{
+	return json_string_nocheck("");
+}
+
+/* A string of the pool holding value[0..len), valid UTF-8. */
+static json_t *
+csl_string(struct csl_shell *sh, const char *value, size_t len)
+{
+	json_t *s = csl_pool_next(&sh->str, csl_empty_string);
+
+	json_string_setn_nocheck(s, value, len);
+	return s;
+}
+
+static void
+csl_shell_init(struct csl_shell *sh)
+{
+	json_t *outer = json_array();
+
+	memset(sh, 0, sizeof(*sh));
+	sh->item = json_object();
+	sh->names[0] = json_array();
+	sh->names[1] = json_array();
+	sh->parts = json_array();
+	json_array_append(outer, sh->parts);
+	sh->issued = json_object();
+	json_object_set_new_nocheck(sh->issued, "date-parts", outer);
+}
+
+static void
+csl_shell_free(struct csl_shell *sh)
+{
+	json_decref(sh->item);
+	json_decref(sh->names[0]);
+	json_decref(sh->names[1]);
+	csl_pool_free(&sh->name);
+	csl_pool_free(&sh->str);
+	json_decref(sh->issued);
+	json_decref(sh->parts);
+}
+
 struct out_csl *
 out_csl_open(FILE *fp)
 {
@@ -118,6 +215,7 @@ out_csl_open(FILE *fp)
 	o = xcalloc(1, sizeof(*o));
 	o->fp = fp;
 	o->wrap = json_array();
+	csl_shell_init(&o->shell);
 	return o;
 }
 
@@ -128,8 +226,8 @@ out_csl_open(FILE *fp)
  * with their length, so jansson neither checks nor measures them again.
  */
 static void
-csl_set_str(json_t *obj, const struct entry *e, const char *key,
-    const char *value)
+csl_set_str(struct csl_shell *sh, json_t *obj, const struct entry *e,
+    const char *key, const char *value)
 {
 	size_t len;
 
@@ -142,24 +240,24 @@ csl_set_str(json_t *obj, const struct entry *e, const char *key,
 		    "valid UTF-8; left out", key);
 		return;
 	}
-	json_object_set_new_nocheck(obj, key, json_stringn_nocheck(value,
-	    len));
+	json_object_set_nocheck(obj, key, csl_string(sh, value, len));
 }
 
 /* One name: literal for an organisation, else its parts. */
 static json_t *
-csl_name(const struct entry *e, const struct name *n)
+csl_name(struct csl_shell *sh, const struct entry *e, const struct name *n)
 {
-	json_t *o = json_object();
+	json_t *o = csl_pool_next(&sh->name, json_object);
 
+	json_object_clear(o);
 	if (n->flags & NAME_LITERAL)
-		csl_set_str(o, e, "literal", n->family != NULL ? n->family :
+		csl_set_str(sh, o, e, "literal", n->family != NULL ? n->family :
 		    n->given);
 	else {
-		csl_set_str(o, e, "family", n->family);
-		csl_set_str(o, e, "given", n->given);
-		csl_set_str(o, e, "non-dropping-particle", n->particle);
-		csl_set_str(o, e, "suffix", n->suffix);
+		csl_set_str(sh, o, e, "family", n->family);
+		csl_set_str(sh, o, e, "given", n->given);
+		csl_set_str(sh, o, e, "non-dropping-particle", n->particle);
+		csl_set_str(sh, o, e, "suffix", n->suffix);
 	}
 	return o;
 }
@@ -169,23 +267,21 @@ csl_name(const struct entry *e, const struct name *n)
  * form, so the list holds the names the CV gives and nothing more.
  */
 static json_t *
-csl_names(const struct entry *e, const struct namelist *nl)
+csl_names(struct csl_shell *sh, json_t *arr, const struct entry *e,
+    const struct namelist *nl)
 {
-	json_t *arr = json_array(), *o;
+	json_t *o;
 	size_t i;
 
+	json_array_clear(arr);
 	for (i = 0; i < nl->n; i++) {
-		o = csl_name(e, &nl->v[i]);
+		o = csl_name(sh, e, &nl->v[i]);
 		if (json_object_size(o) == 0)
-			json_decref(o);
+			sh->name.used--;	/* the next name takes it */
 		else
-			json_array_append_new(arr, o);
+			json_array_append(arr, o);
 	}
-	if (json_array_size(arr) == 0) {
-		json_decref(arr);
-		return NULL;
-	}
-	return arr;
+	return json_array_size(arr) != 0 ? arr : NULL;
 }
 
 /* A whole decimal number in [lo, hi], or 0. */
@@ -203,25 +299,21 @@ csl_number(const char *s, long lo, long hi)
 
 /* {"date-parts": [[year, month?, day?]]}; NULL if the year is no number. */
 static json_t *
-csl_date(const struct entry *e)
+csl_date(struct csl_shell *sh, const struct entry *e)
 {
-	json_t *parts, *outer, *date;
+	json_t *parts = sh->parts;
 	long y, m, d;
 
 	if ((y = csl_number(e->f[FIELD_YEAR], 1, 9999)) == 0)
 		return NULL;
-	parts = json_array();
+	json_array_clear(parts);
 	json_array_append_new(parts, json_integer(y));
 	if ((m = csl_number(e->f[FIELD_MONTH], 1, 12)) != 0) {
 		json_array_append_new(parts, json_integer(m));
 		if ((d = csl_number(e->f[FIELD_DAY], 1, 31)) != 0)
 			json_array_append_new(parts, json_integer(d));
 	}
-	outer = json_array();
-	json_array_append_new(outer, parts);
-	date = json_object();
-	json_object_set_new_nocheck(date, "date-parts", outer);
-	return date;
+	return sh->issued;
 }
 
 /*
@@ -266,31 +358,34 @@ csl_values(const struct entry *e, enum entry_type t, struct csl_values *cv)
 		cv->v[FIELD_CONTAINER] = NULL;
 }
 
-/* One entry as a CSL item; the caller owns the reference. */
+/* One entry as a CSL item, built in sh (borrowed: valid until the next). */
 static json_t *
-csl_item(const struct entry *e)
+csl_item(struct csl_shell *sh, const struct entry *e)
 {
-	json_t *item = json_object(), *j;
+	json_t *item = sh->item, *j;
+	const char *id;
 	enum entry_type t = e->type < TYPE__COUNT ? e->type : TYPE_MISC;
 	struct csl_values cv;
 	size_t i;
 
+	json_object_clear(item);
+	sh->name.used = sh->str.used = 0;
 	/*
 	 * The schema requires an id; the keys stage always gives one, in
 	 * ASCII (keys.h), so it needs no UTF-8 check.
 	 */
-	json_object_set_new_nocheck(item, "id", json_string_nocheck(
-	    e->key != NULL ? e->key : ""));
-	csl_set_str(item, e, "type", csl_types[t].type);
-	if ((j = csl_names(e, &e->authors)) != NULL)
-		json_object_set_new_nocheck(item, "author", j);
-	if ((j = csl_names(e, &e->editors)) != NULL)
-		json_object_set_new_nocheck(item, "editor", j);
-	if ((j = csl_date(e)) != NULL)
-		json_object_set_new_nocheck(item, "issued", j);
+	id = e->key != NULL ? e->key : "";
+	json_object_set_nocheck(item, "id", csl_string(sh, id, strlen(id)));
+	csl_set_str(sh, item, e, "type", csl_types[t].type);
+	if ((j = csl_names(sh, sh->names[0], e, &e->authors)) != NULL)
+		json_object_set_nocheck(item, "author", j);
+	if ((j = csl_names(sh, sh->names[1], e, &e->editors)) != NULL)
+		json_object_set_nocheck(item, "editor", j);
+	if ((j = csl_date(sh, e)) != NULL)
+		json_object_set_nocheck(item, "issued", j);
 	csl_values(e, t, &cv);
 	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++)
-		csl_set_str(item, e, csl_vars[i].field == FIELD_EDITION &&
+		csl_set_str(sh, item, e, csl_vars[i].field == FIELD_EDITION &&
 		    t == TYPE_SOFTWARE ? "version" : csl_vars[i].var,
 		    cv.v[csl_vars[i].field]);	/* software has versions */
 	free(cv.number);
@@ -301,13 +396,13 @@ csl_item(const struct entry *e)
 char *
 out_csl_item(const struct entry *e)
 {
-	json_t *item;
+	struct csl_shell sh;
 	char *s;
 
 	csl_init();
-	item = csl_item(e);
-	s = json_dumps(item, CSL_DUMP_FLAGS);
-	json_decref(item);
+	csl_shell_init(&sh);
+	s = json_dumps(csl_item(&sh, e), CSL_DUMP_FLAGS);
+	csl_shell_free(&sh);
 	return s;
 }
 
@@ -346,7 +441,7 @@ csl_dump_item(struct out_csl *o, json_t *item)
 	int rc;
 
 	buf_putc(&o->out, o->items++ == 0 ? '[' : ',');
-	json_array_append_new(o->wrap, item);
+	json_array_append(o->wrap, item);
 	rc = json_dump_callback(o->wrap, csl_dump_to_buf, &o->out,
 	    CSL_DUMP_FLAGS | JSON_EMBED);
 	json_array_clear(o->wrap);
@@ -366,7 +461,7 @@ out_csl_write(struct out_csl *o, struct entry *const *v, size_t n)
 
 	buf_reset(&o->out);
 	for (i = 0; i < n; i++)
-		if (csl_dump_item(o, csl_item(v[i])) != 0)
+		if (csl_dump_item(o, csl_item(&o->shell, v[i])) != 0)
 			return -1;
 	fwrite(buf_str(&o->out), 1, o->out.len, o->fp);
 	return ferror(o->fp) ? -1 : 0;
@@ -385,6 +480,7 @@ out_csl_close(struct out_csl *o)
 		rc = -1;
 	buf_free(&o->out);
 	json_decref(o->wrap);
+	csl_shell_free(&o->shell);
 	free(o);
 	return rc;
 }
