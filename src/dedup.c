@@ -9,9 +9,9 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ascii.h"
 #include "buf.h"
@@ -88,35 +88,36 @@ dedup_lower(uint32_t c)
  * Append s folded for comparison: ASCII and Latin letters and digits as
  * lower-case ASCII ("Kostić" -> "kostic", "Straße" -> "strasse"), other
  * scripts kept (so that two Chinese titles do not both fold to nothing),
- * punctuation and spaces dropped.
+ * punctuation and spaces dropped.  No character folds to more bytes than
+ * twice those it takes (see ascii_foldn()), so one grow serves and the
+ * loop writes directly; ASCII, most of every CV, takes no call.
  */
 static void
 dedup_fold(const char *s, struct buf *b)
 {
 	const char *p = s;
-	char u[5];
+	char *o;
 	uint32_t c;
-	size_t n;
 
+	buf_grow(b, 2 * strlen(s));
+	o = b->s + b->len;
 	while (*p != '\0') {
-		c = utf8_next(&p);
-		if (c < 0x80) {
-			if (isalnum((int)c))
-				buf_putc(b, (char)tolower((int)c));
-		} else if (c >= 0xc0 && c < 0x180) {
-			n = utf8_encode(c, u);
-			u[n] = '\0';
-			ascii_fold(u, b);
-		} else if (c >= 0xff10 && c <= 0xff5a) {
-			/* Full-width ASCII letters and digits. */
-			u[0] = (char)(c - 0xfee0);
-			u[1] = '\0';
-			ascii_fold(u, b);
-		} else if (!dedup_is_noise(c)) {
-			n = utf8_encode(dedup_lower(c), u);
-			buf_append(b, u, n);
+		if ((unsigned char)*p < 0x80) {
+			if ((*o = ascii_alnum((unsigned char)*p++)) != '\0')
+				o++;
+			continue;
 		}
+		c = utf8_next(&p);
+		if (c >= 0xc0 && c < 0x180)
+			o += ascii_fold_char(c, o);
+		else if (c >= 0xff10 && c <= 0xff5a)
+			/* Full-width ASCII letters and digits. */
+			o += ascii_fold_char(c - 0xfee0, o);
+		else if (!dedup_is_noise(c))
+			o += utf8_encode(dedup_lower(c), o);
 	}
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
 }
 
 /* FNV-1a, never 0 (0 marks an empty slot). */

@@ -38,7 +38,10 @@ struct keys {
 	struct buf	  tmp;
 };
 
-/* Words that say nothing about a title (compared folded). */
+/*
+ * Words that say nothing about a title (compared folded).  Keep them in
+ * strcmp order: keys_is_stopword() searches them by halves.
+ */
 static const char *const keys_stopwords[] = {
 	"a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does",
 	"etc", "for", "from", "how", "in", "into", "is", "it", "its", "of",
@@ -126,14 +129,18 @@ keys_add(struct keys *k, const char *s)
 }
 
 static int
+keys_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether w is a stopword: a binary search, the list being sorted. */
+static int
 keys_is_stopword(const char *w)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(keys_stopwords) / sizeof(keys_stopwords[0]); i++)
-		if (strcmp(w, keys_stopwords[i]) == 0)
-			return 1;
-	return 0;
+	return bsearch(&w, keys_stopwords, sizeof(keys_stopwords) /
+	    sizeof(keys_stopwords[0]), sizeof(keys_stopwords[0]),
+	    keys_cmp) != NULL;
 }
 
 static int
@@ -152,17 +159,14 @@ keys_title_word(const char *title, struct buf *b)
 {
 	struct buf w = BUF_INIT;
 	const char *p = title, *end;
-	char *word;
 
 	while (*p != '\0') {
 		while (keys_is_space(*p))
 			p++;
 		for (end = p; *end != '\0' && !keys_is_space(*end); end++)
 			continue;
-		word = xstrndup(p, (size_t)(end - p));
 		buf_reset(&w);
-		ascii_fold(word, &w);
-		free(word);
+		ascii_foldn(p, (size_t)(end - p), &w);
 		if (w.len > 0 && !keys_is_stopword(w.s) &&
 		    strspn(w.s, "0123456789") < w.len) {
 			buf_append(b, w.s, w.len < KEYS_WORD_MAX ? w.len :

@@ -1,9 +1,10 @@
 /*
  * out_csl.c -- CSL-JSON through jansson (see out_csl.h).
  *
- * Items follow the CSL 1.0.2 data schema.  The array is written item by
- * item, so nothing but the current item is held in memory.  Keys come out
- * in one fixed order (the order they are set in below).
+ * Items follow the CSL 1.0.2 data schema.  The array is written batch by
+ * batch, so nothing but the current item and the batch's text is held in
+ * memory.  Keys come out in one fixed order (the order they are set in
+ * below).
  */
 #include "config.h"
 
@@ -13,16 +14,50 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "entry.h"
 #include "out_csl.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define CSL_DUMP_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
 
+/*
+ * Values of one kind, reused item after item: v[0..used) are in the item
+ * being built.  One left over from an earlier item may still sit in a
+ * container not yet emptied, out of the item's reach; the pool's own
+ * reference keeps it alive.
+ */
+struct csl_pool {
+	json_t		**v;
+	size_t		  n, cap, used;
+};
+
+/*
+ * The values of an item, kept from one item to the next: allocating and
+ * freeing each item's dozens of objects, arrays and strings cost the
+ * writer more than building them.  Each item is built into them once
+ * json_object_clear() or json_array_clear() has emptied the containers,
+ * which keeps their storage, and strings take their new text with
+ * json_string_setn_nocheck(), so that jansson allocates only the text,
+ * the numbers and the keys of an item.
+ */
+struct csl_shell {
+	json_t		*item;
+	json_t		*names[2];	/* "author", "editor" */
+	struct csl_pool	 name;		/* objects */
+	struct csl_pool	 str;		/* strings */
+	json_t		*issued;	/* {"date-parts": [parts]} */
+	json_t		*parts;
+};
+
 struct out_csl {
-	FILE	*fp;
-	size_t	 items;		/* written so far */
+	FILE		*fp;
+	size_t		 items;		/* written so far */
+	struct buf	 out;		/* a batch's text, reused */
+	json_t		*wrap;		/* an item's array (csl_dump_item()) */
+	struct csl_shell shell;
 };
 
 /*
@@ -104,6 +139,73 @@ csl_init(void)
 	json_set_alloc_funcs(xmalloc, free);
 }
 
+static void
+csl_pool_free(struct csl_pool *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		json_decref(p->v[i]);
+	free(p->v);
+}
+
+/* The next value of the pool, made by make() if the pool has no more. */
+static json_t *
+csl_pool_next(struct csl_pool *p, json_t *(*make)(void))
+{
+	if (p->used == p->n) {
+		if (p->n == p->cap) {
+			p->cap = p->cap != 0 ? p->cap * 2 : 16;
+			p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
+		}
+		p->v[p->n++] = make();
+	}
+	return p->v[p->used++];
+}
+
+static json_t *
+csl_empty_string(void)
+{
+	return json_string_nocheck("");
+}
+
+/* A string of the pool holding value[0..len), valid UTF-8. */
+static json_t *
+csl_string(struct csl_shell *sh, const char *value, size_t len)
+{
+	json_t *s = csl_pool_next(&sh->str, csl_empty_string);
+
+	json_string_setn_nocheck(s, value, len);
+	return s;
+}
+
+static void
+csl_shell_init(struct csl_shell *sh)
+{
+	json_t *outer = json_array();
+
+	memset(sh, 0, sizeof(*sh));
+	sh->item = json_object();
+	sh->names[0] = json_array();
+	sh->names[1] = json_array();
+	sh->parts = json_array();
+	json_array_append(outer, sh->parts);
+	sh->issued = json_object();
+	json_object_set_new_nocheck(sh->issued, "date-parts", outer);
+}
+
+static void
+csl_shell_free(struct csl_shell *sh)
+{
+	json_decref(sh->item);
+	json_decref(sh->names[0]);
+	json_decref(sh->names[1]);
+	csl_pool_free(&sh->name);
+	csl_pool_free(&sh->str);
+	json_decref(sh->issued);
+	json_decref(sh->parts);
+}
+
 struct out_csl *
 out_csl_open(FILE *fp)
 {
@@ -112,41 +214,50 @@ out_csl_open(FILE *fp)
 	csl_init();
 	o = xcalloc(1, sizeof(*o));
 	o->fp = fp;
+	o->wrap = json_array();
+	csl_shell_init(&o->shell);
 	return o;
 }
 
-/* Set key to value unless value is NULL or empty; warn if not UTF-8. */
+/*
+ * Set key to value unless value is NULL or empty; warn if not UTF-8.  The
+ * keys are this file's literals, so jansson need not check them; values
+ * are checked here, by the faster utf8_valid_prefix(), and handed over
+ * with their length, so jansson neither checks nor measures them again.
+ */
 static void
-csl_set_str(json_t *obj, const struct entry *e, const char *key,
-    const char *value)
+csl_set_str(struct csl_shell *sh, json_t *obj, const struct entry *e,
+    const char *key, const char *value)
 {
-	json_t *s;
+	size_t len;
 
 	if (value == NULL || *value == '\0')
 		return;
-	if ((s = json_string(value)) == NULL) {
+	len = strlen(value);
+	if (utf8_valid_prefix(value, len) != len) {
 		/* The reader validates UTF-8; this is a bug upstream. */
 		diag_at(DIAG_WARNING, e->file, e->line, "CSL-JSON: %s is not "
 		    "valid UTF-8; left out", key);
 		return;
 	}
-	json_object_set_new(obj, key, s);
+	json_object_set_nocheck(obj, key, csl_string(sh, value, len));
 }
 
 /* One name: literal for an organisation, else its parts. */
 static json_t *
-csl_name(const struct entry *e, const struct name *n)
+csl_name(struct csl_shell *sh, const struct entry *e, const struct name *n)
 {
-	json_t *o = json_object();
+	json_t *o = csl_pool_next(&sh->name, json_object);
 
+	json_object_clear(o);
 	if (n->flags & NAME_LITERAL)
-		csl_set_str(o, e, "literal", n->family != NULL ? n->family :
+		csl_set_str(sh, o, e, "literal", n->family != NULL ? n->family :
 		    n->given);
 	else {
-		csl_set_str(o, e, "family", n->family);
-		csl_set_str(o, e, "given", n->given);
-		csl_set_str(o, e, "non-dropping-particle", n->particle);
-		csl_set_str(o, e, "suffix", n->suffix);
+		csl_set_str(sh, o, e, "family", n->family);
+		csl_set_str(sh, o, e, "given", n->given);
+		csl_set_str(sh, o, e, "non-dropping-particle", n->particle);
+		csl_set_str(sh, o, e, "suffix", n->suffix);
 	}
 	return o;
 }
@@ -156,23 +267,21 @@ csl_name(const struct entry *e, const struct name *n)
  * form, so the list holds the names the CV gives and nothing more.
  */
 static json_t *
-csl_names(const struct entry *e, const struct namelist *nl)
+csl_names(struct csl_shell *sh, json_t *arr, const struct entry *e,
+    const struct namelist *nl)
 {
-	json_t *arr = json_array(), *o;
+	json_t *o;
 	size_t i;
 
+	json_array_clear(arr);
 	for (i = 0; i < nl->n; i++) {
-		o = csl_name(e, &nl->v[i]);
+		o = csl_name(sh, e, &nl->v[i]);
 		if (json_object_size(o) == 0)
-			json_decref(o);
+			sh->name.used--;	/* the next name takes it */
 		else
-			json_array_append_new(arr, o);
+			json_array_append(arr, o);
 	}
-	if (json_array_size(arr) == 0) {
-		json_decref(arr);
-		return NULL;
-	}
-	return arr;
+	return json_array_size(arr) != 0 ? arr : NULL;
 }
 
 /* A whole decimal number in [lo, hi], or 0. */
@@ -190,21 +299,21 @@ csl_number(const char *s, long lo, long hi)
 
 /* {"date-parts": [[year, month?, day?]]}; NULL if the year is no number. */
 static json_t *
-csl_date(const struct entry *e)
+csl_date(struct csl_shell *sh, const struct entry *e)
 {
-	json_t *parts;
+	json_t *parts = sh->parts;
 	long y, m, d;
 
 	if ((y = csl_number(e->f[FIELD_YEAR], 1, 9999)) == 0)
 		return NULL;
-	parts = json_array();
+	json_array_clear(parts);
 	json_array_append_new(parts, json_integer(y));
 	if ((m = csl_number(e->f[FIELD_MONTH], 1, 12)) != 0) {
 		json_array_append_new(parts, json_integer(m));
 		if ((d = csl_number(e->f[FIELD_DAY], 1, 31)) != 0)
 			json_array_append_new(parts, json_integer(d));
 	}
-	return json_pack("{s:[o]}", "date-parts", parts);
+	return sh->issued;
 }
 
 /*
@@ -249,28 +358,34 @@ csl_values(const struct entry *e, enum entry_type t, struct csl_values *cv)
 		cv->v[FIELD_CONTAINER] = NULL;
 }
 
-/* One entry as a CSL item; the caller owns the reference. */
+/* One entry as a CSL item, built in sh (borrowed: valid until the next). */
 static json_t *
-csl_item(const struct entry *e)
+csl_item(struct csl_shell *sh, const struct entry *e)
 {
-	json_t *item = json_object(), *j;
+	json_t *item = sh->item, *j;
+	const char *id;
 	enum entry_type t = e->type < TYPE__COUNT ? e->type : TYPE_MISC;
 	struct csl_values cv;
 	size_t i;
 
-	/* The schema requires an id; the keys stage always gives one. */
-	json_object_set_new(item, "id", json_string(e->key != NULL ? e->key :
-	    ""));
-	csl_set_str(item, e, "type", csl_types[t].type);
-	if ((j = csl_names(e, &e->authors)) != NULL)
-		json_object_set_new(item, "author", j);
-	if ((j = csl_names(e, &e->editors)) != NULL)
-		json_object_set_new(item, "editor", j);
-	if ((j = csl_date(e)) != NULL)
-		json_object_set_new(item, "issued", j);
+	json_object_clear(item);
+	sh->name.used = sh->str.used = 0;
+	/*
+	 * The schema requires an id; the keys stage always gives one, in
+	 * ASCII (keys.h), so it needs no UTF-8 check.
+	 */
+	id = e->key != NULL ? e->key : "";
+	json_object_set_nocheck(item, "id", csl_string(sh, id, strlen(id)));
+	csl_set_str(sh, item, e, "type", csl_types[t].type);
+	if ((j = csl_names(sh, sh->names[0], e, &e->authors)) != NULL)
+		json_object_set_nocheck(item, "author", j);
+	if ((j = csl_names(sh, sh->names[1], e, &e->editors)) != NULL)
+		json_object_set_nocheck(item, "editor", j);
+	if ((j = csl_date(sh, e)) != NULL)
+		json_object_set_nocheck(item, "issued", j);
 	csl_values(e, t, &cv);
 	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++)
-		csl_set_str(item, e, csl_vars[i].field == FIELD_EDITION &&
+		csl_set_str(sh, item, e, csl_vars[i].field == FIELD_EDITION &&
 		    t == TYPE_SOFTWARE ? "version" : csl_vars[i].var,
 		    cv.v[csl_vars[i].field]);	/* software has versions */
 	free(cv.number);
@@ -281,49 +396,74 @@ csl_item(const struct entry *e)
 char *
 out_csl_item(const struct entry *e)
 {
-	json_t *item;
+	struct csl_shell sh;
 	char *s;
 
 	csl_init();
-	item = csl_item(e);
-	s = json_dumps(item, CSL_DUMP_FLAGS);
-	json_decref(item);
+	csl_shell_init(&sh);
+	s = json_dumps(csl_item(&sh, e), CSL_DUMP_FLAGS);
+	csl_shell_free(&sh);
 	return s;
 }
 
-/* Write s with each line indented by two spaces: an item in the array. */
-static void
-csl_put_indented(FILE *fp, const char *s)
+/*
+ * jansson's dump callback: append to a struct buf.  It is called for every
+ * few bytes of output, most of them single bytes (a quote, a comma, a
+ * newline), so the common case costs a test and a store or a memcpy.
+ */
+static int
+csl_dump_to_buf(const char *s, size_t n, void *data)
 {
-	const char *nl;
+	struct buf *b = data;
 
-	for (;;) {
-		fputs("  ", fp);
-		if ((nl = strchr(s, '\n')) == NULL)
-			break;
-		fwrite(s, 1, (size_t)(nl - s + 1), fp);
-		s = nl + 1;
-	}
-	fputs(s, fp);
+	if (b->len + n >= b->cap)
+		buf_grow(b, n);
+	if (n == 1)
+		b->s[b->len] = *s;
+	else
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
 }
 
 /*
- * The opening bracket goes out with the first item, so that a run with no
- * entries writes "[]\n" rather than a bracket on each line.
+ * Append item to the batch's text as a member of the array: it is dumped
+ * inside a one-element array with JSON_EMBED, which leaves out that
+ * array's brackets, so that jansson indents the item as a member
+ * ("\n  {\n    ...\n  }\n").  The last newline goes: a comma and the next
+ * item, or the closing bracket, follow.  The opening bracket goes out
+ * with the first item, so that a run with no entries writes "[]\n".
+ */
+static int
+csl_dump_item(struct out_csl *o, json_t *item)
+{
+	int rc;
+
+	buf_putc(&o->out, o->items++ == 0 ? '[' : ',');
+	json_array_append(o->wrap, item);
+	rc = json_dump_callback(o->wrap, csl_dump_to_buf, &o->out,
+	    CSL_DUMP_FLAGS | JSON_EMBED);
+	json_array_clear(o->wrap);
+	if (o->out.len > 0 && o->out.s[o->out.len - 1] == '\n')
+		o->out.s[--o->out.len] = '\0';
+	return rc;
+}
+
+/*
+ * Each item is built, dumped and freed in turn (memory stays small and
+ * hot); the batch's text goes out in one fwrite.
  */
 int
 out_csl_write(struct out_csl *o, struct entry *const *v, size_t n)
 {
 	size_t i;
-	char *s;
 
-	for (i = 0; i < n; i++) {
-		if ((s = out_csl_item(v[i])) == NULL)
+	buf_reset(&o->out);
+	for (i = 0; i < n; i++)
+		if (csl_dump_item(o, csl_item(&o->shell, v[i])) != 0)
 			return -1;
-		fputs(o->items++ == 0 ? "[\n" : ",\n", o->fp);
-		csl_put_indented(o->fp, s);
-		free(s);
-	}
+	fwrite(buf_str(&o->out), 1, o->out.len, o->fp);
 	return ferror(o->fp) ? -1 : 0;
 }
 
@@ -338,6 +478,9 @@ out_csl_close(struct out_csl *o)
 	fputs(o->items == 0 ? "[]\n" : "\n]\n", o->fp);
 	if (fflush(o->fp) != 0 || ferror(o->fp))
 		rc = -1;
+	buf_free(&o->out);
+	json_decref(o->wrap);
+	csl_shell_free(&o->shell);
 	free(o);
 	return rc;
 }

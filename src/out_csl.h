@@ -2,7 +2,7 @@
  * out_csl.h -- CSL-JSON (CSL 1.0.2 data schema) through jansson.
  *
  * The only module that includes <jansson.h>.  Output is one JSON array,
- * written item by item so that memory does not grow with the input.
+ * written batch by batch so that memory does not grow with the input.
  */
 #ifndef CV2BIB_OUT_CSL_H
 #define CV2BIB_OUT_CSL_H

@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "utf8.h"
 
 /* Length of the sequence a lead byte starts, 0 if it cannot lead. */
@@ -20,6 +22,27 @@ utf8_seqlen(unsigned char c)
 	return 0;
 }
 
+/*
+ * The end of the run of ASCII bytes from u[i], eight bytes at a time:
+ * most text is ASCII, and every line read and every CSL-JSON value is
+ * checked.
+ */
+static size_t
+utf8_ascii_end(const unsigned char *u, size_t i, size_t len)
+{
+	uint64_t w;
+
+	while (len - i >= sizeof(w)) {
+		memcpy(&w, u + i, sizeof(w));
+		if ((w & 0x8080808080808080ULL) != 0)
+			break;
+		i += sizeof(w);
+	}
+	while (i < len && u[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t
 utf8_valid_prefix(const char *s, size_t len)
 {
@@ -28,7 +51,7 @@ utf8_valid_prefix(const char *s, size_t len)
 
 	while (i < len) {
 		if (u[i] < 0x80) {
-			i++;
+			i = utf8_ascii_end(u, i, len);
 			continue;
 		}
 		if ((n = utf8_seqlen(u[i])) == 0 || i + n > len)

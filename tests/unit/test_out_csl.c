@@ -532,6 +532,67 @@ test_out_csl_streams_0_1_3_entries(void **state)
 	free(s);
 }
 
+/*
+ * The writer builds every item in the same objects and strings (out_csl.c,
+ * struct csl_shell): an item streamed after a larger one, or after one
+ * with an empty name, must hold nothing of it, and equal the item written
+ * alone.
+ */
+static void
+test_out_csl_streamed_item_keeps_nothing_of_the_one_before(void **state)
+{
+	char *buf = NULL, *s;
+	size_t len = 0, i;
+	FILE *fp = open_memstream(&buf, &len);
+	struct out_csl *o = out_csl_open(fp);
+	struct entry *e[4];
+	json_error_t err;
+	json_t *j;
+	char *alone;
+
+	(void)state;
+	e[0] = make_entry(TYPE_EDITED_BOOK, "Berg", "2021", "Big");
+	add_name(&e[0]->authors, "King", "Martin Luther", NULL, "Jr.");
+	add_name(&e[0]->authors, "WHO", NULL, NULL, NULL);
+	e[0]->authors.v[2].flags |= NAME_LITERAL;
+	add_name(&e[0]->editors, "Doe", "Jane", "de la", NULL);
+	entry_set(e[0], FIELD_MONTH, "12");
+	entry_set(e[0], FIELD_DAY, "31");
+	entry_set(e[0], FIELD_PUBLISHER, "Springer");
+	entry_set(e[0], FIELD_ARXIV, "2101.00001");
+	e[1] = make_entry(TYPE_ARTICLE, NULL, "n.d.", "No names, no date");
+	e[2] = make_entry(TYPE_REPORT, "Roe", "2020", "Small");
+	add_name(&e[2]->authors, NULL, NULL, NULL, NULL);	/* left out */
+	add_name(&e[2]->authors, "Poe", "Edgar", NULL, NULL);
+	e[3] = make_entry(TYPE_SOFTWARE, "Smith", "2019", "Tool");
+	entry_set(e[3], FIELD_EDITION, "1.2");
+	for (i = 0; i < 4; i++)
+		e[i]->key = xstrdup(i % 2 ? "odd" : "even");
+	assert_int_equal(out_csl_write(o, e, 4), 0);
+	assert_int_equal(out_csl_close(o), 0);
+	fclose(fp);
+	j = json_loads(buf, 0, &err);
+	assert_non_null(j);
+	assert_int_equal(json_array_size(j), 4);
+	/* The same text, keys in the same order. */
+	for (i = 0; i < 4; i++) {
+		alone = out_csl_item(e[i]);
+		s = json_dumps(json_array_get(j, i), JSON_INDENT(2) |
+		    JSON_PRESERVE_ORDER);
+		assert_string_equal(s, alone);
+		free(s);
+		free(alone);
+		entry_free(e[i]);
+	}
+	assert_null(json_object_get(json_array_get(j, 1), "author"));
+	assert_null(json_object_get(json_array_get(j, 1), "issued"));
+	/* "Roe" (make_entry()) and "Poe"; the empty name between goes. */
+	assert_int_equal(json_array_size(json_object_get(json_array_get(j, 2),
+	    "author")), 2);
+	json_decref(j);
+	free(buf);
+}
+
 static void
 test_out_csl_write_error_is_reported(void **state)
 {
@@ -639,6 +700,8 @@ main(void)
 		cmocka_unit_test(
 		    test_out_csl_invalid_utf8_is_left_out_with_a_warning),
 		cmocka_unit_test(test_out_csl_streams_0_1_3_entries),
+		cmocka_unit_test(
+		    test_out_csl_streamed_item_keeps_nothing_of_the_one_before),
 		cmocka_unit_test(test_out_csl_write_error_is_reported),
 		cmocka_unit_test(test_out_csl_stream_of_every_type),
 		cmocka_unit_test(test_out_csl_software_has_a_version),
