@@ -33,7 +33,7 @@ struct rule {
 	pcre2_code		*ascii;		/* the same without UCP */
 	int			 re_jit, ascii_jit;	/* JIT-compiled */
 	pcre2_code		*last;		/* the one that matched last */
-	int			 checked;	/* its replacement is */
+	int			 checked;	/* its replacement was checked */
 	struct needles		*needles;	/* NULL: always try the pattern */
 	int			 needles_read;	/* needles worked out */
 	long			 cache_at;	/* in the cache: index + 1;
