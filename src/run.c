@@ -169,10 +169,15 @@ run_load_rules(struct run *r)
 	/* Compiled when cv2bib was installed: beside the rules. */
 	if (o->compile_rules == NULL) {
 		xasprintf(&path, "%s/%s", o->datadir, RUN_COMPILED_RULES);
-		if (rules_cache_read(r->rules, path, &cause) == -1) {
+		switch (rules_cache_read(r->rules, path, &cause)) {
+		case 0:
+			diag_msg(DIAG_NOTE, "compiled rules read from %s", path);
+			break;
+		case -1:
 			diag_msg(DIAG_NOTE, "%s; the rules are compiled as "
 			    "they are needed", cause);
 			free(cause);
+			break;
 		}
 		free(path);
 	}

@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 96
+plan 97
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -409,6 +409,10 @@ check "--compile-rules writes the compiled rules and exits 0" \
     test "$status" -eq 0 -a -s data/rules.compiled -a ! -s out -a ! -s err
 cvs "$tmp/data" compiled.out
 check "with compiled rules the output is the same" cmp -s plain.out compiled.out
+CV2BIB_DATADIR=$tmp/data "$CV2BIB" -v -f csl-json "$cv" >out 2>err
+status=$?
+check "-v says the compiled rules were read" \
+    grep -q "note: compiled rules read from $tmp/data/rules.compiled" err
 cp data/rules.compiled good.compiled
 # A byte in the middle of the file changed: its checksum no longer holds.
 size=$(wc -c <good.compiled)
