@@ -980,6 +980,23 @@ rule_warn(struct rule *ru, const char *what, int rc)
 }
 
 /*
+ * Whether the summarised subject serves for sj too: the same text, or
+ * one that starts or ends it and is nearly as long (a line and the entry
+ * on it after its label).  Any needle in a part of a text is in the text,
+ * so a summary of more only lets a few more rules be tried.
+ */
+static int
+subject_within(const struct rules *r, const struct subject *sj)
+{
+	const struct buf *b = &r->subj;
+
+	if (!r->subj_known || sj->len > b->len || sj->len * 4 < b->len * 3)
+		return 0;
+	return memcmp(b->s + b->len - sj->len, sj->s, sj->len) == 0 ||
+	    (sj->len < b->len && memcmp(b->s, sj->s, sj->len) == 0);
+}
+
+/*
  * Whether a rule may match the subject: 0 when it lacks all of the rule's
  * needles.  The subject is summarised once for the rules tried on it, and
  * the summary kept for the next call with the same text.
@@ -1003,8 +1020,7 @@ rule_may_match(const struct rules *r, struct rule *ru, struct subject *sj)
 	}
 	if (ru->needles == NULL)
 		return 1;
-	if (!sj->summed && (!rw->subj_known || rw->subj.len != sj->len ||
-	    memcmp(rw->subj.s, sj->s, sj->len) != 0)) {
+	if (!sj->summed && !subject_within(rw, sj)) {
 		needles_summarise(&rw->sum, sj->s, sj->len);
 		buf_reset(&rw->subj);
 		buf_append(&rw->subj, sj->s, sj->len);
