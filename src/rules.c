@@ -1517,7 +1517,7 @@ rules_cache_read(struct rules *r, const char *path, char **cause)
 		xasprintf(cause, "cannot open '%s': %s", path, strerror(errno));
 		return -1;
 	}
-	/* Mapped, not read: only the pages used are touched. */
+	/* Mapped, not read: its pages come from the page cache, uncopied. */
 	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
 	    (uintmax_t)st.st_size > RCACHE_MAX ||
 	    (size_t)st.st_size < sizeof(RCACHE_MAGIC) - 1 + 8 ||
