@@ -32,6 +32,8 @@ struct rule {
 	pcre2_code		*re;		/* UTF + UCP: the meaning */
 	pcre2_code		*ascii;		/* the same without UCP */
 	int			 re_jit, ascii_jit;	/* JIT-compiled */
+	int			 re_own, ascii_own;	/* not shared from the
+						   compiled rules */
 	pcre2_code		*last;		/* the one that matched last */
 	int			 checked;	/* its replacement was checked */
 	struct needles		*needles;	/* NULL: always try the pattern */
@@ -289,8 +291,10 @@ static void
 rule_free(struct rule *ru)
 {
 	needles_free(ru->needles);
-	pcre2_code_free(ru->ascii);
-	pcre2_code_free(ru->re);
+	if (ru->ascii_own)
+		pcre2_code_free(ru->ascii);
+	if (ru->re_own)
+		pcre2_code_free(ru->re);
 	free(ru->pattern);
 	free(ru->value);
 	free(ru->file);
@@ -643,6 +647,30 @@ rule_jit(struct rules *r, pcre2_code *code)
 	return 1;
 }
 
+/*
+ * JIT-compile the compilations rule ru has.  JIT adds to a code, and the
+ * compiled rules are shared read-only between threads: a shared code is
+ * copied first.
+ */
+static void
+rule_jit_all(struct rules *r, struct rule *ru)
+{
+	if (ru->re != NULL && !ru->re_jit) {
+		if (!ru->re_own) {
+			ru->re = rules_check_alloc(pcre2_code_copy(ru->re));
+			ru->re_own = 1;
+		}
+		ru->re_jit = rule_jit(r, ru->re);
+	}
+	if (ru->ascii != NULL && !ru->ascii_jit) {
+		if (!ru->ascii_own) {
+			ru->ascii = rules_check_alloc(pcre2_code_copy(ru->ascii));
+			ru->ascii_own = 1;
+		}
+		ru->ascii_jit = rule_jit(r, ru->ascii);
+	}
+}
+
 /* Make the shared match data large enough for the groups of code. */
 static void
 rules_md_fit(struct rules *r, const pcre2_code *code)
@@ -670,13 +698,14 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 	PCRE2_SIZE off;
 	uint32_t options = ru->options;
 	long k;
-	int err, jit;
+	int err;
 
 	if (ascii)
 		options &= ~(uint32_t)PCRE2_UCP;
+	/* A compiled rule is shared until it is JIT-compiled (rule_jit()). */
 	if ((k = rule_cached(r, ru)) >= 0)
-		code = rules_check_alloc(pcre2_code_copy(r->compiled->codes[
-		    ascii ? r->compiled->n + (size_t)k : (size_t)k]));
+		code = r->compiled->codes[ascii ? r->compiled->n + (size_t)k :
+		    (size_t)k];
 	else
 		code = pcre2_compile((PCRE2_SPTR)ru->pattern, ru->patlen,
 		    options, &err, &off, NULL);
@@ -691,21 +720,23 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 		if ((strchr(ru->value, '$') != NULL ||
 		    strchr(ru->value, '\\') != NULL) &&
 		    check_replacement(ru, code, cause) == -1) {
-			pcre2_code_free(code);
+			if (k < 0)
+				pcre2_code_free(code);
 			return NULL;
 		}
 		ru->checked = 1;
 	}
 	rules_md_fit(r, code);
-	jit = ru->uses >= RULES_JIT_AFTER && rule_jit(r, code);
 	if (ascii) {
 		ru->ascii = code;
-		ru->ascii_jit = jit;
+		ru->ascii_own = k < 0;
 	} else {
 		ru->re = code;
-		ru->re_jit = jit;
+		ru->re_own = k < 0;
 	}
-	return code;
+	if (ru->uses >= RULES_JIT_AFTER)
+		rule_jit_all(r, ru);
+	return ascii ? ru->ascii : ru->re;
 }
 
 /*
@@ -934,10 +965,7 @@ rule_use(struct rules *r, struct rule *ru)
 {
 	if (ru->uses >= RULES_JIT_AFTER || ++ru->uses < RULES_JIT_AFTER)
 		return;
-	if (ru->re != NULL)
-		ru->re_jit = rule_jit(r, ru->re);
-	if (ru->ascii != NULL)
-		ru->ascii_jit = rule_jit(r, ru->ascii);
+	rule_jit_all(r, ru);
 }
 
 /*
@@ -953,8 +981,12 @@ rule_code(struct rules *r, struct rule *ru, int ascii)
 
 	if (code != NULL || ru->broken)
 		return code;
-	/* The Unicode compilation serves ASCII too, if slower. */
-	if (ascii && ru->re != NULL && ru->uses < RULES_ASCII_AFTER)
+	/*
+	 * The Unicode compilation serves ASCII too, if slower, until a
+	 * second compilation pays; one from the compiled rules costs nothing.
+	 */
+	if (ascii && ru->re != NULL && ru->uses < RULES_ASCII_AFTER &&
+	    rule_cached(r, ru) < 0)
 		return ru->re;
 	if ((code = rule_compile(r, ru, ascii, &cause)) == NULL) {
 		ru->broken = 1;
