@@ -33,6 +33,7 @@
 
 #define NEEDLES_MAX	24	/* strings in one set; more: unknown */
 #define NEEDLE_LEN	24	/* bytes in one string */
+#define NEEDLES_SIG_VERSION 2	/* of what needles_encode() writes */
 #define NEEDLES_DEPTH	32	/* nested groups */
 #define CLASS_MAX	6	/* members of a class spelled out */
 
@@ -1048,16 +1049,26 @@ needle_in(const struct needle *nd, const char *text, size_t len)
 	return 0;
 }
 
+/* Room for n needles: the needles, their array and their first pairs. */
+static struct needles *
+needles_alloc(size_t n)
+{
+	struct needles *nd;
+
+	nd = xmalloc(sizeof(*nd) + n * (sizeof(*nd->v) + sizeof(*nd->first)));
+	nd->n = n;
+	nd->v = (struct needle *)(nd + 1);
+	nd->first = (uint16_t *)(nd->v + n);
+	return nd;
+}
+
 /* Needles from a set of strings (not empty, none empty). */
 static struct needles *
 needles_of_set(const struct strset *set)
 {
-	struct needles *nd = xcalloc(1, sizeof(*nd));
+	struct needles *nd = needles_alloc(set->n);
 	size_t i;
 
-	nd->n = set->n;
-	nd->v = xreallocarray(NULL, nd->n, sizeof(*nd->v));
-	nd->first = xreallocarray(NULL, nd->n, sizeof(*nd->first));
 	for (i = 0; i < nd->n; i++) {
 		needle_init(&nd->v[i], &set->v[i]);
 		nd->first[i] = nd->v[i].npairs > 0 ? nd->v[i].pair[0] : NO_PAIR;
@@ -1086,49 +1097,107 @@ needles_new(const char *pattern, size_t len, int caseless, int extended)
 	return nd;
 }
 
-/* The bytes: a count (0: no needles), then each needle's length and text. */
+/*
+ * The bytes: a count (0: no needles), then each needle as needle_init()
+ * made it: its length, its text, where its rarest byte is, and its pairs
+ * in the order they are checked (two bytes each, little-endian).  Read
+ * back as they are, they cost nothing to work out again; what they mean
+ * depends on pair_bit() and the ranks, which needles_signature() covers.
+ */
 void
 needles_encode(const struct needles *nd, struct buf *out)
 {
-	size_t i;
+	const struct needle *v;
+	size_t i, k;
 
 	buf_putc(out, (char)(nd != NULL ? nd->n : 0));
 	for (i = 0; nd != NULL && i < nd->n; i++) {
-		buf_putc(out, (char)nd->v[i].lit.len);
-		buf_append(out, nd->v[i].lit.s, nd->v[i].lit.len);
+		v = &nd->v[i];
+		buf_putc(out, (char)v->lit.len);
+		buf_append(out, v->lit.s, v->lit.len);
+		buf_putc(out, (char)v->rare);
+		for (k = 0; k < v->npairs; k++) {
+			buf_putc(out, (char)(v->pair[k] & 0xff));
+			buf_putc(out, (char)(v->pair[k] >> 8));
+		}
 	}
+}
+
+/* One needle of needles_encode() at p[*k..len), into *v; 0 if it is not. */
+static int
+needle_decode(const unsigned char *p, size_t len, size_t *k,
+    struct needle *v)
+{
+	size_t n, i;
+
+	if (*k >= len || (n = p[(*k)++]) == 0 || n > NEEDLE_LEN ||
+	    len - *k < n + 1 + 2 * (n - 1))
+		return 0;
+	memcpy(v->lit.s, p + *k, n);
+	v->lit.len = n;
+	v->byte = p[*k];
+	*k += n;
+	if ((v->rare = p[(*k)++]) >= n)
+		return 0;
+	v->npairs = n - 1;
+	for (i = 0; i < v->npairs; i++, *k += 2)
+		if ((v->pair[i] = (uint16_t)(p[*k] | p[*k + 1] << 8)) >=
+		    NEEDLES_PAIRS)
+			return 0;
+	return 1;
 }
 
 int
 needles_decode(const char *p, size_t len, struct needles **nd)
 {
-	struct strset set;
-	size_t i, n, k = 1, l;
+	const unsigned char *u = (const unsigned char *)p;
+	struct needles *v;
+	size_t i, n, k = 1;
 
 	*nd = NULL;
-	if (len == 0 || (n = (unsigned char)p[0]) > NEEDLES_MAX)
+	if (len == 0 || (n = u[0]) > NEEDLES_MAX)
 		return 0;
-	set_empty(&set);
+	if (n == 0)
+		return len == 1;
+	v = needles_alloc(n);
 	for (i = 0; i < n; i++) {
-		if (k >= len || (l = (unsigned char)p[k++]) == 0 ||
-		    l > NEEDLE_LEN || l > len - k || !set_add(&set, p + k, l))
+		if (!needle_decode(u, len, &k, &v->v[i])) {
+			free(v);
 			return 0;
-		k += l;
+		}
+		v->first[i] = v->v[i].npairs > 0 ? v->v[i].pair[0] : NO_PAIR;
 	}
-	if (k != len)
+	if (k != len) {
+		free(v);
 		return 0;
-	if (n > 0)
-		*nd = needles_of_set(&set);
+	}
+	*nd = v;
 	return 1;
+}
+
+uint32_t
+needles_signature(void)
+{
+	static const char probe[] = "0 .,-az(\xff";
+	uint32_t h = NEEDLES_SIG_VERSION;
+	size_t i, k;
+
+	h = h * 31 + NEEDLES_PAIRS;
+	h = h * 31 + NEEDLE_LEN;
+	h = h * 31 + NEEDLES_MAX;
+	for (i = 0; i < sizeof(probe) - 1; i++) {
+		h = h * 31 + (uint32_t)byte_rank((unsigned char)probe[i]);
+		h = h * 31 + (uint32_t)byte_weight((unsigned char)probe[i]);
+		for (k = 0; k < sizeof(probe) - 1; k++)
+			h = h * 31 + pair_bit((unsigned char)probe[i],
+			    (unsigned char)probe[k]);
+	}
+	return h;
 }
 
 void
 needles_free(struct needles *nd)
 {
-	if (nd == NULL)
-		return;
-	free(nd->v);
-	free(nd->first);
 	free(nd);
 }
 

@@ -74,6 +74,13 @@ struct buf;
 void		 needles_encode(const struct needles *, struct buf *out);
 int		 needles_decode(const char *p, size_t len, struct needles **nd);
 
+/*
+ * What the bytes of needles_encode() mean to this build (the encoding,
+ * the sizes, how pairs are hashed and bytes ranked): a file of them made
+ * by a build with another signature must not be read.
+ */
+uint32_t	 needles_signature(void);
+
 /* The number of needles and the i-th one, in shadow form; for the tests. */
 size_t		 needles_count(const struct needles *);
 const char	*needles_get(const struct needles *, size_t i, size_t *len);

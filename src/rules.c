@@ -474,7 +474,7 @@ static int
 parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
     size_t errsize)
 {
-	char *p = s, delim, *f;
+	char *p = s, delim, *f, stop[3];
 	size_t n;
 
 	while (is_blank(*p))
@@ -503,12 +503,17 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 		return -1;
 	}
 	delim = *p++;
+	stop[0] = '\\';
+	stop[1] = delim;
+	stop[2] = '\0';
 	buf_init(&rt->pattern);
 	/* "\/" stays "\/" (a literal slash to PCRE2); "\\" stays "\\". */
-	for (; *p != '\0' && *p != delim; p++) {
-		if (*p == '\\' && p[1] != '\0')
-			buf_putc(&rt->pattern, *p++);
-		buf_putc(&rt->pattern, *p);
+	while (*p != '\0' && *p != delim) {
+		n = strcspn(p, stop);
+		if (p[n] == '\\')
+			n += p[n + 1] != '\0' ? 2 : 1;
+		buf_append(&rt->pattern, p, n);
+		p += n;
 	}
 	if (*p != delim) {
 		snprintf(errbuf, errsize, "missing closing delimiter \"%c\"",
@@ -1374,19 +1379,24 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
 
 /* --- compiled rules ----------------------------------------------------- */
 
-#define RCACHE_MAGIC	"cv2bib compiled rules 1\n"
+#define RCACHE_MAGIC	"cv2bib compiled rules 2\n"
 #define RCACHE_MAX	(64UL * 1024 * 1024)	/* a larger file is not one */
 
 /* The key of a rule in the cache: its pattern and compile options. */
 static uint64_t
 rcache_hash(uint32_t options, const char *pattern, size_t len)
 {
-	uint64_t h = 14695981039346656037ULL ^ options;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ options, w;
 	size_t i;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)pattern[i]) * 1099511628211ULL;
-	return h;
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, pattern + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	for (; i < len; i++)
+		h = (h ^ (unsigned char)pattern[i]) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ len;
 }
 
 /* A checksum of the file, eight bytes at a time. */
@@ -1583,6 +1593,12 @@ rules_cache_read(struct rules *r, const char *path, char **cause)
 		    (int)(len < 40 ? len : 40), ver, rules_library_version());
 		goto fail;
 	}
+	if (!get32(&p, end, &len))
+		goto bad;
+	if (len != needles_signature()) {
+		xasprintf(cause, "%s: made by another build of cv2bib", path);
+		goto fail;
+	}
 	if (!rcache_parse(c, p, end))
 		goto bad;
 	if (r->compiled_own)
@@ -1662,6 +1678,7 @@ rules_cache_write(struct rules *r, const char *path, char **cause)
 	buf_puts(&b, RCACHE_MAGIC);
 	put32(&b, (uint32_t)strlen(rules_library_version()));
 	buf_puts(&b, rules_library_version());
+	put32(&b, needles_signature());
 	put32(&b, (uint32_t)n);
 	put32(&b, (uint32_t)slen);
 	buf_append(&b, (const char *)stream, slen);

@@ -229,11 +229,13 @@ test_needles_encode_and_decode(void **state)
 	const char *pat = "(?:Filed|Issued)\\s+\\d";
 	struct needles *nd = needles_new(pat, strlen(pat), 0, 0), *back;
 	struct buf b = BUF_INIT;
+	struct needles_sum sum;
 	const char *x, *y;
-	size_t i, xl, yl;
+	size_t i, xl, yl, len;
 
 	(void)state;
 	assert_non_null(nd);
+	assert_int_not_equal(needles_signature(), 0);
 	needles_encode(nd, &b);
 	assert_int_equal(needles_decode(b.s, b.len, &back), 1);
 	assert_non_null(back);
@@ -244,7 +246,27 @@ test_needles_encode_and_decode(void **state)
 		assert_int_equal(xl, yl);
 		assert_memory_equal(x, y, xl);
 	}
+	/* They turn away and let through what the originals do. */
+	memset(&sum, 0, sizeof(sum));
+	needles_summarise(&sum, "Issued  42", 10);
+	assert_int_equal(needles_maybe(back, &sum), 1);
+	assert_int_equal(needles_maybe(nd, &sum), 1);
+	needles_summarise(&sum, "Issued on", 9);
+	assert_int_equal(needles_maybe(back, &sum), 0);
+	assert_int_equal(needles_maybe(nd, &sum), 0);
+	needles_sum_free(&sum);
 	needles_free(back);
+	/* A rarest byte beyond the needle, a pair beyond the table: not. */
+	len = (unsigned char)b.s[1];
+	b.s[2 + len] = (char)len;
+	assert_int_equal(needles_decode(b.s, b.len, &back), 0);
+	assert_null(back);
+	b.s[2 + len] = 0;
+	b.s[2 + len + 2] = (char)0xff;
+	assert_int_equal(needles_decode(b.s, b.len, &back), 0);
+	assert_null(back);
+	b.len = 0;
+	needles_encode(nd, &b);
 	/* Cut short, or a byte more: not needles. */
 	assert_int_equal(needles_decode(b.s, b.len - 1, &back), 0);
 	assert_null(back);
