@@ -1379,7 +1379,7 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
 
 /* --- compiled rules ----------------------------------------------------- */
 
-#define RCACHE_MAGIC	"cv2bib compiled rules 2\n"
+#define RCACHE_MAGIC	"cv2bib compiled rules 3\n"
 #define RCACHE_MAX	(64UL * 1024 * 1024)	/* a larger file is not one */
 
 /* The key of a rule in the cache: its pattern and compile options. */
@@ -1399,21 +1399,30 @@ rcache_hash(uint32_t options, const char *pattern, size_t len)
 	return h ^ len;
 }
 
-/* A checksum of the file, eight bytes at a time. */
+/*
+ * A checksum of the file against damage (not against tampering: the
+ * file is as trusted as the rules beside it): Fletcher's two running sums
+ * over 64-bit words, mixed at the end.  Cheap enough to run on every
+ * start, and it still sees a changed, moved, lost or added word.
+ */
 static uint64_t
 rcache_sum(const char *p, size_t len)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL, w;
+	uint64_t a = 1, b = 0, w;
 	size_t i;
 
 	for (i = 0; i + 8 <= len; i += 8) {
 		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
+		a += w;
+		b += a;
 	}
-	for (; i < len; i++)
-		h = (h ^ (unsigned char)p[i]) * 0xc4ceb9fe1a85ec53ULL;
-	return h;
+	for (; i < len; i++) {
+		a += (unsigned char)p[i];
+		b += a;
+	}
+	a ^= len;
+	return (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xff51afd7ed558ccdULL) ^
+	    (b >> 29);
 }
 
 static void
