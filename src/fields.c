@@ -109,7 +109,11 @@ spans_collect(const char *text, struct spans *sp)
 {
 	const char *p;
 
-	for (p = text; *p != '\0'; p++) {
+	for (p = text;; p++) {
+		while ((unsigned char)*p > CLEAN_LINK_ON)	/* text */
+			p++;
+		if (*p == '\0')
+			break;
 		if (*p == CLEAN_STRONG_ON)
 			p = span_links(p, span_take(p + 1, CLEAN_STRONG_OFF,
 			    sp->strong, &sp->nstrong), sp);
@@ -199,6 +203,12 @@ strong_title(const struct rules *rules, struct spans *sp, const char *plain)
 	    sizeof(sp->strong[0]));
 }
 
+/* The bytes tidy() looks at (and the end); it copies the others. */
+static const unsigned char tidy_special[256] = {
+	['\0'] = 1, [' '] = 1, ['.'] = 1, [','] = 1, [';'] = 1, [':'] = 1,
+	[')'] = 1, [']'] = 1,
+};
+
 /* Tidy text after pieces were cut out: blanks, orphan punctuation. */
 static void
 tidy(char *s)
@@ -207,9 +217,16 @@ tidy(char *s)
 
 	while (*r == ' ' || *r == ',' || *r == ';' || *r == '.')
 		r++;
-	for (; *r != '\0'; r++) {
-		if (*r == ' ' && (w == s || w[-1] == ' '))
+	for (;; r++) {
+		while (!tidy_special[(unsigned char)*r])
+			*w++ = *r++;
+		if (*r == '\0')
+			break;
+		if (*r == ' ') {	/* one blank, and none first */
+			if (w > s && w[-1] != ' ')
+				*w++ = ' ';
 			continue;
+		}
 		if (r[0] == '.' && r[1] == '.' && r[2] == '.') {
 			/* An ellipsis stays: "Cho, G., ... Yu, Z." (APA). */
 			memmove(w, r, 3);
