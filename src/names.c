@@ -1017,18 +1017,25 @@ static void
 check_organisation(struct scan *sc, size_t i, size_t next, struct name *nm)
 {
 	const struct tok *e = &sc->t[next - 1];
-	char *all;
+	char words[256], *all = words;
+	size_t len;
 
 	if (next - i < 2)
 		return;
 	/* As written: "The ATLAS Collaboration" keeps its capitals. */
-	all = xstrndup(sc->t[i].s, (size_t)(e->s + e->len - sc->t[i].s));
+	len = (size_t)(e->s + e->len - sc->t[i].s);
+	/* Most names are none: copy to the heap only the one kept. */
+	if (len >= sizeof(words))
+		all = xmalloc(len + 1);
+	memcpy(all, sc->t[i].s, len);
+	all[len] = '\0';
 	if (rules_classify(sc->rules, "organisation", all) == NULL) {
-		free(all);
+		if (all != words)
+			free(all);
 		return;
 	}
 	name_clear(nm);
-	nm->family = all;
+	nm->family = all != words ? all : xstrndup(all, len);
 	nm->flags = NAME_LITERAL;
 }
 
