@@ -454,7 +454,7 @@ take_year(const struct rules *rules, struct entry *e, char *text,
     const struct spans *sp)
 {
 	struct rules_match m;
-	size_t i, n = rules_count(rules, "dates"), a, b, len = strlen(text);
+	size_t i, a, b, len = strlen(text);
 
 	if (e->f[FIELD_YEAR] != NULL) {
 		/* "1978. Title ... (1978)": the year is given twice (ACM). */
@@ -465,9 +465,10 @@ take_year(const struct rules *rules, struct entry *e, char *text,
 			memmove(text, text + yl + 2, len - yl - 1);
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		if (!rules_match(rules, "dates", i, text, len, 0, &m) ||
-		    !rules_group(&m, "year", &a, &b))
+	/* Rule by rule; rules_match_from() looks at the text once for all. */
+	for (i = 0; rules_match_from(rules, "dates", &i, text, len, 0, &m);
+	    i++) {
+		if (!rules_group(&m, "year", &a, &b))
 			continue;
 		if (rules_group(&m, "month", &a, &b) &&
 		    is_em_span(sp, text + a, b - a))
@@ -763,7 +764,7 @@ set_container(const struct rules *rules, struct entry *e, const char *v,
 {
 	struct rules_match m;
 	char *raw = trim_dup(v, len, ".,;:");
-	size_t a, b, i, n = rules_count(rules, "venue-short");
+	size_t a, b, i;
 
 	if (raw == NULL)
 		return;
@@ -772,9 +773,9 @@ set_container(const struct rules *rules, struct entry *e, const char *v,
 	    v[len - 2] != '.' && strlen(raw) < len)
 		abbrev_stop(&raw, v, len);
 	/* The acronym in parentheses is the short form: "(NSDI)". */
-	for (i = 0; i < n; i++) {
-		if (!rules_match(rules, "venue-short", i, raw, strlen(raw), 0,
-		    &m) || !rules_group(&m, "short", &a, &b))
+	for (i = 0; rules_match_from(rules, "venue-short", &i, raw,
+	    strlen(raw), 0, &m); i++) {
+		if (!rules_group(&m, "short", &a, &b))
 			continue;
 		if (e->f[FIELD_CONTAINER_SHORT] == NULL && b > a)
 			entry_set_take(e, FIELD_CONTAINER_SHORT,

@@ -370,11 +370,11 @@ static size_t
 strip_role(struct scan *sc, const char *s, size_t len, const char **role)
 {
 	struct rules_match m;
-	size_t i, n = rules_count(sc->rules, "role");
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (rules_match(sc->rules, "role", i, s, len, 0, &m) &&
-		    m.end == len && m.start > 0 && cjk_chars(s, m.start) > 0) {
+	for (i = 0; rules_match_from(sc->rules, "role", &i, s, len, 0, &m);
+	    i++)
+		if (m.end == len && m.start > 0 && cjk_chars(s, m.start) > 0) {
 			*role = m.value;
 			return m.start;
 		}
