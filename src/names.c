@@ -494,11 +494,11 @@ static size_t
 cjk_family_len(struct scan *sc, const char *s, size_t len, size_t nchars)
 {
 	struct rules_match m;
-	size_t i, k, cl, want, n = rules_count(sc->rules, "cjk-family");
+	size_t i, k, cl, want;
 
-	for (i = 0; i < n; i++)
-		if (rules_match(sc->rules, "cjk-family", i, s, len, 0, &m) &&
-		    m.start == 0 && m.end > 0 && m.end < len)
+	for (i = 0; rules_match_from(sc->rules, "cjk-family", &i, s, len, 0,
+	    &m); i++)
+		if (m.start == 0 && m.end > 0 && m.end < len)
 			return m.end;
 	want = nchars >= 3 && is_japanese(sc) ? 2 : 1;
 	for (k = 0; want > 0; want--) {
