@@ -73,18 +73,23 @@ is_word_byte(unsigned char c)
 static size_t
 strip_marks(const char *s, size_t len, unsigned *flags)
 {
+#define MARK(s, f)	{ s, sizeof(s) - 1, f }
 	static const struct {
 		const char	*mark;
+		size_t		 len;
 		unsigned	 flag;
 	} marks[] = {
-		{ "*", NAME_EQUAL }, { "†", NAME_EQUAL }, { "‡", NAME_EQUAL },
-		{ "#", NAME_EQUAL }, { "§", NAME_CORRESPONDING },
-		{ "✉", NAME_CORRESPONDING }, { "¶", NAME_EQUAL },
-		{ "∗", NAME_EQUAL }, { "⁎", NAME_EQUAL }, { "+", NAME_EQUAL },
-		{ "¹", 0 }, { "²", 0 }, { "³", 0 }, { "⁴", 0 }, { "⁵", 0 },
-		{ "⁶", 0 }, { "⁷", 0 }, { "⁸", 0 }, { "⁹", 0 }, { "⁰", 0 },
-		{ "\\", 0 },		/* left of an escaped "\*" */
+		MARK("*", NAME_EQUAL), MARK("†", NAME_EQUAL),
+		MARK("‡", NAME_EQUAL), MARK("#", NAME_EQUAL),
+		MARK("§", NAME_CORRESPONDING), MARK("✉", NAME_CORRESPONDING),
+		MARK("¶", NAME_EQUAL), MARK("∗", NAME_EQUAL),
+		MARK("⁎", NAME_EQUAL), MARK("+", NAME_EQUAL),
+		MARK("¹", 0), MARK("²", 0), MARK("³", 0), MARK("⁴", 0),
+		MARK("⁵", 0), MARK("⁶", 0), MARK("⁷", 0), MARK("⁸", 0),
+		MARK("⁹", 0), MARK("⁰", 0),
+		MARK("\\", 0),		/* left of an escaped "\*" */
 	};
+#undef MARK
 	size_t i, k;
 	int again = 1, marked = 0;
 
@@ -94,8 +99,10 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 	while (again && len > 0) {
 		again = 0;
 		for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
-			k = strlen(marks[i].mark);
-			if (len > k && memcmp(s + len - k, marks[i].mark, k) == 0) {
+			k = marks[i].len;
+			/* The last byte first: memcmp() is a call. */
+			if (len > k && s[len - 1] == marks[i].mark[k - 1] &&
+			    memcmp(s + len - k, marks[i].mark, k) == 0) {
 				len -= k;
 				*flags |= marks[i].flag;
 				again = marked = 1;
