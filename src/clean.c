@@ -171,16 +171,50 @@ wide_space(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* The bytes clean_squeeze() may change: blanks, the leads of wide spaces. */
+static const unsigned char squeeze_special[256] = {
+	[' '] = 1, ['\t'] = 1, [0xc2] = 1, [0xe2] = 1, [0xe3] = 1,
+};
+
+/*
+ * The length of the prefix of s[0..len) that clean_squeeze() leaves as it
+ * is; *sp says whether it ends in a space.  Most lines are all of it.
+ */
+static size_t
+squeeze_same(const char *s, size_t len, int *sp)
+{
+	size_t i;
+	unsigned char c;
+
+	*sp = 0;
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (!squeeze_special[c]) {
+			*sp = 0;
+			continue;
+		}
+		if (c == ' ' && !*sp)
+			*sp = 1;
+		else if (c == ' ' || c == '\t' || wide_space((const unsigned
+		    char *)s + i, len - i) > 0)
+			break;
+		else
+			*sp = 0;
+	}
+	return i;
+}
+
 /* Collapse runs of blanks, Unicode spaces too, into one space. */
 static void
 clean_squeeze(struct buf *b)
 {
 	/* Locals: stores through s would make the compiler reload *b. */
 	char *s = b->s;
-	size_t i, j = 0, w, len = b->len;
-	int sp = 0;
+	size_t i, j, w, len = b->len;
+	int sp;
 
-	for (i = 0; i < len; i++) {
+	i = j = squeeze_same(s, len, &sp);
+	for (; i < len; i++) {
 		char ch = s[i] == '\t' ? ' ' : s[i];
 
 		if ((unsigned char)ch >= 0xc2 && (w = wide_space(

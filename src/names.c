@@ -73,18 +73,23 @@ is_word_byte(unsigned char c)
 static size_t
 strip_marks(const char *s, size_t len, unsigned *flags)
 {
+#define MARK(s, f)	{ s, sizeof(s) - 1, f }
 	static const struct {
 		const char	*mark;
+		size_t		 len;
 		unsigned	 flag;
 	} marks[] = {
-		{ "*", NAME_EQUAL }, { "†", NAME_EQUAL }, { "‡", NAME_EQUAL },
-		{ "#", NAME_EQUAL }, { "§", NAME_CORRESPONDING },
-		{ "✉", NAME_CORRESPONDING }, { "¶", NAME_EQUAL },
-		{ "∗", NAME_EQUAL }, { "⁎", NAME_EQUAL }, { "+", NAME_EQUAL },
-		{ "¹", 0 }, { "²", 0 }, { "³", 0 }, { "⁴", 0 }, { "⁵", 0 },
-		{ "⁶", 0 }, { "⁷", 0 }, { "⁸", 0 }, { "⁹", 0 }, { "⁰", 0 },
-		{ "\\", 0 },		/* left of an escaped "\*" */
+		MARK("*", NAME_EQUAL), MARK("†", NAME_EQUAL),
+		MARK("‡", NAME_EQUAL), MARK("#", NAME_EQUAL),
+		MARK("§", NAME_CORRESPONDING), MARK("✉", NAME_CORRESPONDING),
+		MARK("¶", NAME_EQUAL), MARK("∗", NAME_EQUAL),
+		MARK("⁎", NAME_EQUAL), MARK("+", NAME_EQUAL),
+		MARK("¹", 0), MARK("²", 0), MARK("³", 0), MARK("⁴", 0),
+		MARK("⁵", 0), MARK("⁶", 0), MARK("⁷", 0), MARK("⁸", 0),
+		MARK("⁹", 0), MARK("⁰", 0),
+		MARK("\\", 0),		/* left of an escaped "\*" */
 	};
+#undef MARK
 	size_t i, k;
 	int again = 1, marked = 0;
 
@@ -94,8 +99,10 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 	while (again && len > 0) {
 		again = 0;
 		for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
-			k = strlen(marks[i].mark);
-			if (len > k && memcmp(s + len - k, marks[i].mark, k) == 0) {
+			k = marks[i].len;
+			/* The last byte first: memcmp() is a call. */
+			if (len > k && s[len - 1] == marks[i].mark[k - 1] &&
+			    memcmp(s + len - k, marks[i].mark, k) == 0) {
 				len -= k;
 				*flags |= marks[i].flag;
 				again = marked = 1;
@@ -370,11 +377,11 @@ static size_t
 strip_role(struct scan *sc, const char *s, size_t len, const char **role)
 {
 	struct rules_match m;
-	size_t i, n = rules_count(sc->rules, "role");
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (rules_match(sc->rules, "role", i, s, len, 0, &m) &&
-		    m.end == len && m.start > 0 && cjk_chars(s, m.start) > 0) {
+	for (i = 0; rules_match_from(sc->rules, "role", &i, s, len, 0, &m);
+	    i++)
+		if (m.end == len && m.start > 0 && cjk_chars(s, m.start) > 0) {
 			*role = m.value;
 			return m.start;
 		}
@@ -437,9 +444,12 @@ has_tok(struct scan *sc, size_t i)
 		size_t sep = 0, slash = 0;
 
 		memset(t, 0, sizeof(*t));
-		while (*e != '\0' && *e != ' ' && (sep = cjk_sep(e)) == 0 &&
-		    (slash = slash_sep(p, e)) == 0)
-			e++;
+		/* Separators start with these bytes only: test them alone. */
+		for (; *e != '\0' && *e != ' '; e++)
+			if ((((unsigned char)*e == 0xe3 || (unsigned char)*e ==
+			    0xef) && (sep = cjk_sep(e)) > 0) || (*e == '/' &&
+			    (slash = slash_sep(p, e)) > 0))
+				break;
 		make_tok(sc, t, p, (size_t)(e - p));
 		if (sep > 0) {		/* "三石大・吉廣卓哉" */
 			if (t->trail == 0)
@@ -491,11 +501,11 @@ static size_t
 cjk_family_len(struct scan *sc, const char *s, size_t len, size_t nchars)
 {
 	struct rules_match m;
-	size_t i, k, cl, want, n = rules_count(sc->rules, "cjk-family");
+	size_t i, k, cl, want;
 
-	for (i = 0; i < n; i++)
-		if (rules_match(sc->rules, "cjk-family", i, s, len, 0, &m) &&
-		    m.start == 0 && m.end > 0 && m.end < len)
+	for (i = 0; rules_match_from(sc->rules, "cjk-family", &i, s, len, 0,
+	    &m); i++)
+		if (m.start == 0 && m.end > 0 && m.end < len)
 			return m.end;
 	want = nchars >= 3 && is_japanese(sc) ? 2 : 1;
 	for (k = 0; want > 0; want--) {
@@ -1014,18 +1024,25 @@ static void
 check_organisation(struct scan *sc, size_t i, size_t next, struct name *nm)
 {
 	const struct tok *e = &sc->t[next - 1];
-	char *all;
+	char words[256], *all = words;
+	size_t len;
 
 	if (next - i < 2)
 		return;
 	/* As written: "The ATLAS Collaboration" keeps its capitals. */
-	all = xstrndup(sc->t[i].s, (size_t)(e->s + e->len - sc->t[i].s));
+	len = (size_t)(e->s + e->len - sc->t[i].s);
+	/* Most names are none: copy to the heap only the one kept. */
+	if (len >= sizeof(words))
+		all = xmalloc(len + 1);
+	memcpy(all, sc->t[i].s, len);
+	all[len] = '\0';
 	if (rules_classify(sc->rules, "organisation", all) == NULL) {
-		free(all);
+		if (all != words)
+			free(all);
 		return;
 	}
 	name_clear(nm);
-	nm->family = all;
+	nm->family = all != words ? all : xstrndup(all, len);
 	nm->flags = NAME_LITERAL;
 }
 
@@ -1201,7 +1218,12 @@ size_t
 names_scan(const struct rules *rules, const char *s, struct namelist *nl,
     int *ended)
 {
-	struct scan *sc = xmalloc(sizeof(*sc));
+	/*
+	 * On the stack (28 KB, only the tokens made are touched): on the
+	 * heap, a block this size was a trip through all of malloc, and
+	 * made it consolidate its free lists each time.
+	 */
+	struct scan scan, *sc = &scan;
 	size_t i = 0, next, done = 0, nread;
 	char trail;
 
@@ -1294,7 +1316,6 @@ names_scan(const struct rules *rules, const char *s, struct namelist *nl,
 		}
 	}
 	nread = sc->nread;
-	free(sc);
 	/* Names all dropped by their role still make a list to skip. */
 	return nl->n > 0 || (nread > 0 && done > 0) ? done : 0;
 }

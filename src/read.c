@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,14 +125,33 @@ reader_bad_byte(struct reader *r, size_t off, unsigned char c)
 	return -1;
 }
 
+/* Whether any of the eight bytes w is a control byte (< 0x20, 0x7f). */
+static int
+reader_word_control(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones << 7;
+
+	uint64_t del = w ^ ones * 0x7f;	/* 0x7f bytes made zero */
+
+	return ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) &
+	    highs) != 0;
+}
+
 /* Check the assembled line: control bytes, then UTF-8. */
 static int
 reader_check(struct reader *r)
 {
 	unsigned char *u = (unsigned char *)r->line.s;
 	size_t i, ok;
+	uint64_t w;
 
-	for (i = 0; i < r->line.len; i++) {
+	/* Eight bytes at a time up to the first word with a control byte. */
+	for (i = 0; i + sizeof(w) <= r->line.len; i += sizeof(w)) {
+		memcpy(&w, u + i, sizeof(w));
+		if (reader_word_control(w))
+			break;
+	}
+	for (; i < r->line.len; i++) {
 		if (u[i] >= 0x20 && u[i] != 0x7f)
 			continue;
 		if (u[i] == '\t')
@@ -155,15 +175,18 @@ reader_check(struct reader *r)
 static int
 reader_scan(struct reader *r)
 {
-	const char *p = r->blk + r->pos, *end = r->blk + r->end, *q;
+	const char *p = r->blk + r->pos, *end = r->blk + r->end, *q, *cr;
 
 	if (r->skip_lf && p < end) {
 		if (*p == '\n')
 			p++;
 		r->skip_lf = 0;
 	}
-	for (q = p; q < end && *q != '\n' && *q != '\r'; q++)
-		continue;
+	/* The first of LF or CR: memchr() is much faster than a loop. */
+	if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+		q = end;
+	if ((cr = memchr(p, '\r', (size_t)(q - p))) != NULL)
+		q = cr;
 	buf_append(&r->line, p, (size_t)(q - p));
 	if (q == end) {
 		r->pos = r->end;

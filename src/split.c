@@ -81,13 +81,13 @@ static size_t
 split_label(const struct splitter *sp, const char *s, char **label)
 {
 	struct rules_match m;
-	size_t i, n = rules_count(sp->rules, "label"), len = strlen(s);
+	size_t i, len = strlen(s);
 	size_t ls, le;
 
 	*label = NULL;
-	for (i = 0; i < n; i++) {
-		if (!rules_match(sp->rules, "label", i, s, len, 0, &m) ||
-		    m.start != 0)
+	for (i = 0; rules_match_from(sp->rules, "label", &i, s, len, 0, &m);
+	    i++) {
+		if (m.start != 0)
 			continue;
 		if (rules_group(&m, "label", &ls, &le) && le > ls)
 			*label = xstrndup(s + ls, le - ls);
