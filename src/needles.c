@@ -128,7 +128,10 @@ needles_shadow_class(uint32_t c)
 			return ' ';
 		return c >= '0' && c <= '9' ? '0' : 0;
 	}
-	if (c == 0x85 || c == 0xa0 || c == 0x1680 || c == 0x180e ||
+	/* Latin letters with accents, most of what a CV holds past ASCII. */
+	if (c < 0x660)
+		return c == 0x85 || c == 0xa0 ? ' ' : 0;
+	if (c == 0x1680 || c == 0x180e ||
 	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
 	    c == 0x202f || c == 0x205f || c == 0x3000)
 		return ' ';
