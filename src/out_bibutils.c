@@ -666,69 +666,100 @@ bu_name_parts(struct buf *b, const struct name *n)
 }
 
 /*
- * A name as the format writes it: BibTeX "von Last, Jr., First", RIS and
- * EndNote "von Last, First, Jr."; an organisation braced in BibTeX.  role
- * is AUTHOR or EDITOR.
+ * Append to b a name as the format writes it: BibTeX "von Last, Jr.,
+ * First", RIS and EndNote "von Last, First, Jr."; an organisation braced
+ * in BibTeX.  Returns the tag suffix: ":ASIS" for a name given whole,
+ * ":CORP" or "" for one in parts.
  */
-static void
-bu_name(struct bu_rec *r, const char *role, const struct name *n, int level)
+static const char *
+bu_name(struct bu_rec *r, struct buf *b, const struct name *n)
 {
-	struct buf *b = &r->o->tmp;
 	int tex = r->o->tex, whole = bu_names_whole(r->o->format);
-	char tag[32];
 
-	buf_reset(b);
-	snprintf(tag, sizeof(tag), "%s%s", role, (n->flags & NAME_LITERAL) ?
-	    (whole ? ":ASIS" : ":CORP") : (whole ? ":ASIS" : ""));
 	if (n->flags & NAME_LITERAL) {
 		if (tex)
 			buf_putc(b, '{');
 		bu_name_part(r, b, n->family != NULL ? n->family : "");
 		if (tex)
 			buf_putc(b, '}');
-	} else if (!whole)
-		bu_name_parts(b, n);
-	else {
-		if (n->particle != NULL) {
-			bu_name_part(r, b, n->particle);
-			buf_putc(b, ' ');
-		}
-		bu_name_part(r, b, n->family != NULL ? n->family : "");
-		if (tex && n->suffix != NULL) {
-			buf_puts(b, ", ");
-			bu_name_part(r, b, n->suffix);
-			/*
-			 * "Last, Jr., First": the third part must be there;
-			 * bibtex rejects a name ending in a comma.
-			 */
-			buf_puts(b, n->given != NULL ? ", " : ", {}");
-		} else if (n->given != NULL)
-			buf_puts(b, ", ");
-		if (n->given != NULL)
-			bu_name_part(r, b, n->given);
-		if (!tex && n->suffix != NULL) {
-			buf_puts(b, ", ");
-			bu_name_part(r, b, n->suffix);
-		}
+		return whole ? ":ASIS" : ":CORP";
 	}
-	if (b->len > 0)
-		fields_add_can_dup(r->f, tag, buf_str(b), level);
+	if (!whole) {
+		bu_name_parts(b, n);
+		return "";
+	}
+	if (n->particle != NULL) {
+		bu_name_part(r, b, n->particle);
+		buf_putc(b, ' ');
+	}
+	bu_name_part(r, b, n->family != NULL ? n->family : "");
+	if (tex && n->suffix != NULL) {
+		buf_puts(b, ", ");
+		bu_name_part(r, b, n->suffix);
+		/*
+		 * "Last, Jr., First": the third part must be there; bibtex
+		 * rejects a name ending in a comma.
+		 */
+		buf_puts(b, n->given != NULL ? ", " : ", {}");
+	} else if (n->given != NULL)
+		buf_puts(b, ", ");
+	if (n->given != NULL)
+		bu_name_part(r, b, n->given);
+	if (!tex && n->suffix != NULL) {
+		buf_puts(b, ", ");
+		bu_name_part(r, b, n->suffix);
+	}
+	return ":ASIS";
 }
 
-/* A list of names; "and others" for et al. where BibTeX has it. */
+/*
+ * What libbibutils' BibTeX and BibLaTeX writers put between two names
+ * with BIBL_FORMAT_BIBOUT_WHITESPACE (and no latexout, which would brace
+ * each).
+ */
+#define BU_TEX_AND	"\n\t\tand "
+
+/*
+ * A list of names; "and others" for et al. where BibTeX has it.  role is
+ * AUTHOR or EDITOR.  In BibTeX and BibLaTeX the names go in as one field,
+ * joined as libbibutils would join them: every step of its assemble
+ * (finding the type first of all) reads every field of the record, and
+ * the names were half of them.
+ */
 static void
 bu_names(struct bu_rec *r, const char *role, const struct namelist *nl,
     int level)
 {
+	struct buf *b = &r->o->tmp;
+	const char *suffix = "";
 	char tag[32];
-	size_t i;
+	size_t i, start, mark;
 
-	for (i = 0; i < nl->n; i++)
-		bu_name(r, role, &nl->v[i], level);
+	buf_reset(b);
+	for (i = 0; i < nl->n; i++) {
+		start = b->len;
+		if (r->o->tex && start > 0)
+			buf_puts(b, BU_TEX_AND);
+		mark = b->len;
+		suffix = bu_name(r, b, &nl->v[i]);
+		if (b->len == mark) {		/* an empty name: none */
+			b->len = start;
+			if (b->s != NULL)
+				b->s[start] = '\0';
+			continue;
+		}
+		if (r->o->tex)
+			continue;
+		snprintf(tag, sizeof(tag), "%s%s", role, suffix);
+		fields_add_can_dup(r->f, tag, buf_str(b), level);
+		buf_reset(b);
+	}
 	/* RIS and the others have no way to say it: "AU  - others". */
-	if (nl->etal && nl->n > 0 && r->o->tex) {
+	if (nl->etal && nl->n > 0 && r->o->tex)
+		buf_puts(b, b->len > 0 ? BU_TEX_AND "others" : "others");
+	if (r->o->tex && b->len > 0) {
 		snprintf(tag, sizeof(tag), "%s:ASIS", role);
-		fields_add_can_dup(r->f, tag, "others", level);
+		fields_add_can_dup(r->f, tag, buf_str(b), level);
 	}
 }
 
