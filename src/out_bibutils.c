@@ -46,6 +46,12 @@
  * anew and freed after writing.  Where the format has an assemble step,
  * the record it assembles is freed by bu_write() once written: libbibutils
  * 7.2 leaks the last one of every bibl_write() call.
+ *
+ * The streaming formats with an assemble step and UTF-8 output (all but
+ * MODS and Word 2007) are written directly: bibl_write() gets empty stubs,
+ * so that it has no character set to convert (from UTF-8 to UTF-8), and
+ * the assemble hook gives libbibutils' step the batch's own records, whose
+ * operations are kept apart from them.
  */
 #include "config.h"
 
@@ -60,6 +66,7 @@
 #include "entry.h"
 #include "out_bibutils.h"
 #include "tex.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Operations on the assembled record, carried in the input record. */
@@ -89,9 +96,32 @@ struct out_bibutils {
 	int		 tex;		/* the format is BibTeX or BibLaTeX */
 	int		 streams;
 	int		 ops;		/* the format has an assemble step */
+	int		 direct;	/* records bypass bibl_write() (below) */
 	bibl		 pending;	/* formats written at close */
 	struct buf	 tmp;
+	/* The batch being written when direct. */
+	struct bu_batch	*batch;
+	size_t		 nbatch;
+	size_t		 capbatch;
+	fields		 stub;		/* the empty record bibl_write() sees */
+	fields		**stubs;	/* capbatch pointers to stub */
 };
+
+/*
+ * A record and its operations (CV2BIB:...), apart: libbibutils' assemble
+ * step reads every field of the record at every step, and need not read
+ * the operations.
+ */
+struct bu_batch {
+	fields		*rec;
+	fields		*ops;
+};
+
+/*
+ * The writer whose batch bibl_write() is writing directly, for the hooks
+ * (bibl_write() hands them only its copy of the parameters).
+ */
+static _Thread_local struct out_bibutils *bu_current;
 
 /*
  * The formats this libbibutils writes.  A format streams when its writer
@@ -408,7 +438,8 @@ bu_biblatex_valid(fields *out)
  * what was added).
  */
 static int
-bu_assemble_ops(fields *in, fields *out, param *pm, unsigned long refnum)
+bu_assemble_ops(fields *in, fields *ops, fields *out, param *pm,
+    unsigned long refnum)
 {
 	assemble_fn next = bu_assemblers[pm->writeformat - BIBL_FIRSTOUT];
 	const char *tag, *v;
@@ -416,16 +447,16 @@ bu_assemble_ops(fields *in, fields *out, param *pm, unsigned long refnum)
 
 	if ((rc = next(in, out, pm, refnum)) != BIBL_OK)
 		return rc;
-	for (i = 0; i < in->n; i++) {
-		tag = fields_tag(in, i, FIELDS_CHRP_NOUSE);
-		v = fields_value(in, i, FIELDS_CHRP_NOUSE);
+	for (i = 0; i < ops->n; i++) {
+		tag = fields_tag(ops, i, FIELDS_CHRP_NOUSE);
+		v = fields_value(ops, i, FIELDS_CHRP_NOUSE);
 		if (strncmp(tag, OP_PREFIX, strlen(OP_PREFIX)) == 0 &&
 		    strncmp(tag, OP_ADD, strlen(OP_ADD)) != 0)
 			bu_op(out, tag, v);
 	}
-	for (i = 0; i < in->n; i++) {
-		tag = fields_tag(in, i, FIELDS_CHRP_NOUSE);
-		v = fields_value(in, i, FIELDS_CHRP_NOUSE);
+	for (i = 0; i < ops->n; i++) {
+		tag = fields_tag(ops, i, FIELDS_CHRP_NOUSE);
+		v = fields_value(ops, i, FIELDS_CHRP_NOUSE);
 		if (strncmp(tag, OP_ADD, strlen(OP_ADD)) == 0 &&
 		    fields_add_can_dup(out, tag + strlen(OP_ADD), v,
 		    LEVEL_MAIN) != FIELDS_OK)
@@ -445,15 +476,23 @@ bu_assemble_ops(fields *in, fields *out, param *pm, unsigned long refnum)
 }
 
 /*
- * The assemble hook.  On failure bibl_write() stops without writing or
- * freeing out, so what was assembled is freed here.
+ * The assemble hook.  In is the record, its operations among its fields,
+ * or when the batch is written directly a stub standing for record refnum
+ * of the batch.  On failure bibl_write() stops without writing or freeing
+ * out, so what was assembled is freed here.
  */
 static int
 bu_assemble(fields *in, fields *out, param *pm, unsigned long refnum)
 {
+	struct out_bibutils *o = bu_current;
+	fields *ops = in;
 	int rc;
 
-	if ((rc = bu_assemble_ops(in, out, pm, refnum)) != BIBL_OK)
+	if (o != NULL && refnum < o->nbatch) {
+		in = o->batch[refnum].rec;
+		ops = o->batch[refnum].ops;
+	}
+	if ((rc = bu_assemble_ops(in, ops, out, pm, refnum)) != BIBL_OK)
 		fields_free(out);
 	return rc;
 }
@@ -524,6 +563,15 @@ out_bibutils_open(enum format f, FILE *fp, int latex, char **cause)
 		o->p.writef = bu_write;
 		o->ops = 1;
 	}
+	/*
+	 * bibl_write() converts every value of every record from UTF-8 to
+	 * the output's character set: a fifth of its time, for nothing
+	 * where that is UTF-8 again, without LaTeX or XML.  Those formats
+	 * are written directly (bu_write_direct()).
+	 */
+	o->direct = o->ops && o->streams && o->p.latexout == 0 &&
+	    o->p.utf8out && o->p.xmlout == BIBL_XMLOUT_FALSE;
+	fields_init(&o->stub);
 	bibl_init(&o->pending);
 	return o;
 }
@@ -534,26 +582,35 @@ out_bibutils_open(enum format f, FILE *fp, int latex, char **cause)
 struct bu_rec {
 	struct out_bibutils	*o;
 	fields			*f;
+	fields			*ops;	/* f, or apart when direct */
 	const struct entry	*e;
 	enum entry_type		 t;	/* the type written */
 	struct buf		 note;	/* what goes into the note */
 };
 
-/* Add text as it must appear in the format. */
+/* Add text to f as it must appear in the format. */
 static void
-bu_text(struct bu_rec *r, const char *tag, const char *v, int level)
+bu_text_to(struct bu_rec *r, fields *f, const char *tag, const char *v,
+    int level)
 {
 	char *s;
 
 	if (v == NULL || *v == '\0')
 		return;
 	if (!r->o->tex) {
-		fields_add_can_dup(r->f, tag, v, level);
+		fields_add_can_dup(f, tag, v, level);
 		return;
 	}
 	s = tex_escape(v, r->o->latex);
-	fields_add_can_dup(r->f, tag, s, level);
+	fields_add_can_dup(f, tag, s, level);
 	free(s);
+}
+
+/* Add text to the record. */
+static void
+bu_text(struct bu_rec *r, const char *tag, const char *v, int level)
+{
+	bu_text_to(r, r->f, tag, v, level);
 }
 
 /* Add an identifier: never escaped (DOIs and URLs are verbatim). */
@@ -573,7 +630,7 @@ bu_out_text(struct bu_rec *r, const char *tag, const char *v)
 	if (!r->o->ops || v == NULL || *v == '\0')
 		return;
 	xasprintf(&t, "%s%s", OP_ADD, tag);
-	bu_text(r, t, v, LEVEL_MAIN);
+	bu_text_to(r, r->ops, t, v, LEVEL_MAIN);
 	free(t);
 }
 
@@ -586,7 +643,7 @@ bu_out_raw(struct bu_rec *r, const char *tag, const char *v)
 	if (!r->o->ops || v == NULL || *v == '\0')
 		return;
 	xasprintf(&t, "%s%s", OP_ADD, tag);
-	fields_add_can_dup(r->f, t, v, LEVEL_MAIN);
+	fields_add_can_dup(r->ops, t, v, LEVEL_MAIN);
 	free(t);
 }
 
@@ -599,7 +656,7 @@ bu_out_op(struct bu_rec *r, const char *op, const char *a, const char *b)
 	if (!r->o->ops)
 		return;
 	xasprintf(&v, "%s%s%s", a, b != NULL ? " " : "", b != NULL ? b : "");
-	fields_add_can_dup(r->f, op, v, LEVEL_MAIN);
+	fields_add_can_dup(r->ops, op, v, LEVEL_MAIN);
 	free(v);
 }
 
@@ -1328,9 +1385,12 @@ bu_add_sortkey(struct bu_rec *r)
 		    e->f[FIELD_TITLE] : e->key);
 }
 
-/* One entry as a libbibutils record (NULL when out of memory). */
+/*
+ * One entry as a libbibutils record (NULL when out of memory).  Its
+ * operations go into a record of their own, *ops, when ops is not NULL.
+ */
 static fields *
-bu_record(struct out_bibutils *o, const struct entry *e)
+bu_record(struct out_bibutils *o, const struct entry *e, fields **ops)
 {
 	struct bu_rec r;
 	char *title;
@@ -1340,6 +1400,11 @@ bu_record(struct out_bibutils *o, const struct entry *e)
 	r.e = e;
 	if ((r.f = fields_new()) == NULL)
 		return NULL;
+	r.ops = r.f;
+	if (ops != NULL && (r.ops = *ops = fields_new()) == NULL) {
+		fields_delete(r.f);
+		return NULL;
+	}
 	r.t = bu_type(&r);
 	fields_add(r.f, "REFNUM", e->key != NULL ? e->key : "", LEVEL_MAIN);
 	bu_add_type(&r);
@@ -1373,7 +1438,7 @@ bu_add_records(struct out_bibutils *o, bibl *b, struct entry *const *v,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if ((f = bu_record(o, v[i])) == NULL)
+		if ((f = bu_record(o, v[i], NULL)) == NULL)
 			return -1;
 		if (bibl_addref(b, f) != BIBL_OK) {
 			fields_delete(f);
@@ -1381,6 +1446,81 @@ bu_add_records(struct out_bibutils *o, bibl *b, struct entry *const *v,
 		}
 	}
 	return 0;
+}
+
+/*
+ * Convert the values of f as bibl_write() would.  Direct writing is only
+ * chosen where that conversion (UTF-8 to UTF-8) leaves valid UTF-8 as it
+ * is, so only a value that is not valid (the reader lets none through) is
+ * handed to libbibutils' str_convert(), with bibl_write()'s parameters.
+ */
+static void
+bu_convert(struct out_bibutils *o, fields *f)
+{
+	str *v;
+	int i;
+
+	for (i = 0; i < f->n; i++) {
+		v = fields_value(f, i, FIELDS_STRP_NOUSE);
+		if (v->len > 0 && utf8_valid_prefix(v->data, v->len) < v->len)
+			str_convert(v, BIBL_CHARSET_UNICODE, 0, 1, 0,
+			    o->p.charsetout, o->p.latexout, o->p.utf8out,
+			    o->p.xmlout);
+	}
+}
+
+/* Make room for a batch of n records. */
+static void
+bu_batch_grow(struct out_bibutils *o, size_t n)
+{
+	size_t i;
+
+	if (n <= o->capbatch)
+		return;
+	o->batch = xreallocarray(o->batch, n, sizeof(*o->batch));
+	o->stubs = xreallocarray(o->stubs, n, sizeof(*o->stubs));
+	for (i = o->capbatch; i < n; i++)
+		o->stubs[i] = &o->stub;
+	o->capbatch = n;
+}
+
+/*
+ * Write the records of v[0..n) directly: bibl_write() is handed empty
+ * stubs, which it has nothing to convert in, and the hooks hand
+ * libbibutils' steps the records themselves.
+ */
+static int
+bu_write_direct(struct out_bibutils *o, struct entry *const *v, size_t n)
+{
+	struct bu_batch *bb;
+	bibl b;
+	size_t i;
+	int rc = 0;
+
+	bu_batch_grow(o, n);
+	for (o->nbatch = 0; o->nbatch < n; o->nbatch++) {
+		bb = &o->batch[o->nbatch];
+		if ((bb->rec = bu_record(o, v[o->nbatch], &bb->ops)) == NULL) {
+			rc = -1;
+			break;
+		}
+		bu_convert(o, bb->rec);
+		bu_convert(o, bb->ops);
+	}
+	if (rc == 0 && n > 0) {
+		b.n = b.max = (long)n;
+		b.ref = o->stubs;
+		bu_current = o;
+		if (bibl_write(&b, o->fp, &o->p) != BIBL_OK)
+			rc = -1;
+		bu_current = NULL;
+	}
+	for (i = 0; i < o->nbatch; i++) {
+		fields_delete(o->batch[i].rec);
+		fields_delete(o->batch[i].ops);
+	}
+	o->nbatch = 0;
+	return rc;
 }
 
 int
@@ -1391,11 +1531,16 @@ out_bibutils_write(struct out_bibutils *o, struct entry *const *v, size_t n)
 
 	if (!o->streams)
 		return bu_add_records(o, &o->pending, v, n);
-	bibl_init(&b);
-	rc = bu_add_records(o, &b, v, n);
-	if (rc == 0 && b.n > 0 && bibl_write(&b, o->fp, &o->p) != BIBL_OK)
-		rc = -1;
-	bibl_free(&b);
+	if (o->direct)
+		rc = bu_write_direct(o, v, n);
+	else {
+		bibl_init(&b);
+		rc = bu_add_records(o, &b, v, n);
+		if (rc == 0 && b.n > 0 &&
+		    bibl_write(&b, o->fp, &o->p) != BIBL_OK)
+			rc = -1;
+		bibl_free(&b);
+	}
 	return rc == 0 && !ferror(o->fp) ? 0 : -1;
 }
 
@@ -1410,6 +1555,8 @@ out_bibutils_close(struct out_bibutils *o)
 		rc = -1;
 	bibl_free(&o->pending);
 	buf_free(&o->tmp);
+	free(o->batch);
+	free(o->stubs);
 	bibl_freeparams(&o->p);
 	free(o);
 	return rc;

@@ -1067,6 +1067,32 @@ test_out_bibutils_bibtex_escapes_reach_the_file_intact(void **state)
 	entry_free(e);
 }
 
+/*
+ * A value that is not UTF-8 (the reader lets none through) is converted as
+ * bibl_write() converts every value: a stray byte becomes "?".  The values
+ * that are UTF-8 are not handed to libbibutils' conversion at all.
+ */
+static void
+test_out_bibutils_invalid_utf8_converted_as_libbibutils_does(void **state)
+{
+	struct entry *e = make_entry(TYPE_MISC, "Doe", "2020",
+	    "Bad \xff byte, Zoë");
+	char *s;
+
+	(void)state;
+	e->key = xstrdup("bad");
+	entry_set(e, FIELD_NOTE, "note \xfe here");
+	s = write1(FORMAT_RIS, e, 0);
+	assert_non_null(strstr(s, "TI  - Bad ? byte, Zoë\n"));
+	assert_non_null(strstr(s, "N1  - note ? here\n"));
+	free(s);
+	s = write1(FORMAT_BIBTEX, e, 0);
+	assert_non_null(strstr(s, "  title = \t{Bad ? byte, {Zoë}},\n"));
+	assert_non_null(strstr(s, "  note = \t{note ? here}"));
+	free(s);
+	entry_free(e);
+}
+
 static void
 test_out_bibutils_latex_maps_diacritics_in_tex_only(void **state)
 {
@@ -1464,6 +1490,8 @@ main(void)
 		cmocka_unit_test(test_out_bibutils_mods_names_in_parts),
 		cmocka_unit_test(
 		    test_out_bibutils_bibtex_escapes_reach_the_file_intact),
+		cmocka_unit_test(
+		    test_out_bibutils_invalid_utf8_converted_as_libbibutils_does),
 		cmocka_unit_test(
 		    test_out_bibutils_latex_maps_diacritics_in_tex_only),
 		cmocka_unit_test(
