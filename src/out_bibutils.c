@@ -941,6 +941,26 @@ bu_add_article_kind(struct bu_rec *r)
 		bu_out_raw(r, "entrysubtype", "magazine");
 }
 
+/*
+ * Add a type hint (tag RESOURCE, ISSUANCE or GENRE:...) that only helps
+ * where the genre has not told the type already.  libbibutils' BibTeX,
+ * BibLaTeX and RIS writers read these only to choose the type, and the
+ * genre added for each type here tells it: they are left out there, as
+ * each step of libbibutils' assemble reads every field of the record.
+ * (RIS tells software, COMP, from the RESOURCE alone.)
+ */
+static void
+bu_add_hint(struct bu_rec *r, const char *tag, const char *v, int level)
+{
+	enum format fmt = r->o->format;
+
+	if ((fmt == FORMAT_BIBTEX || fmt == FORMAT_BIBLATEX ||
+	    fmt == FORMAT_RIS) && (fmt != FORMAT_RIS ||
+	    r->t != TYPE_SOFTWARE))
+		return;
+	fields_add(r->f, tag, v, level);
+}
+
 /* The type tags libbibutils reads to choose @article, TY  - JOUR, ... */
 static void
 bu_add_type(struct bu_rec *r)
@@ -948,13 +968,15 @@ bu_add_type(struct bu_rec *r)
 	fields *f = r->f;
 	enum format fmt = r->o->format;
 
-	fields_add(f, "RESOURCE", r->t == TYPE_SOFTWARE ?
+	bu_add_hint(r, "RESOURCE", r->t == TYPE_SOFTWARE ?
 	    "software, multimedia" : "text", LEVEL_MAIN);
 	switch (r->t) {
 	case TYPE_ARTICLE:
-		fields_add(f, "GENRE:BIBUTILS", "journal article", LEVEL_MAIN);
+		/* Alone, "periodical" is an article to every writer. */
+		bu_add_hint(r, "GENRE:BIBUTILS", "journal article",
+		    LEVEL_MAIN);
 		fields_add(f, "GENRE:MARC", "periodical", LEVEL_HOST);
-		fields_add(f, "ISSUANCE", "continuing", LEVEL_HOST);
+		bu_add_hint(r, "ISSUANCE", "continuing", LEVEL_HOST);
 		bu_add_article_kind(r);
 		break;
 	case TYPE_CONFERENCE:
@@ -979,7 +1001,7 @@ bu_add_type(struct bu_rec *r)
 	case TYPE_BOOK:
 	case TYPE_EDITED_BOOK:
 		fields_add(f, "GENRE:MARC", "book", LEVEL_MAIN);
-		fields_add(f, "ISSUANCE", "monographic", LEVEL_MAIN);
+		bu_add_hint(r, "ISSUANCE", "monographic", LEVEL_MAIN);
 		/* A book of editors only is biber's @collection. */
 		if (fmt == FORMAT_BIBLATEX && r->e->authors.n == 0 &&
 		    r->e->editors.n > 0)
@@ -987,7 +1009,7 @@ bu_add_type(struct bu_rec *r)
 		break;
 	case TYPE_CHAPTER:
 		fields_add(f, "GENRE:BIBUTILS", "collection", LEVEL_HOST);
-		fields_add(f, "ISSUANCE", "monographic", LEVEL_HOST);
+		bu_add_hint(r, "ISSUANCE", "monographic", LEVEL_HOST);
 		/* biber's @incollection needs editors; @inbook does not. */
 		if (fmt == FORMAT_BIBLATEX && r->e->editors.n == 0)
 			bu_out_op(r, OP_SET, "TYPE", "InBook");
