@@ -581,7 +581,11 @@ out_bibutils_open(enum format f, FILE *fp, int latex, char **cause)
 
 /* --- one entry to fields ---------------------------------------------- */
 
-/* What one record is being built from and for. */
+/*
+ * What one record is being built from and for.  Each tag is added once (a
+ * title once at each level), so with fields_add_can_dup(), which does not
+ * compare the field with every one before it.
+ */
 struct bu_rec {
 	struct out_bibutils	*o;
 	fields			*f;
@@ -621,7 +625,7 @@ static void
 bu_raw(struct bu_rec *r, const char *tag, const char *v, int level)
 {
 	if (v != NULL && *v != '\0')
-		fields_add(r->f, tag, v, level);
+		fields_add_can_dup(r->f, tag, v, level);
 }
 
 /* Ask for the output field tag = v (text) after libbibutils' step. */
@@ -958,7 +962,7 @@ bu_add_hint(struct bu_rec *r, const char *tag, const char *v, int level)
 	    fmt == FORMAT_RIS) && (fmt != FORMAT_RIS ||
 	    r->t != TYPE_SOFTWARE))
 		return;
-	fields_add(r->f, tag, v, level);
+	fields_add_can_dup(r->f, tag, v, level);
 }
 
 /* The type tags libbibutils reads to choose @article, TY  - JOUR, ... */
@@ -975,7 +979,7 @@ bu_add_type(struct bu_rec *r)
 		/* Alone, "periodical" is an article to every writer. */
 		bu_add_hint(r, "GENRE:BIBUTILS", "journal article",
 		    LEVEL_MAIN);
-		fields_add(f, "GENRE:MARC", "periodical", LEVEL_HOST);
+		fields_add_can_dup(f, "GENRE:MARC", "periodical", LEVEL_HOST);
 		bu_add_hint(r, "ISSUANCE", "continuing", LEVEL_HOST);
 		bu_add_article_kind(r);
 		break;
@@ -984,23 +988,23 @@ bu_add_type(struct bu_rec *r)
 	case TYPE_ABSTRACT:
 	case TYPE_POSTER:
 	case TYPE_DEMO:
-		fields_add(f, "GENRE:MARC", "conference publication",
+		fields_add_can_dup(f, "GENRE:MARC", "conference publication",
 		    LEVEL_HOST);
 		/* libbibutils makes it "Conference Proceedings". */
 		if (fmt == FORMAT_ENDNOTE)
 			bu_out_op(r, OP_SET, "%0", "Conference Paper");
 		break;
 	case TYPE_REPORT:
-		fields_add(f, "GENRE:MARC", "technical report", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:MARC", "technical report", LEVEL_MAIN);
 		break;
 	case TYPE_THESIS:
-		fields_add(f, "GENRE:MARC", "thesis", LEVEL_MAIN);
-		fields_add(f, "GENRE:BIBUTILS",
+		fields_add_can_dup(f, "GENRE:MARC", "thesis", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:BIBUTILS",
 		    bu_thesis_genre(r->e->f[FIELD_GENRE]), LEVEL_MAIN);
 		break;
 	case TYPE_BOOK:
 	case TYPE_EDITED_BOOK:
-		fields_add(f, "GENRE:MARC", "book", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:MARC", "book", LEVEL_MAIN);
 		bu_add_hint(r, "ISSUANCE", "monographic", LEVEL_MAIN);
 		/* A book of editors only is biber's @collection. */
 		if (fmt == FORMAT_BIBLATEX && r->e->authors.n == 0 &&
@@ -1008,30 +1012,30 @@ bu_add_type(struct bu_rec *r)
 			bu_out_op(r, OP_SET, "TYPE", "Collection");
 		break;
 	case TYPE_CHAPTER:
-		fields_add(f, "GENRE:BIBUTILS", "collection", LEVEL_HOST);
+		fields_add_can_dup(f, "GENRE:BIBUTILS", "collection", LEVEL_HOST);
 		bu_add_hint(r, "ISSUANCE", "monographic", LEVEL_HOST);
 		/* biber's @incollection needs editors; @inbook does not. */
 		if (fmt == FORMAT_BIBLATEX && r->e->editors.n == 0)
 			bu_out_op(r, OP_SET, "TYPE", "InBook");
 		break;
 	case TYPE_PATENT:
-		fields_add(f, "INTERNAL_TYPE", "PATENT", LEVEL_MAIN);
-		fields_add(f, "GENRE:MARC", "patent", LEVEL_MAIN);
+		fields_add_can_dup(f, "INTERNAL_TYPE", "PATENT", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:MARC", "patent", LEVEL_MAIN);
 		break;
 	case TYPE_PREPRINT:
 		/* @misc with eprint in BibTeX, UNPB (unpublished) in RIS. */
-		fields_add(f, "GENRE:BIBUTILS", r->o->tex ? "miscellaneous" :
+		fields_add_can_dup(f, "GENRE:BIBUTILS", r->o->tex ? "miscellaneous" :
 		    "unpublished", LEVEL_MAIN);
 		break;
 	default:
-		fields_add(f, "GENRE:BIBUTILS", "miscellaneous", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:BIBUTILS", "miscellaneous", LEVEL_MAIN);
 		/*
 		 * libbibutils' EndNote writer knows no "miscellaneous" and
 		 * says so on stderr; "loose-leaf" is the MARC genre it maps
 		 * to Generic without a word.
 		 */
 		if (fmt == FORMAT_ENDNOTE && r->t != TYPE_SOFTWARE)
-			fields_add(f, "GENRE:MARC", "loose-leaf", LEVEL_MAIN);
+			fields_add_can_dup(f, "GENRE:MARC", "loose-leaf", LEVEL_MAIN);
 		if (fmt == FORMAT_RIS && r->t != TYPE_SOFTWARE)
 			bu_out_op(r, OP_SET, "TY", r->t == TYPE_TALK ? "SLIDE" :
 			    "GEN");	/* libbibutils says STD: a standard */
@@ -1431,13 +1435,13 @@ bu_record(struct out_bibutils *o, const struct entry *e, fields **ops)
 		return NULL;
 	}
 	r.t = bu_type(&r);
-	fields_add(r.f, "REFNUM", e->key != NULL ? e->key : "", LEVEL_MAIN);
+	fields_add_can_dup(r.f, "REFNUM", e->key != NULL ? e->key : "", LEVEL_MAIN);
 	bu_add_type(&r);
 	bu_names(&r, "AUTHOR", &e->authors, LEVEL_MAIN);
 	if (e->f[FIELD_TITLE] != NULL) {
 		title = o->tex ? tex_title(e->f[FIELD_TITLE], o->latex) :
 		    xstrdup(e->f[FIELD_TITLE]);
-		fields_add(r.f, "TITLE", title, LEVEL_MAIN);
+		fields_add_can_dup(r.f, "TITLE", title, LEVEL_MAIN);
 		free(title);
 	}
 	bu_add_container(&r);
