@@ -46,10 +46,19 @@
  * anew and freed after writing.  Where the format has an assemble step,
  * the record it assembles is freed by bu_write() once written: libbibutils
  * 7.2 leaks the last one of every bibl_write() call.
+ *
+ * The streaming formats with an assemble step and UTF-8 output (all but
+ * MODS and Word 2007) are written directly: bibl_write() gets empty stubs,
+ * so that it has no character set to convert (from UTF-8 to UTF-8), and
+ * the assemble hook gives libbibutils' step the batch's own records, whose
+ * operations are kept apart from them.
  */
 #include "config.h"
 
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <stdio_ext.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -60,6 +69,7 @@
 #include "entry.h"
 #include "out_bibutils.h"
 #include "tex.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Operations on the assembled record, carried in the input record. */
@@ -89,9 +99,32 @@ struct out_bibutils {
 	int		 tex;		/* the format is BibTeX or BibLaTeX */
 	int		 streams;
 	int		 ops;		/* the format has an assemble step */
+	int		 direct;	/* records bypass bibl_write() (below) */
 	bibl		 pending;	/* formats written at close */
 	struct buf	 tmp;
+	/* The batch being written when direct. */
+	struct bu_batch	*batch;
+	size_t		 nbatch;
+	size_t		 capbatch;
+	fields		 stub;		/* the empty record bibl_write() sees */
+	fields		**stubs;	/* capbatch pointers to stub */
 };
+
+/*
+ * A record and its operations (CV2BIB:...), apart: libbibutils' assemble
+ * step reads every field of the record at every step, and need not read
+ * the operations.
+ */
+struct bu_batch {
+	fields		*rec;
+	fields		*ops;
+};
+
+/*
+ * The writer whose batch bibl_write() is writing directly, for the hooks
+ * (bibl_write() hands them only its copy of the parameters).
+ */
+static _Thread_local struct out_bibutils *bu_current;
 
 /*
  * The formats this libbibutils writes.  A format streams when its writer
@@ -408,7 +441,8 @@ bu_biblatex_valid(fields *out)
  * what was added).
  */
 static int
-bu_assemble_ops(fields *in, fields *out, param *pm, unsigned long refnum)
+bu_assemble_ops(fields *in, fields *ops, fields *out, param *pm,
+    unsigned long refnum)
 {
 	assemble_fn next = bu_assemblers[pm->writeformat - BIBL_FIRSTOUT];
 	const char *tag, *v;
@@ -416,16 +450,16 @@ bu_assemble_ops(fields *in, fields *out, param *pm, unsigned long refnum)
 
 	if ((rc = next(in, out, pm, refnum)) != BIBL_OK)
 		return rc;
-	for (i = 0; i < in->n; i++) {
-		tag = fields_tag(in, i, FIELDS_CHRP_NOUSE);
-		v = fields_value(in, i, FIELDS_CHRP_NOUSE);
+	for (i = 0; i < ops->n; i++) {
+		tag = fields_tag(ops, i, FIELDS_CHRP_NOUSE);
+		v = fields_value(ops, i, FIELDS_CHRP_NOUSE);
 		if (strncmp(tag, OP_PREFIX, strlen(OP_PREFIX)) == 0 &&
 		    strncmp(tag, OP_ADD, strlen(OP_ADD)) != 0)
 			bu_op(out, tag, v);
 	}
-	for (i = 0; i < in->n; i++) {
-		tag = fields_tag(in, i, FIELDS_CHRP_NOUSE);
-		v = fields_value(in, i, FIELDS_CHRP_NOUSE);
+	for (i = 0; i < ops->n; i++) {
+		tag = fields_tag(ops, i, FIELDS_CHRP_NOUSE);
+		v = fields_value(ops, i, FIELDS_CHRP_NOUSE);
 		if (strncmp(tag, OP_ADD, strlen(OP_ADD)) == 0 &&
 		    fields_add_can_dup(out, tag + strlen(OP_ADD), v,
 		    LEVEL_MAIN) != FIELDS_OK)
@@ -445,15 +479,23 @@ bu_assemble_ops(fields *in, fields *out, param *pm, unsigned long refnum)
 }
 
 /*
- * The assemble hook.  On failure bibl_write() stops without writing or
- * freeing out, so what was assembled is freed here.
+ * The assemble hook.  In is the record, its operations among its fields,
+ * or when the batch is written directly a stub standing for record refnum
+ * of the batch.  On failure bibl_write() stops without writing or freeing
+ * out, so what was assembled is freed here.
  */
 static int
 bu_assemble(fields *in, fields *out, param *pm, unsigned long refnum)
 {
+	struct out_bibutils *o = bu_current;
+	fields *ops = in;
 	int rc;
 
-	if ((rc = bu_assemble_ops(in, out, pm, refnum)) != BIBL_OK)
+	if (o != NULL && refnum < o->nbatch) {
+		in = o->batch[refnum].rec;
+		ops = o->batch[refnum].ops;
+	}
+	if ((rc = bu_assemble_ops(in, ops, out, pm, refnum)) != BIBL_OK)
 		fields_free(out);
 	return rc;
 }
@@ -524,36 +566,58 @@ out_bibutils_open(enum format f, FILE *fp, int latex, char **cause)
 		o->p.writef = bu_write;
 		o->ops = 1;
 	}
+	/*
+	 * bibl_write() converts every value of every record from UTF-8 to
+	 * the output's character set: a fifth of its time, for nothing
+	 * where that is UTF-8 again, without LaTeX or XML.  Those formats
+	 * are written directly (bu_write_direct()).
+	 */
+	o->direct = o->ops && o->streams && o->p.latexout == 0 &&
+	    o->p.utf8out && o->p.xmlout == BIBL_XMLOUT_FALSE;
+	fields_init(&o->stub);
 	bibl_init(&o->pending);
 	return o;
 }
 
 /* --- one entry to fields ---------------------------------------------- */
 
-/* What one record is being built from and for. */
+/*
+ * What one record is being built from and for.  Each tag is added once (a
+ * title once at each level), so with fields_add_can_dup(), which does not
+ * compare the field with every one before it.
+ */
 struct bu_rec {
 	struct out_bibutils	*o;
 	fields			*f;
+	fields			*ops;	/* f, or apart when direct */
 	const struct entry	*e;
 	enum entry_type		 t;	/* the type written */
 	struct buf		 note;	/* what goes into the note */
 };
 
-/* Add text as it must appear in the format. */
+/* Add text to f as it must appear in the format. */
 static void
-bu_text(struct bu_rec *r, const char *tag, const char *v, int level)
+bu_text_to(struct bu_rec *r, fields *f, const char *tag, const char *v,
+    int level)
 {
 	char *s;
 
 	if (v == NULL || *v == '\0')
 		return;
 	if (!r->o->tex) {
-		fields_add_can_dup(r->f, tag, v, level);
+		fields_add_can_dup(f, tag, v, level);
 		return;
 	}
 	s = tex_escape(v, r->o->latex);
-	fields_add_can_dup(r->f, tag, s, level);
+	fields_add_can_dup(f, tag, s, level);
 	free(s);
+}
+
+/* Add text to the record. */
+static void
+bu_text(struct bu_rec *r, const char *tag, const char *v, int level)
+{
+	bu_text_to(r, r->f, tag, v, level);
 }
 
 /* Add an identifier: never escaped (DOIs and URLs are verbatim). */
@@ -561,7 +625,7 @@ static void
 bu_raw(struct bu_rec *r, const char *tag, const char *v, int level)
 {
 	if (v != NULL && *v != '\0')
-		fields_add(r->f, tag, v, level);
+		fields_add_can_dup(r->f, tag, v, level);
 }
 
 /* Ask for the output field tag = v (text) after libbibutils' step. */
@@ -573,7 +637,7 @@ bu_out_text(struct bu_rec *r, const char *tag, const char *v)
 	if (!r->o->ops || v == NULL || *v == '\0')
 		return;
 	xasprintf(&t, "%s%s", OP_ADD, tag);
-	bu_text(r, t, v, LEVEL_MAIN);
+	bu_text_to(r, r->ops, t, v, LEVEL_MAIN);
 	free(t);
 }
 
@@ -586,7 +650,7 @@ bu_out_raw(struct bu_rec *r, const char *tag, const char *v)
 	if (!r->o->ops || v == NULL || *v == '\0')
 		return;
 	xasprintf(&t, "%s%s", OP_ADD, tag);
-	fields_add_can_dup(r->f, t, v, LEVEL_MAIN);
+	fields_add_can_dup(r->ops, t, v, LEVEL_MAIN);
 	free(t);
 }
 
@@ -599,7 +663,7 @@ bu_out_op(struct bu_rec *r, const char *op, const char *a, const char *b)
 	if (!r->o->ops)
 		return;
 	xasprintf(&v, "%s%s%s", a, b != NULL ? " " : "", b != NULL ? b : "");
-	fields_add_can_dup(r->f, op, v, LEVEL_MAIN);
+	fields_add_can_dup(r->ops, op, v, LEVEL_MAIN);
 	free(v);
 }
 
@@ -666,70 +730,150 @@ bu_name_parts(struct buf *b, const struct name *n)
 }
 
 /*
- * A name as the format writes it: BibTeX "von Last, Jr., First", RIS and
- * EndNote "von Last, First, Jr."; an organisation braced in BibTeX.  role
- * is AUTHOR or EDITOR.
+ * Append to b a name as the format writes it: BibTeX "von Last, Jr.,
+ * First", RIS and EndNote "von Last, First, Jr."; an organisation braced
+ * in BibTeX.  Returns the tag suffix: ":ASIS" for a name given whole,
+ * ":CORP" or "" for one in parts.
  */
-static void
-bu_name(struct bu_rec *r, const char *role, const struct name *n, int level)
+static const char *
+bu_name(struct bu_rec *r, struct buf *b, const struct name *n)
 {
-	struct buf *b = &r->o->tmp;
 	int tex = r->o->tex, whole = bu_names_whole(r->o->format);
-	char tag[32];
 
-	buf_reset(b);
-	snprintf(tag, sizeof(tag), "%s%s", role, (n->flags & NAME_LITERAL) ?
-	    (whole ? ":ASIS" : ":CORP") : (whole ? ":ASIS" : ""));
 	if (n->flags & NAME_LITERAL) {
 		if (tex)
 			buf_putc(b, '{');
 		bu_name_part(r, b, n->family != NULL ? n->family : "");
 		if (tex)
 			buf_putc(b, '}');
-	} else if (!whole)
-		bu_name_parts(b, n);
-	else {
-		if (n->particle != NULL) {
-			bu_name_part(r, b, n->particle);
-			buf_putc(b, ' ');
-		}
-		bu_name_part(r, b, n->family != NULL ? n->family : "");
-		if (tex && n->suffix != NULL) {
-			buf_puts(b, ", ");
-			bu_name_part(r, b, n->suffix);
-			/*
-			 * "Last, Jr., First": the third part must be there;
-			 * bibtex rejects a name ending in a comma.
-			 */
-			buf_puts(b, n->given != NULL ? ", " : ", {}");
-		} else if (n->given != NULL)
-			buf_puts(b, ", ");
-		if (n->given != NULL)
-			bu_name_part(r, b, n->given);
-		if (!tex && n->suffix != NULL) {
-			buf_puts(b, ", ");
-			bu_name_part(r, b, n->suffix);
-		}
+		return whole ? ":ASIS" : ":CORP";
 	}
-	if (b->len > 0)
-		fields_add_can_dup(r->f, tag, buf_str(b), level);
+	if (!whole) {
+		bu_name_parts(b, n);
+		return "";
+	}
+	if (n->particle != NULL) {
+		bu_name_part(r, b, n->particle);
+		buf_putc(b, ' ');
+	}
+	bu_name_part(r, b, n->family != NULL ? n->family : "");
+	if (tex && n->suffix != NULL) {
+		buf_puts(b, ", ");
+		bu_name_part(r, b, n->suffix);
+		/*
+		 * "Last, Jr., First": the third part must be there; bibtex
+		 * rejects a name ending in a comma.
+		 */
+		buf_puts(b, n->given != NULL ? ", " : ", {}");
+	} else if (n->given != NULL)
+		buf_puts(b, ", ");
+	if (n->given != NULL)
+		bu_name_part(r, b, n->given);
+	if (!tex && n->suffix != NULL) {
+		buf_puts(b, ", ");
+		bu_name_part(r, b, n->suffix);
+	}
+	return ":ASIS";
 }
 
-/* A list of names; "and others" for et al. where BibTeX has it. */
+/*
+ * What libbibutils' BibTeX and BibLaTeX writers put between two names
+ * with BIBL_FORMAT_BIBOUT_WHITESPACE (and no latexout, which would brace
+ * each).
+ */
+#define BU_TEX_AND	"\n\t\tand "
+/*
+ * What its RIS writer puts between two authors: it writes each as a line
+ * "AU  - name\n".
+ */
+#define BU_RIS_AU	"\nAU  - "
+
+/*
+ * What goes between two names given libbibutils as one field, or NULL
+ * where each name is a field.
+ */
+static const char *
+bu_names_joint(const struct bu_rec *r, const char *role, int level)
+{
+	if (r->o->tex)
+		return BU_TEX_AND;
+	if (r->o->format == FORMAT_RIS && strcmp(role, "AUTHOR") == 0 &&
+	    level == LEVEL_MAIN)
+		return BU_RIS_AU;
+	return NULL;
+}
+
+/*
+ * Whether the name b->s[mark..] repeats, but for case, one of the n before
+ * it that start at names[].  libbibutils' RIS step adds each author to
+ * the output with fields_add(), which leaves out such a repetition.
+ */
+static int
+bu_name_repeats(const struct buf *b, size_t mark, const size_t *names,
+    size_t n)
+{
+	size_t i, len = b->len - mark, end;
+
+	for (i = 0; i < n; i++) {
+		end = i + 1 < n ? names[i + 1] - strlen(BU_RIS_AU) : mark -
+		    strlen(BU_RIS_AU);
+		if (end - names[i] == len &&
+		    strncasecmp(b->s + names[i], b->s + mark, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A list of names; "and others" for et al. where BibTeX has it.  role is
+ * AUTHOR or EDITOR.  In BibTeX and BibLaTeX the names go in as one field,
+ * joined as libbibutils would join them, and so do the authors in RIS,
+ * whose lines after the first carry their own tag: its writer writes the
+ * same bytes.  Every step of its assemble (finding the type first of all)
+ * reads every field of the record, and the names were half of them.
+ */
 static void
 bu_names(struct bu_rec *r, const char *role, const struct namelist *nl,
     int level)
 {
+	struct buf *b = &r->o->tmp;
+	const char *joint = bu_names_joint(r, role, level), *suffix = "";
 	char tag[32];
-	size_t i;
+	size_t i, start, mark, *names = NULL, nnames = 0;
 
-	for (i = 0; i < nl->n; i++)
-		bu_name(r, role, &nl->v[i], level);
-	/* RIS and the others have no way to say it: "AU  - others". */
-	if (nl->etal && nl->n > 0 && r->o->tex) {
-		snprintf(tag, sizeof(tag), "%s:ASIS", role);
-		fields_add_can_dup(r->f, tag, "others", level);
+	if (joint != NULL && strcmp(joint, BU_RIS_AU) == 0)
+		names = xreallocarray(NULL, nl->n + 1, sizeof(*names));
+	buf_reset(b);
+	for (i = 0; i < nl->n; i++) {
+		start = b->len;
+		if (joint != NULL && start > 0)
+			buf_puts(b, joint);
+		mark = b->len;
+		suffix = bu_name(r, b, &nl->v[i]);
+		if (b->len == mark || (names != NULL &&
+		    bu_name_repeats(b, mark, names, nnames))) {
+			b->len = start;		/* empty, or left out */
+			if (b->s != NULL)
+				b->s[start] = '\0';
+			continue;
+		}
+		if (names != NULL)
+			names[nnames++] = mark;
+		if (joint != NULL)
+			continue;
+		snprintf(tag, sizeof(tag), "%s%s", role, suffix);
+		fields_add_can_dup(r->f, tag, buf_str(b), level);
+		buf_reset(b);
 	}
+	/* RIS and the others have no way to say it: "AU  - others". */
+	if (nl->etal && nl->n > 0 && r->o->tex)
+		buf_puts(b, b->len > 0 ? BU_TEX_AND "others" : "others");
+	if (joint != NULL && b->len > 0) {
+		/* Whole names, all of them (bu_names_whole()). */
+		snprintf(tag, sizeof(tag), "%s:ASIS", role);
+		fields_add_can_dup(r->f, tag, buf_str(b), level);
+	}
+	free(names);
 }
 
 /* Whether the type is a part of a host: a journal, proceedings, a book. */
@@ -850,6 +994,26 @@ bu_add_article_kind(struct bu_rec *r)
 		bu_out_raw(r, "entrysubtype", "magazine");
 }
 
+/*
+ * Add a type hint (tag RESOURCE, ISSUANCE or GENRE:...) that only helps
+ * where the genre has not told the type already.  libbibutils' BibTeX,
+ * BibLaTeX and RIS writers read these only to choose the type, and the
+ * genre added for each type here tells it: they are left out there, as
+ * each step of libbibutils' assemble reads every field of the record.
+ * (RIS tells software, COMP, from the RESOURCE alone.)
+ */
+static void
+bu_add_hint(struct bu_rec *r, const char *tag, const char *v, int level)
+{
+	enum format fmt = r->o->format;
+
+	if ((fmt == FORMAT_BIBTEX || fmt == FORMAT_BIBLATEX ||
+	    fmt == FORMAT_RIS) && (fmt != FORMAT_RIS ||
+	    r->t != TYPE_SOFTWARE))
+		return;
+	fields_add_can_dup(r->f, tag, v, level);
+}
+
 /* The type tags libbibutils reads to choose @article, TY  - JOUR, ... */
 static void
 bu_add_type(struct bu_rec *r)
@@ -857,13 +1021,15 @@ bu_add_type(struct bu_rec *r)
 	fields *f = r->f;
 	enum format fmt = r->o->format;
 
-	fields_add(f, "RESOURCE", r->t == TYPE_SOFTWARE ?
+	bu_add_hint(r, "RESOURCE", r->t == TYPE_SOFTWARE ?
 	    "software, multimedia" : "text", LEVEL_MAIN);
 	switch (r->t) {
 	case TYPE_ARTICLE:
-		fields_add(f, "GENRE:BIBUTILS", "journal article", LEVEL_MAIN);
-		fields_add(f, "GENRE:MARC", "periodical", LEVEL_HOST);
-		fields_add(f, "ISSUANCE", "continuing", LEVEL_HOST);
+		/* Alone, "periodical" is an article to every writer. */
+		bu_add_hint(r, "GENRE:BIBUTILS", "journal article",
+		    LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:MARC", "periodical", LEVEL_HOST);
+		bu_add_hint(r, "ISSUANCE", "continuing", LEVEL_HOST);
 		bu_add_article_kind(r);
 		break;
 	case TYPE_CONFERENCE:
@@ -871,54 +1037,54 @@ bu_add_type(struct bu_rec *r)
 	case TYPE_ABSTRACT:
 	case TYPE_POSTER:
 	case TYPE_DEMO:
-		fields_add(f, "GENRE:MARC", "conference publication",
+		fields_add_can_dup(f, "GENRE:MARC", "conference publication",
 		    LEVEL_HOST);
 		/* libbibutils makes it "Conference Proceedings". */
 		if (fmt == FORMAT_ENDNOTE)
 			bu_out_op(r, OP_SET, "%0", "Conference Paper");
 		break;
 	case TYPE_REPORT:
-		fields_add(f, "GENRE:MARC", "technical report", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:MARC", "technical report", LEVEL_MAIN);
 		break;
 	case TYPE_THESIS:
-		fields_add(f, "GENRE:MARC", "thesis", LEVEL_MAIN);
-		fields_add(f, "GENRE:BIBUTILS",
+		fields_add_can_dup(f, "GENRE:MARC", "thesis", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:BIBUTILS",
 		    bu_thesis_genre(r->e->f[FIELD_GENRE]), LEVEL_MAIN);
 		break;
 	case TYPE_BOOK:
 	case TYPE_EDITED_BOOK:
-		fields_add(f, "GENRE:MARC", "book", LEVEL_MAIN);
-		fields_add(f, "ISSUANCE", "monographic", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:MARC", "book", LEVEL_MAIN);
+		bu_add_hint(r, "ISSUANCE", "monographic", LEVEL_MAIN);
 		/* A book of editors only is biber's @collection. */
 		if (fmt == FORMAT_BIBLATEX && r->e->authors.n == 0 &&
 		    r->e->editors.n > 0)
 			bu_out_op(r, OP_SET, "TYPE", "Collection");
 		break;
 	case TYPE_CHAPTER:
-		fields_add(f, "GENRE:BIBUTILS", "collection", LEVEL_HOST);
-		fields_add(f, "ISSUANCE", "monographic", LEVEL_HOST);
+		fields_add_can_dup(f, "GENRE:BIBUTILS", "collection", LEVEL_HOST);
+		bu_add_hint(r, "ISSUANCE", "monographic", LEVEL_HOST);
 		/* biber's @incollection needs editors; @inbook does not. */
 		if (fmt == FORMAT_BIBLATEX && r->e->editors.n == 0)
 			bu_out_op(r, OP_SET, "TYPE", "InBook");
 		break;
 	case TYPE_PATENT:
-		fields_add(f, "INTERNAL_TYPE", "PATENT", LEVEL_MAIN);
-		fields_add(f, "GENRE:MARC", "patent", LEVEL_MAIN);
+		fields_add_can_dup(f, "INTERNAL_TYPE", "PATENT", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:MARC", "patent", LEVEL_MAIN);
 		break;
 	case TYPE_PREPRINT:
 		/* @misc with eprint in BibTeX, UNPB (unpublished) in RIS. */
-		fields_add(f, "GENRE:BIBUTILS", r->o->tex ? "miscellaneous" :
+		fields_add_can_dup(f, "GENRE:BIBUTILS", r->o->tex ? "miscellaneous" :
 		    "unpublished", LEVEL_MAIN);
 		break;
 	default:
-		fields_add(f, "GENRE:BIBUTILS", "miscellaneous", LEVEL_MAIN);
+		fields_add_can_dup(f, "GENRE:BIBUTILS", "miscellaneous", LEVEL_MAIN);
 		/*
 		 * libbibutils' EndNote writer knows no "miscellaneous" and
 		 * says so on stderr; "loose-leaf" is the MARC genre it maps
 		 * to Generic without a word.
 		 */
 		if (fmt == FORMAT_ENDNOTE && r->t != TYPE_SOFTWARE)
-			fields_add(f, "GENRE:MARC", "loose-leaf", LEVEL_MAIN);
+			fields_add_can_dup(f, "GENRE:MARC", "loose-leaf", LEVEL_MAIN);
 		if (fmt == FORMAT_RIS && r->t != TYPE_SOFTWARE)
 			bu_out_op(r, OP_SET, "TY", r->t == TYPE_TALK ? "SLIDE" :
 			    "GEN");	/* libbibutils says STD: a standard */
@@ -1297,9 +1463,12 @@ bu_add_sortkey(struct bu_rec *r)
 		    e->f[FIELD_TITLE] : e->key);
 }
 
-/* One entry as a libbibutils record (NULL when out of memory). */
+/*
+ * One entry as a libbibutils record (NULL when out of memory).  Its
+ * operations go into a record of their own, *ops, when ops is not NULL.
+ */
 static fields *
-bu_record(struct out_bibutils *o, const struct entry *e)
+bu_record(struct out_bibutils *o, const struct entry *e, fields **ops)
 {
 	struct bu_rec r;
 	char *title;
@@ -1309,14 +1478,19 @@ bu_record(struct out_bibutils *o, const struct entry *e)
 	r.e = e;
 	if ((r.f = fields_new()) == NULL)
 		return NULL;
+	r.ops = r.f;
+	if (ops != NULL && (r.ops = *ops = fields_new()) == NULL) {
+		fields_delete(r.f);
+		return NULL;
+	}
 	r.t = bu_type(&r);
-	fields_add(r.f, "REFNUM", e->key != NULL ? e->key : "", LEVEL_MAIN);
+	fields_add_can_dup(r.f, "REFNUM", e->key != NULL ? e->key : "", LEVEL_MAIN);
 	bu_add_type(&r);
 	bu_names(&r, "AUTHOR", &e->authors, LEVEL_MAIN);
 	if (e->f[FIELD_TITLE] != NULL) {
 		title = o->tex ? tex_title(e->f[FIELD_TITLE], o->latex) :
 		    xstrdup(e->f[FIELD_TITLE]);
-		fields_add(r.f, "TITLE", title, LEVEL_MAIN);
+		fields_add_can_dup(r.f, "TITLE", title, LEVEL_MAIN);
 		free(title);
 	}
 	bu_add_container(&r);
@@ -1342,7 +1516,7 @@ bu_add_records(struct out_bibutils *o, bibl *b, struct entry *const *v,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if ((f = bu_record(o, v[i])) == NULL)
+		if ((f = bu_record(o, v[i], NULL)) == NULL)
 			return -1;
 		if (bibl_addref(b, f) != BIBL_OK) {
 			fields_delete(f);
@@ -1350,6 +1524,113 @@ bu_add_records(struct out_bibutils *o, bibl *b, struct entry *const *v,
 		}
 	}
 	return 0;
+}
+
+/*
+ * Convert the values of f as bibl_write() would.  Direct writing is only
+ * chosen where that conversion (UTF-8 to UTF-8) leaves valid UTF-8 as it
+ * is, so only a value that is not valid (the reader lets none through) is
+ * handed to libbibutils' str_convert(), with bibl_write()'s parameters.
+ */
+static void
+bu_convert(struct out_bibutils *o, fields *f)
+{
+	str *v;
+	int i;
+
+	for (i = 0; i < f->n; i++) {
+		v = fields_value(f, i, FIELDS_STRP_NOUSE);
+		if (v->len > 0 && utf8_valid_prefix(v->data, v->len) < v->len)
+			str_convert(v, BIBL_CHARSET_UNICODE, 0, 1, 0,
+			    o->p.charsetout, o->p.latexout, o->p.utf8out,
+			    o->p.xmlout);
+	}
+}
+
+/*
+ * bibl_write() of a batch, through a stream in memory: libbibutils'
+ * writers flush their stream after every record, which on a file is a
+ * write(2) a record.  The batch goes to the file in one piece, flushed
+ * (as libbibutils did) so that an error shows with the batch that met it.
+ * The stream is this thread's alone: with glibc it goes without locks,
+ * which cost more than the write(2)s saved (the writers put a character
+ * at a time).
+ */
+static int
+bu_bibl_write(struct out_bibutils *o, bibl *b)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int rc;
+
+	if ((mem = open_memstream(&s, &len)) == NULL)
+		return bibl_write(b, o->fp, &o->p) == BIBL_OK ? 0 : -1;
+#ifdef __GLIBC__
+	__fsetlocking(mem, FSETLOCKING_BYCALLER);
+#endif
+	rc = bibl_write(b, mem, &o->p) == BIBL_OK ? 0 : -1;
+	if (fclose(mem) != 0)
+		rc = -1;
+	if (rc == 0 && len > 0 && fwrite(s, 1, len, o->fp) != len)
+		rc = -1;
+	free(s);
+	if (rc == 0 && fflush(o->fp) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* Make room for a batch of n records. */
+static void
+bu_batch_grow(struct out_bibutils *o, size_t n)
+{
+	size_t i;
+
+	if (n <= o->capbatch)
+		return;
+	o->batch = xreallocarray(o->batch, n, sizeof(*o->batch));
+	o->stubs = xreallocarray(o->stubs, n, sizeof(*o->stubs));
+	for (i = o->capbatch; i < n; i++)
+		o->stubs[i] = &o->stub;
+	o->capbatch = n;
+}
+
+/*
+ * Write the records of v[0..n) directly: bibl_write() is handed empty
+ * stubs, which it has nothing to convert in, and the hooks hand
+ * libbibutils' steps the records themselves.
+ */
+static int
+bu_write_direct(struct out_bibutils *o, struct entry *const *v, size_t n)
+{
+	struct bu_batch *bb;
+	bibl b;
+	size_t i;
+	int rc = 0;
+
+	bu_batch_grow(o, n);
+	for (o->nbatch = 0; o->nbatch < n; o->nbatch++) {
+		bb = &o->batch[o->nbatch];
+		if ((bb->rec = bu_record(o, v[o->nbatch], &bb->ops)) == NULL) {
+			rc = -1;
+			break;
+		}
+		bu_convert(o, bb->rec);
+		bu_convert(o, bb->ops);
+	}
+	if (rc == 0 && n > 0) {
+		b.n = b.max = (long)n;
+		b.ref = o->stubs;
+		bu_current = o;
+		rc = bu_bibl_write(o, &b);
+		bu_current = NULL;
+	}
+	for (i = 0; i < o->nbatch; i++) {
+		fields_delete(o->batch[i].rec);
+		fields_delete(o->batch[i].ops);
+	}
+	o->nbatch = 0;
+	return rc;
 }
 
 int
@@ -1360,11 +1641,15 @@ out_bibutils_write(struct out_bibutils *o, struct entry *const *v, size_t n)
 
 	if (!o->streams)
 		return bu_add_records(o, &o->pending, v, n);
-	bibl_init(&b);
-	rc = bu_add_records(o, &b, v, n);
-	if (rc == 0 && b.n > 0 && bibl_write(&b, o->fp, &o->p) != BIBL_OK)
-		rc = -1;
-	bibl_free(&b);
+	if (o->direct)
+		rc = bu_write_direct(o, v, n);
+	else {
+		bibl_init(&b);
+		rc = bu_add_records(o, &b, v, n);
+		if (rc == 0 && b.n > 0)
+			rc = bu_bibl_write(o, &b);
+		bibl_free(&b);
+	}
 	return rc == 0 && !ferror(o->fp) ? 0 : -1;
 }
 
@@ -1379,6 +1664,8 @@ out_bibutils_close(struct out_bibutils *o)
 		rc = -1;
 	bibl_free(&o->pending);
 	buf_free(&o->tmp);
+	free(o->batch);
+	free(o->stubs);
 	bibl_freeparams(&o->p);
 	free(o);
 	return rc;

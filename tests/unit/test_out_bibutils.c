@@ -1023,6 +1023,43 @@ test_out_bibutils_ris_names_suffix_last_no_others(void **state)
 	entry_free(e);
 }
 
+/*
+ * libbibutils' RIS writer leaves out an author who repeats one before it,
+ * but for case; BibTeX keeps every name.
+ */
+static void
+test_out_bibutils_ris_repeated_author_once(void **state)
+{
+	struct entry *e = make_entry(TYPE_MISC, NULL, "2020", "Twice");
+	char *s;
+
+	(void)state;
+	e->key = xstrdup("twice");
+	add_name(&e->authors, "Smith", "J.", NULL, NULL);
+	add_name(&e->authors, "Doe", "A.", NULL, NULL);
+	add_name(&e->authors, "SMITH", "j.", NULL, NULL);
+	add_name(&e->authors, "Smith", "J.", NULL, NULL);
+	add_name(&e->authors, "Smith", "Jo", NULL, NULL);
+	check_text(FORMAT_RIS, e, 0,
+	    "TY  - GEN\n"
+	    "AU  - Smith, J.\n"
+	    "AU  - Doe, A.\n"
+	    "AU  - Smith, Jo\n"
+	    "PY  - 2020\n"
+	    "DA  - 2020//\n"
+	    "TI  - Twice\n"
+	    "ID  - twice\n"
+	    "ER  - \n");
+	s = write1(FORMAT_BIBTEX, e, 0);
+	assert_non_null(strstr(s, "  author = \t{Smith, J.\n"
+	    "\t\tand Doe, A.\n"
+	    "\t\tand SMITH, j.\n"
+	    "\t\tand Smith, J.\n"
+	    "\t\tand Smith, Jo},\n"));
+	free(s);
+	entry_free(e);
+}
+
 static void
 test_out_bibutils_mods_names_in_parts(void **state)
 {
@@ -1063,6 +1100,32 @@ test_out_bibutils_bibtex_escapes_reach_the_file_intact(void **state)
 	s = write1(FORMAT_RIS, e, 0);
 	assert_non_null(strstr(s,
 	    "TI  - a_b {c} #1 $5 ~x ^y \\z 50% R&D\n"));
+	free(s);
+	entry_free(e);
+}
+
+/*
+ * A value that is not UTF-8 (the reader lets none through) is converted as
+ * bibl_write() converts every value: a stray byte becomes "?".  The values
+ * that are UTF-8 are not handed to libbibutils' conversion at all.
+ */
+static void
+test_out_bibutils_invalid_utf8_converted_as_libbibutils_does(void **state)
+{
+	struct entry *e = make_entry(TYPE_MISC, "Doe", "2020",
+	    "Bad \xff byte, Zoë");
+	char *s;
+
+	(void)state;
+	e->key = xstrdup("bad");
+	entry_set(e, FIELD_NOTE, "note \xfe here");
+	s = write1(FORMAT_RIS, e, 0);
+	assert_non_null(strstr(s, "TI  - Bad ? byte, Zoë\n"));
+	assert_non_null(strstr(s, "N1  - note ? here\n"));
+	free(s);
+	s = write1(FORMAT_BIBTEX, e, 0);
+	assert_non_null(strstr(s, "  title = \t{Bad ? byte, {Zoë}},\n"));
+	assert_non_null(strstr(s, "  note = \t{note ? here}"));
 	free(s);
 	entry_free(e);
 }
@@ -1461,9 +1524,12 @@ main(void)
 		    test_out_bibutils_bibtex_names_particle_suffix_etal),
 		cmocka_unit_test(
 		    test_out_bibutils_ris_names_suffix_last_no_others),
+		cmocka_unit_test(test_out_bibutils_ris_repeated_author_once),
 		cmocka_unit_test(test_out_bibutils_mods_names_in_parts),
 		cmocka_unit_test(
 		    test_out_bibutils_bibtex_escapes_reach_the_file_intact),
+		cmocka_unit_test(
+		    test_out_bibutils_invalid_utf8_converted_as_libbibutils_does),
 		cmocka_unit_test(
 		    test_out_bibutils_latex_maps_diacritics_in_tex_only),
 		cmocka_unit_test(
