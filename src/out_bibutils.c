@@ -782,84 +782,37 @@ bu_name(struct bu_rec *r, struct buf *b, const struct name *n)
  * each).
  */
 #define BU_TEX_AND	"\n\t\tand "
-/*
- * What its RIS writer puts between two authors: it writes each as a line
- * "AU  - name\n".
- */
-#define BU_RIS_AU	"\nAU  - "
-
-/*
- * What goes between two names given libbibutils as one field, or NULL
- * where each name is a field.
- */
-static const char *
-bu_names_joint(const struct bu_rec *r, const char *role, int level)
-{
-	if (r->o->tex)
-		return BU_TEX_AND;
-	if (r->o->format == FORMAT_RIS && strcmp(role, "AUTHOR") == 0 &&
-	    level == LEVEL_MAIN)
-		return BU_RIS_AU;
-	return NULL;
-}
-
-/*
- * Whether the name b->s[mark..] repeats, but for case, one of the n before
- * it that start at names[].  libbibutils' RIS step adds each author to
- * the output with fields_add(), which leaves out such a repetition.
- */
-static int
-bu_name_repeats(const struct buf *b, size_t mark, const size_t *names,
-    size_t n)
-{
-	size_t i, len = b->len - mark, end;
-
-	for (i = 0; i < n; i++) {
-		end = i + 1 < n ? names[i + 1] - strlen(BU_RIS_AU) : mark -
-		    strlen(BU_RIS_AU);
-		if (end - names[i] == len &&
-		    strncasecmp(b->s + names[i], b->s + mark, len) == 0)
-			return 1;
-	}
-	return 0;
-}
 
 /*
  * A list of names; "and others" for et al. where BibTeX has it.  role is
  * AUTHOR or EDITOR.  In BibTeX and BibLaTeX the names go in as one field,
- * joined as libbibutils would join them, and so do the authors in RIS,
- * whose lines after the first carry their own tag: its writer writes the
- * same bytes.  Every step of its assemble (finding the type first of all)
- * reads every field of the record, and the names were half of them.
+ * joined as libbibutils would join them: every step of its assemble
+ * (finding the type first of all) reads every field of the record, and
+ * the names were half of them.
  */
 static void
 bu_names(struct bu_rec *r, const char *role, const struct namelist *nl,
     int level)
 {
 	struct buf *b = &r->o->tmp;
-	const char *joint = bu_names_joint(r, role, level), *suffix = "";
+	const char *suffix = "";
 	char tag[32];
-	size_t i, start, mark, *names = NULL, nnames = 0;
+	size_t i, start, mark;
 
-	if (joint != NULL && strcmp(joint, BU_RIS_AU) == 0)
-		names = xreallocarray(NULL, nl->n + 1, sizeof(*names));
 	buf_reset(b);
 	for (i = 0; i < nl->n; i++) {
 		start = b->len;
-		if (joint != NULL && start > 0)
-			buf_puts(b, joint);
+		if (r->o->tex && start > 0)
+			buf_puts(b, BU_TEX_AND);
 		mark = b->len;
 		suffix = bu_name(r, b, &nl->v[i]);
-		if (b->len == mark || (names != NULL &&
-		    bu_name_repeats(b, mark, names, nnames))) {
-			b->len = start;		/* empty, or left out */
+		if (b->len == mark) {		/* an empty name: none */
+			b->len = start;
 			if (b->s != NULL)
 				b->s[start] = '\0';
 			continue;
 		}
-		if (names != NULL)
-			names[nnames++] = mark;
-		if (joint != NULL)
+		if (r->o->tex)
 			continue;
 		snprintf(tag, sizeof(tag), "%s%s", role, suffix);
 		fields_add_can_dup(r->f, tag, buf_str(b), level);
@@ -868,12 +821,10 @@ bu_names(struct bu_rec *r, const char *role, const struct namelist *nl,
 	/* RIS and the others have no way to say it: "AU  - others". */
 	if (nl->etal && nl->n > 0 && r->o->tex)
 		buf_puts(b, b->len > 0 ? BU_TEX_AND "others" : "others");
-	if (joint != NULL && b->len > 0) {
-		/* Whole names, all of them (bu_names_whole()). */
+	if (r->o->tex && b->len > 0) {
 		snprintf(tag, sizeof(tag), "%s:ASIS", role);
 		fields_add_can_dup(r->f, tag, buf_str(b), level);
 	}
-	free(names);
 }
 
 /* Whether the type is a part of a host: a journal, proceedings, a book. */

@@ -1023,43 +1023,6 @@ test_out_bibutils_ris_names_suffix_last_no_others(void **state)
 	entry_free(e);
 }
 
-/*
- * libbibutils' RIS writer leaves out an author who repeats one before it,
- * but for case; BibTeX keeps every name.
- */
-static void
-test_out_bibutils_ris_repeated_author_once(void **state)
-{
-	struct entry *e = make_entry(TYPE_MISC, NULL, "2020", "Twice");
-	char *s;
-
-	(void)state;
-	e->key = xstrdup("twice");
-	add_name(&e->authors, "Smith", "J.", NULL, NULL);
-	add_name(&e->authors, "Doe", "A.", NULL, NULL);
-	add_name(&e->authors, "SMITH", "j.", NULL, NULL);
-	add_name(&e->authors, "Smith", "J.", NULL, NULL);
-	add_name(&e->authors, "Smith", "Jo", NULL, NULL);
-	check_text(FORMAT_RIS, e, 0,
-	    "TY  - GEN\n"
-	    "AU  - Smith, J.\n"
-	    "AU  - Doe, A.\n"
-	    "AU  - Smith, Jo\n"
-	    "PY  - 2020\n"
-	    "DA  - 2020//\n"
-	    "TI  - Twice\n"
-	    "ID  - twice\n"
-	    "ER  - \n");
-	s = write1(FORMAT_BIBTEX, e, 0);
-	assert_non_null(strstr(s, "  author = \t{Smith, J.\n"
-	    "\t\tand Doe, A.\n"
-	    "\t\tand SMITH, j.\n"
-	    "\t\tand Smith, J.\n"
-	    "\t\tand Smith, Jo},\n"));
-	free(s);
-	entry_free(e);
-}
-
 static void
 test_out_bibutils_mods_names_in_parts(void **state)
 {
@@ -1524,7 +1487,6 @@ main(void)
 		    test_out_bibutils_bibtex_names_particle_suffix_etal),
 		cmocka_unit_test(
 		    test_out_bibutils_ris_names_suffix_last_no_others),
-		cmocka_unit_test(test_out_bibutils_ris_repeated_author_once),
 		cmocka_unit_test(test_out_bibutils_mods_names_in_parts),
 		cmocka_unit_test(
 		    test_out_bibutils_bibtex_escapes_reach_the_file_intact),
