@@ -288,7 +288,7 @@ clean_entity(const char *p, const char *end, struct buf *out)
 		cp = ' ';
 	if (cp == 0xad)		/* soft hyphen */
 		return (size_t)(semi - p + 1);
-	buf_append(out, enc, utf8_encode((uint32_t)cp, enc));
+	buf_append(out, enc, utf8_put((uint32_t)cp, enc));
 	return (size_t)(semi - p + 1);
 }
 
@@ -460,7 +460,7 @@ clean_latex_cmd(const char *p, const char *end, struct buf *out)
 			if (b < end && *b == '\\' && b + 1 < end && b[1] == 'i')
 				b++;
 			if (b < end && (cp = clean_accent(a, *b)) != 0) {
-				buf_append(out, enc, utf8_encode(cp, enc));
+				buf_append(out, enc, utf8_put(cp, enc));
 				b++;
 				if (braced && b < end && *b == '}')
 					b++;
@@ -491,7 +491,7 @@ clean_latex_cmd(const char *p, const char *end, struct buf *out)
 		if (braced)
 			b++;
 		if (b < end && (cp = clean_accent(*name, *b)) != 0) {
-			buf_append(out, enc, utf8_encode(cp, enc));
+			buf_append(out, enc, utf8_put(cp, enc));
 			b++;
 			if (braced && b < end && *b == '}')
 				b++;

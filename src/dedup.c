@@ -114,7 +114,7 @@ dedup_fold(const char *s, struct buf *b)
 			/* Full-width ASCII letters and digits. */
 			o += ascii_fold_char(c - 0xfee0, o);
 		else if (!dedup_is_noise(c))
-			o += utf8_encode(dedup_lower(c), o);
+			o += utf8_put(dedup_lower(c), o);
 	}
 	*o = '\0';
 	b->len = (size_t)(o - b->s);

@@ -89,7 +89,7 @@ utf8_next(const char **p)
 }
 
 size_t
-utf8_encode(uint32_t c, char *out)
+utf8_put(uint32_t c, char *out)
 {
 	unsigned char *o = (unsigned char *)out;
 

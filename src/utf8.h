@@ -15,7 +15,7 @@ size_t		utf8_valid_prefix(const char *s, size_t len);
 /* Decode one character at *p (valid UTF-8 assumed) and advance *p. */
 uint32_t	utf8_next(const char **p);
 /* Encode c into out (at least 4 bytes); returns the length. */
-size_t		utf8_encode(uint32_t c, char *out);
+size_t		utf8_put(uint32_t c, char *out);
 /* Columns, counting characters, of s[0..len): for messages. */
 size_t		utf8_columns(const char *s, size_t len);
 
