@@ -1169,7 +1169,8 @@ check_entry(const struct fields_ctx *ctx, const struct entry *e,
 	if (plain[len] != '\0') {	/* do not cut a character in two */
 		size_t n = 60;
 
-		while (n > 0 && ((unsigned char)excerpt[n] & 0xc0) == 0x80)
+		/* plain[n]: excerpt[60] is the NUL just written. */
+		while (n > 0 && ((unsigned char)plain[n] & 0xc0) == 0x80)
 			n--;
 		memcpy(excerpt + n, "…", 4);
 	}

@@ -17,6 +17,7 @@
 #include "fields.h"
 #include "norm.h"
 #include "split.h"
+#include "utf8.h"
 #include "rules_fixture.h"
 
 static char		 diag_text[8192];
@@ -76,6 +77,25 @@ test_fields_sample_cv_conference_with_award_and_rate(void **state)
 	assert_field(e, FIELD_NOTE, "Acceptance rate (Spring): 28/104 ≈ "
 	    "26.9%; Community Award Winner!");
 	assert_string_equal(diag_text, "");
+	entry_free(e);
+}
+
+/* A warning quotes the entry's first 60 bytes and never half a character. */
+static void
+test_fields_warning_excerpt_cuts_between_characters(void **state)
+{
+	/* 59 bytes, then "é" across bytes 59 and 60. */
+	struct entry *e = parse("Jane Doe. Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "\xc3\xa9tude of things without a year", TYPE_ARTICLE);
+	const char *q;
+
+	(void)state;
+	q = strstr(diag_text, "\"Jane Doe.");
+	assert_non_null(q);
+	assert_int_equal(utf8_valid_prefix(diag_text, strlen(diag_text)),
+	    strlen(diag_text));
+	/* The "é" does not fit whole: the excerpt ends before it. */
+	assert_non_null(strstr(q, "aaaa\xe2\x80\xa6\""));
 	entry_free(e);
 }
 
@@ -969,6 +989,8 @@ main(void)
 		cmocka_unit_test(test_fields_numeral_before_in),
 		cmocka_unit_test(test_fields_apa_article_number),
 		cmocka_unit_test(test_fields_publisher_place_state_year),
+		cmocka_unit_test(
+		    test_fields_warning_excerpt_cuts_between_characters),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup,
