@@ -52,12 +52,17 @@ struct csl_shell {
 	json_t		*parts;
 };
 
+/* What one thread needs to make items (out_csl.h). */
+struct out_csl_prep {
+	struct csl_shell shell;
+};
+
 struct out_csl {
 	FILE		*fp;
 	size_t		 items;		/* written so far */
 	struct buf	 out;		/* a batch's text, reused */
-	json_t		*wrap;		/* an item's array (csl_dump_item()) */
-	struct csl_shell shell;
+	struct buf	 item;		/* out_csl_write()'s item, reused */
+	struct out_csl_prep prep;	/* out_csl_write()'s */
 };
 
 /*
@@ -132,11 +137,21 @@ struct csl_values {
 /*
  * jansson allocates through xmalloc, so an object or a dump is never NULL
  * for want of memory and this module has no out-of-memory path of its own.
+ * Its hash seed is fixed: the keys hashed are this file's literals, never
+ * the input's, and a seed of 0 would read /dev/urandom at the first
+ * object.  Both must be set before any value exists, on one thread: the
+ * writer is opened before the threads start (run.c).
  */
 static void
 csl_init(void)
 {
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
 	json_set_alloc_funcs(xmalloc, free);
+	json_object_seed(0x6376326269620001);	/* anything but 0 */
 }
 
 static void
@@ -214,9 +229,28 @@ out_csl_open(FILE *fp)
 	csl_init();
 	o = xcalloc(1, sizeof(*o));
 	o->fp = fp;
-	o->wrap = json_array();
-	csl_shell_init(&o->shell);
+	csl_shell_init(&o->prep.shell);
 	return o;
+}
+
+struct out_csl_prep *
+out_csl_prep_new(void)
+{
+	struct out_csl_prep *p;
+
+	csl_init();
+	p = xcalloc(1, sizeof(*p));
+	csl_shell_init(&p->shell);
+	return p;
+}
+
+void
+out_csl_prep_free(struct out_csl_prep *p)
+{
+	if (p == NULL)
+		return;
+	csl_shell_free(&p->shell);
+	free(p);
 }
 
 /*
@@ -358,24 +392,25 @@ csl_values(const struct entry *e, enum entry_type t, struct csl_values *cv)
 		cv->v[FIELD_CONTAINER] = NULL;
 }
 
-/* One entry as a CSL item, built in sh (borrowed: valid until the next). */
+/*
+ * One entry as a CSL item, built in sh (borrowed: valid until the next);
+ * with its id first unless id is NULL.  The schema requires an id; the
+ * keys stage always gives one, in ASCII (keys.h), so it needs no UTF-8
+ * check.
+ */
 static json_t *
-csl_item(struct csl_shell *sh, const struct entry *e)
+csl_item(struct csl_shell *sh, const struct entry *e, const char *id)
 {
 	json_t *item = sh->item, *j;
-	const char *id;
 	enum entry_type t = e->type < TYPE__COUNT ? e->type : TYPE_MISC;
 	struct csl_values cv;
 	size_t i;
 
 	json_object_clear(item);
 	sh->name.used = sh->str.used = 0;
-	/*
-	 * The schema requires an id; the keys stage always gives one, in
-	 * ASCII (keys.h), so it needs no UTF-8 check.
-	 */
-	id = e->key != NULL ? e->key : "";
-	json_object_set_nocheck(item, "id", csl_string(sh, id, strlen(id)));
+	if (id != NULL)
+		json_object_set_nocheck(item, "id", csl_string(sh, id,
+		    strlen(id)));
 	csl_set_str(sh, item, e, "type", csl_types[t].type);
 	if ((j = csl_names(sh, sh->names[0], e, &e->authors)) != NULL)
 		json_object_set_nocheck(item, "author", j);
@@ -401,53 +436,106 @@ out_csl_item(const struct entry *e)
 
 	csl_init();
 	csl_shell_init(&sh);
-	s = json_dumps(csl_item(&sh, e), CSL_DUMP_FLAGS);
+	s = json_dumps(csl_item(&sh, e, e->key != NULL ? e->key : ""),
+	    CSL_DUMP_FLAGS);
 	csl_shell_free(&sh);
 	return s;
 }
 
 /*
- * jansson's dump callback: append to a struct buf.  It is called for every
- * few bytes of output, most of them single bytes (a quote, a comma, a
- * newline), so the common case costs a test and a store or a memcpy.
+ * jansson's dump callback: append to a struct buf, indenting by one level
+ * more than jansson does, so that an item dumped alone comes out as a
+ * member of the array ("{\n    ...\n  }").  A raw newline in JSON text is
+ * always indentation, which jansson dumps as a byte of its own before the
+ * spaces.  The callback is called for every few bytes of output, most of
+ * them single bytes (a quote, a comma, a newline), so the common case
+ * costs a test and a store or a memcpy; the text is NUL-terminated once
+ * the dump is done (csl_dump()).
  */
 static int
 csl_dump_to_buf(const char *s, size_t n, void *data)
 {
 	struct buf *b = data;
 
-	if (b->len + n >= b->cap)
-		buf_grow(b, n);
-	if (n == 1)
-		b->s[b->len] = *s;
-	else
-		memcpy(b->s + b->len, s, n);
+	if (b->len + n + 2 >= b->cap)
+		buf_grow(b, n + 2);
+	if (n == 1) {
+		b->s[b->len++] = *s;
+		if (*s == '\n') {
+			b->s[b->len++] = ' ';
+			b->s[b->len++] = ' ';
+		}
+		return 0;
+	}
+	memcpy(b->s + b->len, s, n);
 	b->len += n;
-	b->s[b->len] = '\0';
 	return 0;
 }
 
-/*
- * Append item to the batch's text as a member of the array: it is dumped
- * inside a one-element array with JSON_EMBED, which leaves out that
- * array's brackets, so that jansson indents the item as a member
- * ("\n  {\n    ...\n  }\n").  The last newline goes: a comma and the next
- * item, or the closing bracket, follow.  The opening bracket goes out
- * with the first item, so that a run with no entries writes "[]\n".
- */
+/* Append v to b (an item as a member of the array); 0, or -1 if jansson
+ * failed. */
 static int
-csl_dump_item(struct out_csl *o, json_t *item)
+csl_dump(json_t *item, struct buf *b, size_t flags)
 {
 	int rc;
 
-	buf_putc(&o->out, o->items++ == 0 ? '[' : ',');
-	json_array_append(o->wrap, item);
-	rc = json_dump_callback(o->wrap, csl_dump_to_buf, &o->out,
-	    CSL_DUMP_FLAGS | JSON_EMBED);
-	json_array_clear(o->wrap);
-	if (o->out.len > 0 && o->out.s[o->out.len - 1] == '\n')
-		o->out.s[--o->out.len] = '\0';
+	rc = json_dump_callback(item, csl_dump_to_buf, b, flags);
+	buf_grow(b, 0);
+	b->s[b->len] = '\0';
 	return rc;
+}
+
+/*
+ * The item is dumped without its id, which only the writing thread knows:
+ * "{\n    \"type\": ...\n  }".  It always has a type, so the id goes in
+ * after its brace as a member like the others.
+ */
+int
+out_csl_prep(struct out_csl_prep *p, const struct entry *e, struct buf *b)
+{
+	return csl_dump(csl_item(&p->shell, e, NULL), b, CSL_DUMP_FLAGS);
+}
+
+/*
+ * The id goes in as jansson would write it.  A key is lower-case ASCII
+ * letters and digits (keys.h), which JSON writes as they are; anything
+ * else goes through jansson.
+ */
+int
+out_csl_add(struct out_csl *o, const char *key, const char *text,
+    size_t len)
+{
+	struct buf *b = &o->out;
+	const char *p;
+	json_t *s;
+	int rc = 0;
+
+	buf_puts(b, o->items++ == 0 ? "[\n  {\n    \"id\": " :
+	    ",\n  {\n    \"id\": ");
+	for (p = key; *p >= ' ' && *p <= '~' && *p != '"' && *p != '\\'; p++)
+		continue;
+	if (*p == '\0') {
+		buf_putc(b, '"');
+		buf_append(b, key, (size_t)(p - key));
+		buf_putc(b, '"');
+	} else {
+		s = json_string_nocheck(key);
+		rc = csl_dump(s, b, JSON_ENCODE_ANY);
+		json_decref(s);
+	}
+	buf_putc(b, ',');
+	buf_append(b, text + 1, len - 1);	/* after the brace */
+	return rc;
+}
+
+/* Write the items added since the last flush, in one fwrite. */
+int
+out_csl_flush(struct out_csl *o)
+{
+	if (o->out.len > 0)
+		fwrite(o->out.s, 1, o->out.len, o->fp);
+	buf_reset(&o->out);
+	return ferror(o->fp) ? -1 : 0;
 }
 
 /*
@@ -459,12 +547,15 @@ out_csl_write(struct out_csl *o, struct entry *const *v, size_t n)
 {
 	size_t i;
 
-	buf_reset(&o->out);
-	for (i = 0; i < n; i++)
-		if (csl_dump_item(o, csl_item(&o->shell, v[i])) != 0)
+	for (i = 0; i < n; i++) {
+		buf_reset(&o->item);
+		if (out_csl_prep(&o->prep, v[i], &o->item) != 0)
 			return -1;
-	fwrite(buf_str(&o->out), 1, o->out.len, o->fp);
-	return ferror(o->fp) ? -1 : 0;
+		if (out_csl_add(o, v[i]->key != NULL ? v[i]->key : "",
+		    o->item.s, o->item.len) != 0)
+			return -1;
+	}
+	return out_csl_flush(o);
 }
 
 /* Close the array and flush; the FILE stays open (the caller's). */
@@ -479,8 +570,8 @@ out_csl_close(struct out_csl *o)
 	if (fflush(o->fp) != 0 || ferror(o->fp))
 		rc = -1;
 	buf_free(&o->out);
-	json_decref(o->wrap);
-	csl_shell_free(&o->shell);
+	buf_free(&o->item);
+	csl_shell_free(&o->prep.shell);
 	free(o);
 	return rc;
 }
