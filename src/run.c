@@ -67,6 +67,12 @@ struct job {
 	struct buf		 before;	/* the reader's messages */
 	struct buf		 diags;		/* the parser's messages */
 	struct entry		*e;		/* parsed, not yet written */
+	/* Prepared (run_prep()) instead, the entry gone: */
+	size_t			 item, len;	/* its text in the batch's */
+	size_t			 base;		/* its base key there */
+	struct dedup_print	 print;
+	int			 prep_failed;
+	struct buf		 late;		/* the text's messages */
 };
 
 /* Entries in input order, and the messages after the last. */
@@ -75,11 +81,21 @@ struct batch {
 	size_t			 n, cap;
 	struct buf		 tail;
 	int			 parsed;
+	int			 prepped;	/* jobs' text, not entries */
+	struct buf		 texts;		/* the jobs' texts and keys */
+};
+
+/* What a parsing thread keeps from batch to batch. */
+struct parser {
+	const struct rules	*rules;
+	struct writer_prep	*prep;		/* NULL: write entries */
+	struct buf		 tmp;
 };
 
 struct run {
 	const struct run_opts	*opts;
 	struct rules		*rules;		/* the reading thread's */
+	struct parser		 parser;	/* the reading thread's */
 	struct writer		*writer;
 	struct keys		*keys;
 	struct dedup		*dedup;
@@ -212,27 +228,55 @@ batch_free(struct batch *b)
 		free(b->jobs[i].year);
 		buf_free(&b->jobs[i].before);
 		buf_free(&b->jobs[i].diags);
+		buf_free(&b->jobs[i].late);
 		entry_free(b->jobs[i].e);
 	}
 	free(b->jobs);
 	buf_free(&b->tail);
+	buf_free(&b->texts);
 	free(b);
 }
 
 /*
- * Parse the batch's entries with rules, holding each one's messages with
- * it; then hold the thread's messages in restore (NULL: print them).
+ * Make a parsed entry's text, key base and duplicate fingerprint, which
+ * need no other entry, and free it: on the thread that made it, which
+ * frees it faster than another (glibc's arenas), and off the writing
+ * thread, which has to do the rest in input order.  Its text's messages
+ * are held apart: the writing thread used to issue them after the
+ * batch's others.
  */
 static void
-run_parse_batch(const struct rules *rules, struct batch *b,
-    struct buf *restore)
+run_prep(struct parser *p, struct batch *b, struct job *j)
+{
+	diag_hold(&j->late);
+	j->item = b->texts.len;
+	if (writer_prep(p->prep, j->e, &b->texts) == -1)
+		j->prep_failed = 1;
+	j->len = b->texts.len - j->item;
+	j->base = b->texts.len;
+	keys_base_buf(j->e, &b->texts);
+	buf_putc(&b->texts, '\0');
+	dedup_print(j->e, &p->tmp, &j->print);
+	entry_free(j->e);
+	j->e = NULL;
+}
+
+/*
+ * Parse the batch's entries with the parser's rules, holding each one's
+ * messages with it, and prepare them if the writer can; then hold the
+ * thread's messages in restore (NULL: print them).
+ */
+static void
+run_parse_batch(struct parser *p, struct batch *b, struct buf *restore)
 {
 	struct fields_ctx ctx;
 	struct rawentry raw;
 	struct job *j;
 	size_t i;
 
-	ctx.rules = rules;
+	ctx.rules = p->rules;
+	if (p->prep != NULL)
+		buf_grow(&b->texts, b->n * 1024);	/* an item's, and more */
 	for (i = 0; i < b->n; i++) {
 		j = &b->jobs[i];
 		ctx.file = j->file;
@@ -244,29 +288,67 @@ run_parse_batch(const struct rules *rules, struct batch *b,
 		raw.last = j->last;
 		diag_hold(&j->diags);
 		j->e = fields_parse(&ctx, &raw);
-		norm_entry(rules, j->e);
+		norm_entry(p->rules, j->e);
+		if (p->prep != NULL)
+			run_prep(p, b, j);
 	}
+	b->prepped = p->prep != NULL;
 	diag_hold(restore);
+}
+
+/*
+ * Count an entry and report it if it is the same work as the entry at
+ * line first (0: none); whether it goes (--dedup).
+ */
+static int
+run_dropped(struct run *r, const char *file, unsigned long line,
+    unsigned long first)
+{
+	r->entries++;
+	if (first == 0)
+		return 0;
+	diag_at(DIAG_WARNING, file, line, "same work as the entry at line "
+	    "%lu%s", first, r->opts->dedup ? "; dropped (--dedup)" :
+	    " (--dedup keeps only the first)");
+	return r->opts->dedup;
 }
 
 /* A parsed entry: report a duplicate, give it a key, queue it. */
 static void
 run_emit(struct run *r, struct entry *e)
 {
-	unsigned long first = dedup_check(r->dedup, e);
-
-	r->entries++;
-	if (first != 0) {
-		diag_at(DIAG_WARNING, e->file, e->line, "same work as the "
-		    "entry at line %lu%s", first, r->opts->dedup ?
-		    "; dropped (--dedup)" : " (--dedup keeps only the first)");
-		if (r->opts->dedup) {
-			entry_free(e);
-			return;
-		}
+	if (run_dropped(r, e->file, e->line, dedup_check(r->dedup, e))) {
+		entry_free(e);
+		return;
 	}
 	keys_assign(r->keys, e);
 	entry_list_add(&r->out, e);
+}
+
+static void
+run_write_error(struct run *r, int error)
+{
+	if (!r->write_failed) {
+		r->write_failed = 1;
+		r->write_errno = error;
+	}
+}
+
+/* A prepared entry: report a duplicate, add its text with its key. */
+static void
+run_add(struct run *r, struct batch *b, struct job *j)
+{
+	const char *key;
+
+	if (run_dropped(r, j->file, j->first, dedup_check_print(r->dedup,
+	    &j->print, j->first)))
+		return;
+	key = keys_give(r->keys, b->texts.s + j->base);
+	if (j->prep_failed)
+		run_write_error(r, EIO);
+	else if (!r->write_failed && writer_add(r->writer, key,
+	    b->texts.s + j->item, j->len) == -1)
+		run_write_error(r, errno);
 }
 
 /*
@@ -281,15 +363,22 @@ run_write_batch(struct run *r, struct batch *b)
 	for (i = 0; i < b->n; i++) {
 		diag_release(&b->jobs[i].before);
 		diag_release(&b->jobs[i].diags);
-		run_emit(r, b->jobs[i].e);
-		b->jobs[i].e = NULL;
+		if (b->prepped)
+			run_add(r, b, &b->jobs[i]);
+		else {
+			run_emit(r, b->jobs[i].e);
+			b->jobs[i].e = NULL;
+		}
 	}
 	diag_release(&b->tail);
-	if (r->out.n > 0 && !r->write_failed &&
-	    writer_write(r->writer, r->out.v, r->out.n) == -1) {
-		r->write_failed = 1;
-		r->write_errno = errno;
-	}
+	for (i = 0; i < b->n; i++)
+		diag_release(&b->jobs[i].late);
+	if (b->prepped) {
+		if (!r->write_failed && writer_flush(r->writer) == -1)
+			run_write_error(r, errno);
+	} else if (r->out.n > 0 && !r->write_failed &&
+	    writer_write(r->writer, r->out.v, r->out.n) == -1)
+		run_write_error(r, errno);
 	entry_list_clear(&r->out);
 	batch_free(b);
 }
@@ -297,7 +386,7 @@ run_write_batch(struct run *r, struct batch *b)
 /* What a worker is given. */
 struct worker_arg {
 	struct run	*run;
-	struct rules	*rules;		/* its own */
+	struct parser	 parser;	/* its own */
 };
 
 /* A worker: parse the batches it takes, with its own rules. */
@@ -314,12 +403,14 @@ run_worker_main(void *arg)
 			pthread_cond_wait(&r->cond, &r->lock);
 		if (r->taken == r->submitted) {
 			pthread_mutex_unlock(&r->lock);
+			writer_prep_free(wa->parser.prep);
+			buf_free(&wa->parser.tmp);
 			free(wa);
 			return NULL;
 		}
 		b = r->ring[r->taken++ % r->ahead];
 		pthread_mutex_unlock(&r->lock);
-		run_parse_batch(wa->rules, b, NULL);
+		run_parse_batch(&wa->parser, b, NULL);
 		pthread_mutex_lock(&r->lock);
 		b->parsed = 1;
 		pthread_cond_broadcast(&r->cond);
@@ -406,11 +497,13 @@ run_start_threads(struct run *r)
 	for (i = 0; i < n; i++) {
 		/* Cloned here: the reading thread uses r->rules meanwhile. */
 		r->worker_rules[i] = rules_clone(r->rules);
-		wa = xmalloc(sizeof(*wa));
+		wa = xcalloc(1, sizeof(*wa));
 		wa->run = r;
-		wa->rules = r->worker_rules[i];
+		wa->parser.rules = r->worker_rules[i];
+		wa->parser.prep = writer_prep_new(r->writer);
 		if (pthread_create(&r->workers[i], NULL, run_worker_main,
 		    wa) != 0) {
+			writer_prep_free(wa->parser.prep);
 			free(wa);
 			rules_free(r->worker_rules[i]);
 			break;
@@ -443,7 +536,7 @@ run_submit(struct run *r)
 		(void)run_start_threads(r);
 	if (!r->threaded) {
 		diag_hold(NULL);
-		run_parse_batch(r->rules, b, NULL);
+		run_parse_batch(&r->parser, b, NULL);
 		run_write_batch(r, b);
 		diag_hold(&r->pending);
 		return;
@@ -892,6 +985,8 @@ run(const struct run_opts *o)
 		rules_free(r.rules);
 		return EXIT_USAGE;
 	}
+	r.parser.rules = r.rules;
+	r.parser.prep = writer_prep_new(r.writer);
 	r.keys = keys_new();
 	r.dedup = dedup_new();
 	r.batch = batch_new();
@@ -901,6 +996,8 @@ run(const struct run_opts *o)
 	for (i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
 		run_file(&r, o->inputs[i]);
 	run_drain(&r);
+	writer_prep_free(r.parser.prep);
+	buf_free(&r.parser.tmp);
 	if (writer_close(r.writer) == -1)
 		r.write_failed = 1;
 	status = run_finish(&r, out);
