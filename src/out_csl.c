@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +24,43 @@
 
 #define CSL_DUMP_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
 
+#define CSL_ITEM_SHAPES	64	/* item objects kept, a power of two */
+#define CSL_NAME_SHAPES	32	/* one bit per name part */
+#define CSL_MEMBERS_MAX	32	/* one bit per item member */
+
+/* An item's members, by the bit that says each is there (its shape). */
+enum {
+	CSL_ID, CSL_TYPE, CSL_AUTHOR, CSL_EDITOR, CSL_ISSUED, CSL_VERSION,
+	CSL_VARS	/* csl_vars[i] is bit CSL_VARS + i */
+};
+
+/* A name's members, likewise. */
+enum {
+	CSL_LITERAL, CSL_FAMILY, CSL_GIVEN, CSL_PARTICLE, CSL_SUFFIX
+};
+
 /*
- * Values of one kind, reused item after item: v[0..used) are in the item
- * being built.  One left over from an earlier item may still sit in a
- * container not yet emptied, out of the item's reach; the pool's own
- * reference keeps it alive.
+ * The members of an object to be made, in order: a string's text, or a
+ * container of the shell's.  Its shape has a bit for each member there;
+ * the members of a shape always come in one order, so two objects of one
+ * shape have the same keys in the same order.
+ */
+struct csl_members {
+	struct {
+		const char	*key;
+		const char	*s;	/* valid UTF-8 */
+		size_t		 len;
+		json_t		*v;	/* the shell's, or NULL: s */
+	}		 m[CSL_MEMBERS_MAX];
+	size_t		 n;
+	uint32_t	 shape;
+};
+
+/*
+ * Name objects of one shape, reused item after item: v[0..used) are in
+ * the item being built.  One left over from an earlier item may still
+ * sit in a name list not yet emptied; the pool's own reference keeps it
+ * alive.
  */
 struct csl_pool {
 	json_t		**v;
@@ -36,18 +69,22 @@ struct csl_pool {
 
 /*
  * The values of an item, kept from one item to the next: allocating and
- * freeing each item's dozens of objects, arrays and strings cost the
- * writer more than building them.  Each item is built into them once
- * json_object_clear() or json_array_clear() has emptied the containers,
- * which keeps their storage, and strings take their new text with
- * json_string_setn_nocheck(), so that jansson allocates only the text,
- * the numbers and the keys of an item.
+ * freeing each item's dozens of objects, arrays and strings cost more
+ * than building them, and so did emptying an object and setting its
+ * keys again (jansson allocates a key with each).  An object is kept for
+ * each shape (struct csl_members) met: the items of a CV have a few
+ * dozen shapes, their names a handful.  An object of the shape wanted
+ * takes the new text into its strings; only text that differs is copied
+ * (json_string_setn_nocheck() allocates).  An item's containers (names,
+ * date) are the shell's own, emptied and filled again.
  */
 struct csl_shell {
-	json_t		*item;
+	struct {
+		uint32_t	 shape;
+		json_t		*obj;	/* NULL: none yet */
+	}		 items[CSL_ITEM_SHAPES];	/* by hash of shape */
 	json_t		*names[2];	/* "author", "editor" */
-	struct csl_pool	 name;		/* objects */
-	struct csl_pool	 str;		/* strings */
+	struct csl_pool	 name[CSL_NAME_SHAPES];	/* by shape */
 	json_t		*issued;	/* {"date-parts": [parts]} */
 	json_t		*parts;
 };
@@ -164,34 +201,18 @@ csl_pool_free(struct csl_pool *p)
 	free(p->v);
 }
 
-/* The next value of the pool, made by make() if the pool has no more. */
+/* The next object of the pool, and whether it is new. */
 static json_t *
-csl_pool_next(struct csl_pool *p, json_t *(*make)(void))
+csl_pool_next(struct csl_pool *p, int *fresh)
 {
-	if (p->used == p->n) {
+	if ((*fresh = p->used == p->n)) {
 		if (p->n == p->cap) {
 			p->cap = p->cap != 0 ? p->cap * 2 : 16;
 			p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
 		}
-		p->v[p->n++] = make();
+		p->v[p->n++] = json_object();
 	}
 	return p->v[p->used++];
-}
-
-static json_t *
-csl_empty_string(void)
-{
-	return json_string_nocheck("");
-}
-
-/* A string of the pool holding value[0..len), valid UTF-8. */
-static json_t *
-csl_string(struct csl_shell *sh, const char *value, size_t len)
-{
-	json_t *s = csl_pool_next(&sh->str, csl_empty_string);
-
-	json_string_setn_nocheck(s, value, len);
-	return s;
 }
 
 static void
@@ -200,7 +221,6 @@ csl_shell_init(struct csl_shell *sh)
 	json_t *outer = json_array();
 
 	memset(sh, 0, sizeof(*sh));
-	sh->item = json_object();
 	sh->names[0] = json_array();
 	sh->names[1] = json_array();
 	sh->parts = json_array();
@@ -212,13 +232,86 @@ csl_shell_init(struct csl_shell *sh)
 static void
 csl_shell_free(struct csl_shell *sh)
 {
-	json_decref(sh->item);
+	size_t i;
+
+	for (i = 0; i < CSL_ITEM_SHAPES; i++)
+		json_decref(sh->items[i].obj);
 	json_decref(sh->names[0]);
 	json_decref(sh->names[1]);
-	csl_pool_free(&sh->name);
-	csl_pool_free(&sh->str);
+	for (i = 0; i < CSL_NAME_SHAPES; i++)
+		csl_pool_free(&sh->name[i]);
 	json_decref(sh->issued);
 	json_decref(sh->parts);
+}
+
+/*
+ * Give obj the members: set them into it if it is new (or emptied), else
+ * (it has their shape) put their text into its strings.
+ */
+static void
+csl_fill(json_t *obj, const struct csl_members *ms, int fresh)
+{
+	json_t *v;
+	void *it;
+	size_t i;
+
+	if (fresh) {
+		for (i = 0; i < ms->n; i++)
+			json_object_set_new_nocheck(obj, ms->m[i].key,
+			    ms->m[i].v != NULL ? json_incref(ms->m[i].v) :
+			    json_stringn_nocheck(ms->m[i].s, ms->m[i].len));
+		return;
+	}
+	it = json_object_iter(obj);
+	for (i = 0; i < ms->n; i++, it = json_object_iter_next(obj, it)) {
+		if (ms->m[i].v != NULL)
+			continue;	/* the shell's, there already */
+		v = json_object_iter_value(it);
+		if (json_string_length(v) != ms->m[i].len ||
+		    memcmp(json_string_value(v), ms->m[i].s,
+		    ms->m[i].len) != 0)
+			json_string_setn_nocheck(v, ms->m[i].s, ms->m[i].len);
+	}
+}
+
+/* Add a container of the shell's as member bit. */
+static void
+csl_add_value(struct csl_members *ms, unsigned bit, const char *key,
+    json_t *v)
+{
+	ms->m[ms->n].key = key;
+	ms->m[ms->n].v = v;
+	ms->n++;
+	ms->shape |= 1U << bit;
+}
+
+/*
+ * Add value as member bit unless it is NULL or empty; warn if not UTF-8.
+ * Values are checked here, by the faster utf8_valid_prefix(), and handed
+ * over with their length, so that jansson neither checks nor measures
+ * them again.
+ */
+static void
+csl_add_str(struct csl_members *ms, const struct entry *e, unsigned bit,
+    const char *key, const char *value)
+{
+	size_t len;
+
+	if (value == NULL || *value == '\0')
+		return;
+	len = strlen(value);
+	if (utf8_valid_prefix(value, len) != len) {
+		/* The reader validates UTF-8; this is a bug upstream. */
+		diag_at(DIAG_WARNING, e->file, e->line, "CSL-JSON: %s is not "
+		    "valid UTF-8; left out", key);
+		return;
+	}
+	ms->m[ms->n].key = key;
+	ms->m[ms->n].s = value;
+	ms->m[ms->n].len = len;
+	ms->m[ms->n].v = NULL;
+	ms->n++;
+	ms->shape |= 1U << bit;
 }
 
 struct out_csl *
@@ -254,45 +347,32 @@ out_csl_prep_free(struct out_csl_prep *p)
 }
 
 /*
- * Set key to value unless value is NULL or empty; warn if not UTF-8.  The
- * keys are this file's literals, so jansson need not check them; values
- * are checked here, by the faster utf8_valid_prefix(), and handed over
- * with their length, so jansson neither checks nor measures them again.
+ * One name, or NULL if it has no part: literal for an organisation, else
+ * its parts.
  */
-static void
-csl_set_str(struct csl_shell *sh, json_t *obj, const struct entry *e,
-    const char *key, const char *value)
-{
-	size_t len;
-
-	if (value == NULL || *value == '\0')
-		return;
-	len = strlen(value);
-	if (utf8_valid_prefix(value, len) != len) {
-		/* The reader validates UTF-8; this is a bug upstream. */
-		diag_at(DIAG_WARNING, e->file, e->line, "CSL-JSON: %s is not "
-		    "valid UTF-8; left out", key);
-		return;
-	}
-	json_object_set_nocheck(obj, key, csl_string(sh, value, len));
-}
-
-/* One name: literal for an organisation, else its parts. */
 static json_t *
 csl_name(struct csl_shell *sh, const struct entry *e, const struct name *n)
 {
-	json_t *o = csl_pool_next(&sh->name, json_object);
+	struct csl_members ms;
+	json_t *o;
+	int fresh;
 
-	json_object_clear(o);
+	ms.n = 0;
+	ms.shape = 0;
 	if (n->flags & NAME_LITERAL)
-		csl_set_str(sh, o, e, "literal", n->family != NULL ? n->family :
-		    n->given);
+		csl_add_str(&ms, e, CSL_LITERAL, "literal", n->family != NULL ?
+		    n->family : n->given);
 	else {
-		csl_set_str(sh, o, e, "family", n->family);
-		csl_set_str(sh, o, e, "given", n->given);
-		csl_set_str(sh, o, e, "non-dropping-particle", n->particle);
-		csl_set_str(sh, o, e, "suffix", n->suffix);
+		csl_add_str(&ms, e, CSL_FAMILY, "family", n->family);
+		csl_add_str(&ms, e, CSL_GIVEN, "given", n->given);
+		csl_add_str(&ms, e, CSL_PARTICLE, "non-dropping-particle",
+		    n->particle);
+		csl_add_str(&ms, e, CSL_SUFFIX, "suffix", n->suffix);
 	}
+	if (ms.n == 0)
+		return NULL;
+	o = csl_pool_next(&sh->name[ms.shape], &fresh);
+	csl_fill(o, &ms, fresh);
 	return o;
 }
 
@@ -308,13 +388,9 @@ csl_names(struct csl_shell *sh, json_t *arr, const struct entry *e,
 	size_t i;
 
 	json_array_clear(arr);
-	for (i = 0; i < nl->n; i++) {
-		o = csl_name(sh, e, &nl->v[i]);
-		if (json_object_size(o) == 0)
-			sh->name.used--;	/* the next name takes it */
-		else
+	for (i = 0; i < nl->n; i++)
+		if ((o = csl_name(sh, e, &nl->v[i])) != NULL)
 			json_array_append(arr, o);
-	}
 	return json_array_size(arr) != 0 ? arr : NULL;
 }
 
@@ -395,37 +471,60 @@ csl_values(const struct entry *e, enum entry_type t, struct csl_values *cv)
 /*
  * One entry as a CSL item, built in sh (borrowed: valid until the next);
  * with its id first unless id is NULL.  The schema requires an id; the
- * keys stage always gives one, in ASCII (keys.h), so it needs no UTF-8
- * check.
+ * keys stage always gives one, in ASCII (keys.h).
  */
 static json_t *
 csl_item(struct csl_shell *sh, const struct entry *e, const char *id)
 {
-	json_t *item = sh->item, *j;
 	enum entry_type t = e->type < TYPE__COUNT ? e->type : TYPE_MISC;
+	struct csl_members ms;
 	struct csl_values cv;
+	json_t *j, **obj;
 	size_t i;
+	int fresh;
 
-	json_object_clear(item);
-	sh->name.used = sh->str.used = 0;
-	if (id != NULL)
-		json_object_set_nocheck(item, "id", csl_string(sh, id,
-		    strlen(id)));
-	csl_set_str(sh, item, e, "type", csl_types[t].type);
+	ms.n = 0;
+	ms.shape = 0;
+	for (i = 0; i < CSL_NAME_SHAPES; i++)
+		sh->name[i].used = 0;
+	if (id != NULL) {
+		ms.m[0].key = "id";
+		ms.m[0].s = id;
+		ms.m[0].len = strlen(id);
+		ms.m[0].v = NULL;
+		ms.n = 1;
+		ms.shape = 1U << CSL_ID;
+	}
+	csl_add_str(&ms, e, CSL_TYPE, "type", csl_types[t].type);
 	if ((j = csl_names(sh, sh->names[0], e, &e->authors)) != NULL)
-		json_object_set_nocheck(item, "author", j);
+		csl_add_value(&ms, CSL_AUTHOR, "author", j);
 	if ((j = csl_names(sh, sh->names[1], e, &e->editors)) != NULL)
-		json_object_set_nocheck(item, "editor", j);
+		csl_add_value(&ms, CSL_EDITOR, "editor", j);
 	if ((j = csl_date(sh, e)) != NULL)
-		json_object_set_nocheck(item, "issued", j);
+		csl_add_value(&ms, CSL_ISSUED, "issued", j);
 	csl_values(e, t, &cv);
-	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++)
-		csl_set_str(sh, item, e, csl_vars[i].field == FIELD_EDITION &&
-		    t == TYPE_SOFTWARE ? "version" : csl_vars[i].var,
-		    cv.v[csl_vars[i].field]);	/* software has versions */
+	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++) {
+		if (csl_vars[i].field == FIELD_EDITION && t == TYPE_SOFTWARE)
+			/* Software has versions. */
+			csl_add_str(&ms, e, CSL_VERSION, "version",
+			    cv.v[FIELD_EDITION]);
+		else
+			csl_add_str(&ms, e, CSL_VARS + (unsigned)i,
+			    csl_vars[i].var, cv.v[csl_vars[i].field]);
+	}
+	i = (ms.shape * 2654435761U) >> 26 & (CSL_ITEM_SHAPES - 1);
+	obj = &sh->items[i].obj;
+	if ((fresh = *obj == NULL || sh->items[i].shape != ms.shape)) {
+		if (*obj == NULL)
+			*obj = json_object();
+		else
+			json_object_clear(*obj);
+		sh->items[i].shape = ms.shape;
+	}
+	csl_fill(*obj, &ms, fresh);
 	free(cv.number);
 	free(cv.note);
-	return item;
+	return *obj;
 }
 
 char *
