@@ -57,13 +57,14 @@ static const char *const run_rule_files[] = {
 };
 
 /* A raw entry to parse, with what its parse needs to know. */
+#define RUN_NONE	((size_t)-1)	/* no string in the batch's raw */
+
 struct job {
-	char			*text;		/* of the rawentry */
-	char			*label;
+	/* The rawentry's text, its label and a year sub-heading's, in raw. */
+	size_t			 text, label, year;	/* or RUN_NONE */
 	unsigned long		 first, last;
 	const char		*file;		/* the input's name */
 	enum entry_type		 section;
-	char			*year;		/* of a year sub-heading */
 	struct buf		 before;	/* the reader's messages */
 	struct buf		 diags;		/* the parser's messages */
 	struct entry		*e;		/* parsed, not yet written */
@@ -80,6 +81,12 @@ struct batch {
 	struct job		*jobs;
 	size_t			 n, cap;
 	struct buf		 tail;
+	/*
+	 * The jobs' strings, one block: the reading thread makes a batch,
+	 * the others free it, and glibc frees faster what the thread that
+	 * allocated it frees.
+	 */
+	struct buf		 raw;
 	int			 parsed;
 	int			 prepped;	/* jobs' text, not entries */
 	struct buf		 texts;		/* the jobs' texts and keys */
@@ -223,15 +230,13 @@ batch_free(struct batch *b)
 	if (b == NULL)
 		return;
 	for (i = 0; i < b->n; i++) {
-		free(b->jobs[i].text);
-		free(b->jobs[i].label);
-		free(b->jobs[i].year);
 		buf_free(&b->jobs[i].before);
 		buf_free(&b->jobs[i].diags);
 		buf_free(&b->jobs[i].late);
 		entry_free(b->jobs[i].e);
 	}
 	free(b->jobs);
+	buf_free(&b->raw);
 	buf_free(&b->tail);
 	buf_free(&b->texts);
 	free(b);
@@ -261,6 +266,13 @@ run_prep(struct parser *p, struct batch *b, struct job *j)
 	j->e = NULL;
 }
 
+/* The string at off in the batch's raw, or NULL. */
+static const char *
+run_raw(const struct batch *b, size_t off)
+{
+	return off != RUN_NONE ? b->raw.s + off : NULL;
+}
+
 /*
  * Parse the batch's entries with the parser's rules, holding each one's
  * messages with it, and prepare them if the writer can; then hold the
@@ -281,9 +293,9 @@ run_parse_batch(struct parser *p, struct batch *b, struct buf *restore)
 		j = &b->jobs[i];
 		ctx.file = j->file;
 		ctx.section = j->section;
-		ctx.year = j->year;
-		raw.text = j->text;
-		raw.label = j->label;
+		ctx.year = run_raw(b, j->year);
+		raw.text = b->raw.s + j->text;
+		raw.label = run_raw(b, j->label);
 		raw.first = j->first;
 		raw.last = j->last;
 		diag_hold(&j->diags);
@@ -549,6 +561,18 @@ run_submit(struct run *r)
 	pthread_mutex_unlock(&r->lock);
 }
 
+/* Add s (if not NULL) to the batch's raw; its offset, or RUN_NONE. */
+static size_t
+run_raw_add(struct batch *b, const char *s)
+{
+	size_t off = b->raw.len;
+
+	if (s == NULL)
+		return RUN_NONE;
+	buf_append(&b->raw, s, strlen(s) + 1);
+	return off;
+}
+
 /* Queue a raw entry, with the messages held before it, to be parsed. */
 static void
 run_queue(struct run *r, const char *file, const struct rawentry *raw,
@@ -563,13 +587,13 @@ run_queue(struct run *r, const char *file, const struct rawentry *raw,
 	}
 	j = &b->jobs[b->n++];
 	memset(j, 0, sizeof(*j));
-	j->text = xstrdup(raw->text);
-	j->label = raw->label != NULL ? xstrdup(raw->label) : NULL;
+	j->text = run_raw_add(b, raw->text);
+	j->label = run_raw_add(b, raw->label);
 	j->first = raw->first;
 	j->last = raw->last;
 	j->file = file;
 	j->section = section;
-	j->year = year != NULL ? xstrdup(year) : NULL;
+	j->year = run_raw_add(b, year);
 	j->before = r->pending;		/* diag_hold() keeps &r->pending */
 	buf_init(&r->pending);
 	buf_init(&j->diags);
