@@ -67,14 +67,16 @@ struct job {
 	enum entry_type		 section;
 	struct buf		 before;	/* the reader's messages */
 	struct buf		 diags;		/* the parser's messages */
-	struct entry		*e;		/* parsed, not yet written */
-	/* Prepared (run_prep()) instead, the entry gone: */
-	size_t			 item, len;	/* its text in the batch's */
-	size_t			 base;		/* its base key there */
+	struct entry		*e;		/* parsed; NULL once prepared */
+	/* What run_prep() makes of it: */
+	size_t			 base;		/* its base key in texts */
 	struct dedup_print	 print;
+	size_t			 item, len;	/* its text there (prepared) */
 	int			 prep_failed;
 	struct buf		 late;		/* the text's messages */
 };
+
+struct parser;
 
 /* Entries in input order, and the messages after the last. */
 struct batch {
@@ -90,13 +92,21 @@ struct batch {
 	int			 parsed;
 	int			 prepped;	/* jobs' text, not entries */
 	struct buf		 texts;		/* the jobs' texts and keys */
+	struct parser		*parser;	/* whose thread parsed it */
+	struct batch		*next;		/* in its parser's garbage */
 };
 
 /* What a parsing thread keeps from batch to batch. */
 struct parser {
+	struct run		*run;
 	const struct rules	*rules;
 	struct writer_prep	*prep;		/* NULL: write entries */
 	struct buf		 tmp;
+	/*
+	 * Batches written, for this thread to free: the entries it made,
+	 * which glibc frees faster on the thread that allocated them.
+	 */
+	struct batch		*garbage;
 };
 
 struct run {
@@ -123,6 +133,7 @@ struct run {
 	size_t			 nworkers;
 	pthread_t		 workers[RUN_WORKERS_MAX];
 	struct rules		*worker_rules[RUN_WORKERS_MAX];
+	struct parser		 parsers[RUN_WORKERS_MAX];
 	pthread_t		 writer_thread;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;
@@ -243,25 +254,27 @@ batch_free(struct batch *b)
 }
 
 /*
- * Make a parsed entry's text, key base and duplicate fingerprint, which
- * need no other entry, and free it: on the thread that made it, which
- * frees it faster than another (glibc's arenas), and off the writing
- * thread, which has to do the rest in input order.  Its text's messages
- * are held apart: the writing thread used to issue them after the
- * batch's others.
+ * The work on a parsed entry that needs no other: the base of its key
+ * and its duplicate fingerprint, and, when the writer can, its text (and
+ * then the entry is freed).  All of it is done here, on the parsing
+ * threads, off the writing thread, which has to do the rest in input
+ * order.  The text's messages are held apart: the writing thread issued
+ * them after the batch's others.
  */
 static void
 run_prep(struct parser *p, struct batch *b, struct job *j)
 {
+	j->base = b->texts.len;
+	keys_base_buf(j->e, &b->texts);
+	buf_putc(&b->texts, '\0');
+	dedup_print(j->e, &p->tmp, &j->print);
+	if (p->prep == NULL)
+		return;
 	diag_hold(&j->late);
 	j->item = b->texts.len;
 	if (writer_prep(p->prep, j->e, &b->texts) == -1)
 		j->prep_failed = 1;
 	j->len = b->texts.len - j->item;
-	j->base = b->texts.len;
-	keys_base_buf(j->e, &b->texts);
-	buf_putc(&b->texts, '\0');
-	dedup_print(j->e, &p->tmp, &j->print);
 	entry_free(j->e);
 	j->e = NULL;
 }
@@ -287,8 +300,8 @@ run_parse_batch(struct parser *p, struct batch *b, struct buf *restore)
 	size_t i;
 
 	ctx.rules = p->rules;
-	if (p->prep != NULL)
-		buf_grow(&b->texts, b->n * 1024);	/* an item's, and more */
+	/* An item's text, and more; a key's. */
+	buf_grow(&b->texts, b->n * (p->prep != NULL ? 1024 : 64));
 	for (i = 0; i < b->n; i++) {
 		j = &b->jobs[i];
 		ctx.file = j->file;
@@ -301,10 +314,10 @@ run_parse_batch(struct parser *p, struct batch *b, struct buf *restore)
 		diag_hold(&j->diags);
 		j->e = fields_parse(&ctx, &raw);
 		norm_entry(p->rules, j->e);
-		if (p->prep != NULL)
-			run_prep(p, b, j);
+		run_prep(p, b, j);
 	}
 	b->prepped = p->prep != NULL;
+	b->parser = p;
 	diag_hold(restore);
 }
 
@@ -325,16 +338,19 @@ run_dropped(struct run *r, const char *file, unsigned long line,
 	return r->opts->dedup;
 }
 
-/* A parsed entry: report a duplicate, give it a key, queue it. */
+/*
+ * A parsed entry: report a duplicate, give it a key, queue it (it stays
+ * the job's).
+ */
 static void
-run_emit(struct run *r, struct entry *e)
+run_emit(struct run *r, struct batch *b, struct job *j)
 {
-	if (run_dropped(r, e->file, e->line, dedup_check(r->dedup, e))) {
-		entry_free(e);
+	if (run_dropped(r, j->file, j->first, dedup_check_print(r->dedup,
+	    &j->print, j->first)))
 		return;
-	}
-	keys_assign(r->keys, e);
-	entry_list_add(&r->out, e);
+	free(j->e->key);
+	j->e->key = xstrdup(keys_give(r->keys, b->texts.s + j->base));
+	entry_list_add(&r->out, j->e);
 }
 
 static void
@@ -364,8 +380,8 @@ run_add(struct run *r, struct batch *b, struct job *j)
 }
 
 /*
- * Print a parsed batch's messages, key and write its entries in order,
- * and free it.  The calling thread holds no messages.
+ * Print a parsed batch's messages, key and write its entries in order.
+ * The calling thread holds no messages.
  */
 static void
 run_write_batch(struct run *r, struct batch *b)
@@ -377,10 +393,8 @@ run_write_batch(struct run *r, struct batch *b)
 		diag_release(&b->jobs[i].diags);
 		if (b->prepped)
 			run_add(r, b, &b->jobs[i]);
-		else {
-			run_emit(r, b->jobs[i].e);
-			b->jobs[i].e = NULL;
-		}
+		else
+			run_emit(r, b, &b->jobs[i]);
 	}
 	diag_release(&b->tail);
 	for (i = 0; i < b->n; i++)
@@ -391,43 +405,57 @@ run_write_batch(struct run *r, struct batch *b)
 	} else if (r->out.n > 0 && !r->write_failed &&
 	    writer_write(r->writer, r->out.v, r->out.n) == -1)
 		run_write_error(r, errno);
-	entry_list_clear(&r->out);
-	batch_free(b);
+	r->out.n = 0;		/* the entries are the jobs' */
 }
 
-/* What a worker is given. */
-struct worker_arg {
-	struct run	*run;
-	struct parser	 parser;	/* its own */
-};
+/* Free the batches of a garbage list. */
+static void
+run_free_list(struct batch *b)
+{
+	struct batch *next;
 
-/* A worker: parse the batches it takes, with its own rules. */
+	for (; b != NULL; b = next) {
+		next = b->next;
+		batch_free(b);
+	}
+}
+
+/*
+ * A worker: parse the batches it takes, with its own rules, and free
+ * those it parsed once they are written; it stays until all are.
+ */
 static void *
 run_worker_main(void *arg)
 {
-	struct worker_arg *wa = arg;
-	struct run *r = wa->run;
-	struct batch *b;
+	struct parser *p = arg;
+	struct run *r = p->run;
+	struct batch *b, *garbage;
 
 	for (;;) {
 		pthread_mutex_lock(&r->lock);
-		while (r->taken == r->submitted && !r->done)
+		while (r->taken == r->submitted && p->garbage == NULL &&
+		    !(r->done && r->written == r->submitted))
 			pthread_cond_wait(&r->cond, &r->lock);
-		if (r->taken == r->submitted) {
-			pthread_mutex_unlock(&r->lock);
-			writer_prep_free(wa->parser.prep);
-			buf_free(&wa->parser.tmp);
-			free(wa);
-			return NULL;
-		}
-		b = r->ring[r->taken++ % r->ahead];
+		garbage = p->garbage;
+		p->garbage = NULL;
+		b = r->taken < r->submitted ? r->ring[r->taken++ % r->ahead] :
+		    NULL;
 		pthread_mutex_unlock(&r->lock);
-		run_parse_batch(&wa->parser, b, NULL);
+		if (b == NULL && garbage == NULL)
+			break;		/* all written, and freed */
+		run_free_list(garbage);
+		if (b == NULL)
+			continue;
+		run_parse_batch(p, b, NULL);
 		pthread_mutex_lock(&r->lock);
 		b->parsed = 1;
 		pthread_cond_broadcast(&r->cond);
 		pthread_mutex_unlock(&r->lock);
 	}
+	writer_prep_free(p->prep);
+	p->prep = NULL;
+	buf_free(&p->tmp);
+	return NULL;
 }
 
 /* The writer: write the parsed batches in input order. */
@@ -451,6 +479,8 @@ run_writer_main(void *arg)
 		run_write_batch(r, b);
 		pthread_mutex_lock(&r->lock);
 		r->ring[r->written++ % r->ahead] = NULL;
+		b->next = b->parser->garbage;
+		b->parser->garbage = b;
 		pthread_cond_broadcast(&r->cond);
 		pthread_mutex_unlock(&r->lock);
 	}
@@ -483,6 +513,11 @@ run_stop_threads(struct run *r, size_t n, int writer)
 	}
 	if (writer)
 		pthread_join(r->writer_thread, NULL);
+	for (i = 0; i < n; i++) {
+		/* None left, but for a writer that never started. */
+		run_free_list(r->parsers[i].garbage);
+		r->parsers[i].garbage = NULL;
+	}
 	pthread_cond_destroy(&r->cond);
 	pthread_mutex_destroy(&r->lock);
 }
@@ -494,7 +529,7 @@ run_stop_threads(struct run *r, size_t n, int writer)
 static int
 run_start_threads(struct run *r)
 {
-	struct worker_arg *wa;
+	struct parser *p;
 	size_t i, n = run_nworkers();
 
 	if (pthread_mutex_init(&r->lock, NULL) != 0)
@@ -509,14 +544,14 @@ run_start_threads(struct run *r)
 	for (i = 0; i < n; i++) {
 		/* Cloned here: the reading thread uses r->rules meanwhile. */
 		r->worker_rules[i] = rules_clone(r->rules);
-		wa = xcalloc(1, sizeof(*wa));
-		wa->run = r;
-		wa->parser.rules = r->worker_rules[i];
-		wa->parser.prep = writer_prep_new(r->writer);
+		p = &r->parsers[i];
+		memset(p, 0, sizeof(*p));
+		p->run = r;
+		p->rules = r->worker_rules[i];
+		p->prep = writer_prep_new(r->writer);
 		if (pthread_create(&r->workers[i], NULL, run_worker_main,
-		    wa) != 0) {
-			writer_prep_free(wa->parser.prep);
-			free(wa);
+		    p) != 0) {
+			writer_prep_free(p->prep);
 			rules_free(r->worker_rules[i]);
 			break;
 		}
@@ -550,6 +585,7 @@ run_submit(struct run *r)
 		diag_hold(NULL);
 		run_parse_batch(&r->parser, b, NULL);
 		run_write_batch(r, b);
+		batch_free(b);
 		diag_hold(&r->pending);
 		return;
 	}
@@ -569,6 +605,8 @@ run_raw_add(struct batch *b, const char *s)
 
 	if (s == NULL)
 		return RUN_NONE;
+	if (b->raw.cap == 0)
+		buf_grow(&b->raw, 65536);	/* a few hundred entries' */
 	buf_append(&b->raw, s, strlen(s) + 1);
 	return off;
 }
@@ -1020,6 +1058,7 @@ run(const struct run_opts *o)
 	for (i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
 		run_file(&r, o->inputs[i]);
 	run_drain(&r);
+	free(r.out.v);
 	writer_prep_free(r.parser.prep);
 	buf_free(&r.parser.tmp);
 	if (writer_close(r.writer) == -1)
