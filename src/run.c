@@ -11,8 +11,12 @@
  * A short input is all done on one thread.  Once a first batch is full,
  * batches are parsed on worker threads, one per processor, each with its
  * own copy of the rules (rules_clone()), and written in input order on a
- * writing thread, while the reading thread reads on.  Every message is
- * held (diag_hold()) with the entry it is about, the reader's before the
+ * writing thread, while the reading thread reads on.  What needs no other
+ * entry (a key's base, a duplicate fingerprint, a CSL item's text) is
+ * made on the workers, which also free the batches they parsed once they
+ * are written (run_prep(), run_worker_main()), so that the writing thread
+ * does only what depends on input order.  Every message is held
+ * (diag_hold()) with the entry it is about, the reader's before the
  * entry, the parser's with it, and printed by the thread that writes the
  * entry just before the entry is keyed, so that standard error reads
  * exactly as if one thread had done all.
