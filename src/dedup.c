@@ -175,47 +175,53 @@ dedup_year(const struct entry *e)
 
 /*
  * The fingerprint of e's first family name, title and (for patents and
- * reports) number, and of whether it is a talk; 0 when the title is too
- * short to go by.
+ * reports) number, and of whether it is a talk, made in tmp; 0 when the
+ * title is too short to go by.
  */
 static uint64_t
-dedup_fingerprint(struct dedup *d, const struct entry *e)
+dedup_fingerprint(const struct entry *e, struct buf *tmp)
 {
 	const struct namelist *nl = e->authors.n > 0 ? &e->authors :
 	    &e->editors;
 	size_t title;
 
-	buf_reset(&d->tmp);
-	buf_putc(&d->tmp, e->type == TYPE_TALK ? 't' : 'w');
-	buf_putc(&d->tmp, DEDUP_SEP);
+	buf_reset(tmp);
+	buf_putc(tmp, e->type == TYPE_TALK ? 't' : 'w');
+	buf_putc(tmp, DEDUP_SEP);
 	if (nl->n > 0 && nl->v[0].family != NULL)
-		dedup_fold(nl->v[0].family, &d->tmp);
-	buf_putc(&d->tmp, DEDUP_SEP);
-	title = d->tmp.len;
-	dedup_fold(e->f[FIELD_TITLE], &d->tmp);
-	if (d->tmp.len - title < DEDUP_TITLE_MIN)
+		dedup_fold(nl->v[0].family, tmp);
+	buf_putc(tmp, DEDUP_SEP);
+	title = tmp->len;
+	dedup_fold(e->f[FIELD_TITLE], tmp);
+	if (tmp->len - title < DEDUP_TITLE_MIN)
 		return 0;
 	if ((e->type == TYPE_PATENT || e->type == TYPE_REPORT) &&
 	    e->f[FIELD_NUMBER] != NULL) {
-		buf_putc(&d->tmp, DEDUP_SEP);
-		dedup_fold(e->f[FIELD_NUMBER], &d->tmp);
+		buf_putc(tmp, DEDUP_SEP);
+		dedup_fold(e->f[FIELD_NUMBER], tmp);
 	}
-	return dedup_hash(d->tmp.s, d->tmp.len);
+	return dedup_hash(tmp->s, tmp->len);
+}
+
+void
+dedup_print(const struct entry *e, struct buf *tmp, struct dedup_print *p)
+{
+	p->hash = e->f[FIELD_TITLE] != NULL ? dedup_fingerprint(e, tmp) : 0;
+	p->year = p->hash != 0 ? dedup_year(e) : 0;
 }
 
 unsigned long
-dedup_check(struct dedup *d, const struct entry *e)
+dedup_check_print(struct dedup *d, const struct dedup_print *p,
+    unsigned long line)
 {
 	struct dedup_slot s;
 	const struct dedup_slot *v, *found = NULL;
-	unsigned long line;
 	size_t i;
 
-	if (e->f[FIELD_TITLE] == NULL ||
-	    (s.hash = dedup_fingerprint(d, e)) == 0)
+	if ((s.hash = p->hash) == 0)
 		return 0;
-	s.line = e->line;
-	s.year = dedup_year(e);
+	s.line = line;
+	s.year = p->year;
 	s.seq = (uint32_t)d->n;
 	for (i = (size_t)s.hash & (d->cap - 1); d->v[i].hash != 0;
 	    i = (i + 1) & (d->cap - 1)) {
@@ -230,4 +236,13 @@ dedup_check(struct dedup *d, const struct entry *e)
 	if (++d->n * 2 > d->cap)
 		dedup_grow(d);
 	return line;
+}
+
+unsigned long
+dedup_check(struct dedup *d, const struct entry *e)
+{
+	struct dedup_print p;
+
+	dedup_print(e, &d->tmp, &p);
+	return dedup_check_print(d, &p, e->line);
 }

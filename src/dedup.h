@@ -22,8 +22,20 @@
 #ifndef CV2BIB_DEDUP_H
 #define CV2BIB_DEDUP_H
 
+#include <stdint.h>
+
+struct buf;
 struct entry;
 struct dedup;
+
+/*
+ * An entry's fingerprint: dedup_check() in two steps, so that the first,
+ * which needs no other entry, is done on any thread.
+ */
+struct dedup_print {
+	uint64_t	 hash;		/* 0: never a duplicate */
+	int32_t		 year;		/* 0: unknown */
+};
 
 struct dedup	*dedup_new(void);
 void		 dedup_free(struct dedup *);
@@ -33,5 +45,11 @@ void		 dedup_free(struct dedup *);
  * when it is two years from the first).
  */
 unsigned long	 dedup_check(struct dedup *, const struct entry *e);
+/* Fill in e's fingerprint; tmp is scratch space, the caller's. */
+void		 dedup_print(const struct entry *e, struct buf *tmp,
+		    struct dedup_print *);
+/* dedup_check() of the entry at line with that fingerprint. */
+unsigned long	 dedup_check_print(struct dedup *, const struct dedup_print *,
+		    unsigned long line);
 
 #endif

@@ -184,7 +184,7 @@ keys_title_word(const char *title, struct buf *b)
  * given name, then on "anon".
  */
 static void
-keys_name(const struct entry *e, struct buf *b)
+keys_name(const struct entry *e, struct buf *b, size_t start)
 {
 	const struct namelist *nl = e->authors.n > 0 ? &e->authors :
 	    &e->editors;
@@ -192,11 +192,23 @@ keys_name(const struct entry *e, struct buf *b)
 	if (nl->n > 0) {
 		if (nl->v[0].family != NULL)
 			ascii_fold(nl->v[0].family, b);
-		if (b->len == 0 && nl->v[0].given != NULL)
+		if (b->len == start && nl->v[0].given != NULL)
 			ascii_fold(nl->v[0].given, b);
 	}
-	if (b->len == 0)
+	if (b->len == start)
 		buf_puts(b, "anon");
+}
+
+void
+keys_base_buf(const struct entry *e, struct buf *b)
+{
+	size_t start = b->len;
+
+	keys_name(e, b, start);
+	if (e->f[FIELD_YEAR] != NULL)
+		ascii_fold(e->f[FIELD_YEAR], b);
+	if (e->f[FIELD_TITLE] != NULL)
+		keys_title_word(e->f[FIELD_TITLE], b);
 }
 
 char *
@@ -204,11 +216,7 @@ keys_base(const struct entry *e)
 {
 	struct buf b = BUF_INIT;
 
-	keys_name(e, &b);
-	if (e->f[FIELD_YEAR] != NULL)
-		ascii_fold(e->f[FIELD_YEAR], &b);
-	if (e->f[FIELD_TITLE] != NULL)
-		keys_title_word(e->f[FIELD_TITLE], &b);
+	keys_base_buf(e, &b);
 	return buf_take(&b);
 }
 
@@ -230,23 +238,20 @@ keys_suffix(size_t n, struct buf *b)
 }
 
 /*
- * The first free key among base, base+"a", base+"b", ...  Keys are never
- * forgotten, so every suffix below the base's "next" is still taken and
- * the search may start there.
+ * The first free key among base, base+"a", base+"b", ..., remembered: base
+ * itself or k->tmp.  Keys are never forgotten, so every suffix below the
+ * base's "next" is still taken and the search may start there.
  */
-void
-keys_assign(struct keys *k, struct entry *e)
+static const char *
+keys_unique(struct keys *k, const char *base)
 {
-	char *base = keys_base(e);
 	uint32_t h = keys_hash(base);
 	struct keys_slot *slot = keys_find(k, base, h);
 	uint32_t n;
 
-	free(e->key);
 	if (slot->off == 0) {
 		keys_add(k, base);
-		e->key = base;
-		return;
+		return base;
 	}
 	for (n = slot->next;; n++) {
 		buf_reset(&k->tmp);
@@ -258,6 +263,26 @@ keys_assign(struct keys *k, struct entry *e)
 	keys_add(k, k->tmp.s);
 	/* Look the base up again: adding may have moved the table. */
 	keys_find(k, base, h)->next = n + 1;
-	e->key = xstrdup(k->tmp.s);
-	free(base);
+	return k->tmp.s;
+}
+
+const char *
+keys_give(struct keys *k, const char *base)
+{
+	return keys_unique(k, base);
+}
+
+void
+keys_assign(struct keys *k, struct entry *e)
+{
+	char *base = keys_base(e);
+	const char *key = keys_unique(k, base);
+
+	free(e->key);
+	if (key == base)
+		e->key = base;
+	else {
+		e->key = xstrdup(key);
+		free(base);
+	}
 }

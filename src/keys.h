@@ -8,6 +8,7 @@
 #ifndef CV2BIB_KEYS_H
 #define CV2BIB_KEYS_H
 
+struct buf;
 struct entry;
 struct keys;
 
@@ -17,5 +18,13 @@ void		 keys_free(struct keys *);
 void		 keys_assign(struct keys *, struct entry *);
 /* The key before de-duplication; caller frees.  For the unit tests. */
 char		*keys_base(const struct entry *);
+/*
+ * keys_assign() in two steps, so that the first, which needs no other
+ * entry, is done on any thread: keys_base_buf() appends the base key to
+ * b; keys_give() returns the key for that base (valid until the next
+ * call) and remembers it.
+ */
+void		 keys_base_buf(const struct entry *, struct buf *b);
+const char	*keys_give(struct keys *, const char *base);
 
 #endif

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +24,43 @@
 
 #define CSL_DUMP_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
 
+#define CSL_ITEM_SHAPES	64	/* item objects kept, a power of two */
+#define CSL_NAME_SHAPES	32	/* one bit per name part */
+#define CSL_MEMBERS_MAX	32	/* one bit per item member */
+
+/* An item's members, by the bit that says each is there (its shape). */
+enum {
+	CSL_ID, CSL_TYPE, CSL_AUTHOR, CSL_EDITOR, CSL_ISSUED, CSL_VERSION,
+	CSL_VARS	/* csl_vars[i] is bit CSL_VARS + i */
+};
+
+/* A name's members, likewise. */
+enum {
+	CSL_LITERAL, CSL_FAMILY, CSL_GIVEN, CSL_PARTICLE, CSL_SUFFIX
+};
+
 /*
- * Values of one kind, reused item after item: v[0..used) are in the item
- * being built.  One left over from an earlier item may still sit in a
- * container not yet emptied, out of the item's reach; the pool's own
- * reference keeps it alive.
+ * The members of an object to be made, in order: a string's text, or a
+ * container of the shell's.  Its shape has a bit for each member there;
+ * the members of a shape always come in one order, so two objects of one
+ * shape have the same keys in the same order.
+ */
+struct csl_members {
+	struct {
+		const char	*key;
+		const char	*s;	/* valid UTF-8 */
+		size_t		 len;
+		json_t		*v;	/* the shell's, or NULL: s */
+	}		 m[CSL_MEMBERS_MAX];
+	size_t		 n;
+	uint32_t	 shape;
+};
+
+/*
+ * Name objects of one shape, reused item after item: v[0..used) are in
+ * the item being built.  One left over from an earlier item may still
+ * sit in a name list not yet emptied; the pool's own reference keeps it
+ * alive.
  */
 struct csl_pool {
 	json_t		**v;
@@ -36,28 +69,37 @@ struct csl_pool {
 
 /*
  * The values of an item, kept from one item to the next: allocating and
- * freeing each item's dozens of objects, arrays and strings cost the
- * writer more than building them.  Each item is built into them once
- * json_object_clear() or json_array_clear() has emptied the containers,
- * which keeps their storage, and strings take their new text with
- * json_string_setn_nocheck(), so that jansson allocates only the text,
- * the numbers and the keys of an item.
+ * freeing each item's dozens of objects, arrays and strings cost more
+ * than building them, and so did emptying an object and setting its
+ * keys again (jansson allocates a key with each).  An object is kept for
+ * each shape (struct csl_members) met: the items of a CV have a few
+ * dozen shapes, their names a handful.  An object of the shape wanted
+ * takes the new text into its strings; only text that differs is copied
+ * (json_string_setn_nocheck() allocates).  An item's containers (names,
+ * date) are the shell's own, emptied and filled again.
  */
 struct csl_shell {
-	json_t		*item;
+	struct {
+		uint32_t	 shape;
+		json_t		*obj;	/* NULL: none yet */
+	}		 items[CSL_ITEM_SHAPES];	/* by hash of shape */
 	json_t		*names[2];	/* "author", "editor" */
-	struct csl_pool	 name;		/* objects */
-	struct csl_pool	 str;		/* strings */
+	struct csl_pool	 name[CSL_NAME_SHAPES];	/* by shape */
 	json_t		*issued;	/* {"date-parts": [parts]} */
 	json_t		*parts;
+};
+
+/* What one thread needs to make items (out_csl.h). */
+struct out_csl_prep {
+	struct csl_shell shell;
 };
 
 struct out_csl {
 	FILE		*fp;
 	size_t		 items;		/* written so far */
 	struct buf	 out;		/* a batch's text, reused */
-	json_t		*wrap;		/* an item's array (csl_dump_item()) */
-	struct csl_shell shell;
+	struct buf	 item;		/* out_csl_write()'s item, reused */
+	struct out_csl_prep prep;	/* out_csl_write()'s */
 };
 
 /*
@@ -132,11 +174,21 @@ struct csl_values {
 /*
  * jansson allocates through xmalloc, so an object or a dump is never NULL
  * for want of memory and this module has no out-of-memory path of its own.
+ * Its hash seed is fixed: the keys hashed are this file's literals, never
+ * the input's, and a seed of 0 would read /dev/urandom at the first
+ * object.  Both must be set before any value exists, on one thread: the
+ * writer is opened before the threads start (run.c).
  */
 static void
 csl_init(void)
 {
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
 	json_set_alloc_funcs(xmalloc, free);
+	json_object_seed(0x6376326269620001);	/* anything but 0 */
 }
 
 static void
@@ -149,34 +201,18 @@ csl_pool_free(struct csl_pool *p)
 	free(p->v);
 }
 
-/* The next value of the pool, made by make() if the pool has no more. */
+/* The next object of the pool, and whether it is new. */
 static json_t *
-csl_pool_next(struct csl_pool *p, json_t *(*make)(void))
+csl_pool_next(struct csl_pool *p, int *fresh)
 {
-	if (p->used == p->n) {
+	if ((*fresh = p->used == p->n)) {
 		if (p->n == p->cap) {
 			p->cap = p->cap != 0 ? p->cap * 2 : 16;
 			p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
 		}
-		p->v[p->n++] = make();
+		p->v[p->n++] = json_object();
 	}
 	return p->v[p->used++];
-}
-
-static json_t *
-csl_empty_string(void)
-{
-	return json_string_nocheck("");
-}
-
-/* A string of the pool holding value[0..len), valid UTF-8. */
-static json_t *
-csl_string(struct csl_shell *sh, const char *value, size_t len)
-{
-	json_t *s = csl_pool_next(&sh->str, csl_empty_string);
-
-	json_string_setn_nocheck(s, value, len);
-	return s;
 }
 
 static void
@@ -185,7 +221,6 @@ csl_shell_init(struct csl_shell *sh)
 	json_t *outer = json_array();
 
 	memset(sh, 0, sizeof(*sh));
-	sh->item = json_object();
 	sh->names[0] = json_array();
 	sh->names[1] = json_array();
 	sh->parts = json_array();
@@ -197,36 +232,67 @@ csl_shell_init(struct csl_shell *sh)
 static void
 csl_shell_free(struct csl_shell *sh)
 {
-	json_decref(sh->item);
+	size_t i;
+
+	for (i = 0; i < CSL_ITEM_SHAPES; i++)
+		json_decref(sh->items[i].obj);
 	json_decref(sh->names[0]);
 	json_decref(sh->names[1]);
-	csl_pool_free(&sh->name);
-	csl_pool_free(&sh->str);
+	for (i = 0; i < CSL_NAME_SHAPES; i++)
+		csl_pool_free(&sh->name[i]);
 	json_decref(sh->issued);
 	json_decref(sh->parts);
 }
 
-struct out_csl *
-out_csl_open(FILE *fp)
+/*
+ * Give obj the members: set them into it if it is new (or emptied), else
+ * (it has their shape) put their text into its strings.
+ */
+static void
+csl_fill(json_t *obj, const struct csl_members *ms, int fresh)
 {
-	struct out_csl *o;
+	json_t *v;
+	void *it;
+	size_t i;
 
-	csl_init();
-	o = xcalloc(1, sizeof(*o));
-	o->fp = fp;
-	o->wrap = json_array();
-	csl_shell_init(&o->shell);
-	return o;
+	if (fresh) {
+		for (i = 0; i < ms->n; i++)
+			json_object_set_new_nocheck(obj, ms->m[i].key,
+			    ms->m[i].v != NULL ? json_incref(ms->m[i].v) :
+			    json_stringn_nocheck(ms->m[i].s, ms->m[i].len));
+		return;
+	}
+	it = json_object_iter(obj);
+	for (i = 0; i < ms->n; i++, it = json_object_iter_next(obj, it)) {
+		if (ms->m[i].v != NULL)
+			continue;	/* the shell's, there already */
+		v = json_object_iter_value(it);
+		if (json_string_length(v) != ms->m[i].len ||
+		    memcmp(json_string_value(v), ms->m[i].s,
+		    ms->m[i].len) != 0)
+			json_string_setn_nocheck(v, ms->m[i].s, ms->m[i].len);
+	}
+}
+
+/* Add a container of the shell's as member bit. */
+static void
+csl_add_value(struct csl_members *ms, unsigned bit, const char *key,
+    json_t *v)
+{
+	ms->m[ms->n].key = key;
+	ms->m[ms->n].v = v;
+	ms->n++;
+	ms->shape |= 1U << bit;
 }
 
 /*
- * Set key to value unless value is NULL or empty; warn if not UTF-8.  The
- * keys are this file's literals, so jansson need not check them; values
- * are checked here, by the faster utf8_valid_prefix(), and handed over
- * with their length, so jansson neither checks nor measures them again.
+ * Add value as member bit unless it is NULL or empty; warn if not UTF-8.
+ * Values are checked here, by the faster utf8_valid_prefix(), and handed
+ * over with their length, so that jansson neither checks nor measures
+ * them again.
  */
 static void
-csl_set_str(struct csl_shell *sh, json_t *obj, const struct entry *e,
+csl_add_str(struct csl_members *ms, const struct entry *e, unsigned bit,
     const char *key, const char *value)
 {
 	size_t len;
@@ -240,25 +306,73 @@ csl_set_str(struct csl_shell *sh, json_t *obj, const struct entry *e,
 		    "valid UTF-8; left out", key);
 		return;
 	}
-	json_object_set_nocheck(obj, key, csl_string(sh, value, len));
+	ms->m[ms->n].key = key;
+	ms->m[ms->n].s = value;
+	ms->m[ms->n].len = len;
+	ms->m[ms->n].v = NULL;
+	ms->n++;
+	ms->shape |= 1U << bit;
 }
 
-/* One name: literal for an organisation, else its parts. */
+struct out_csl *
+out_csl_open(FILE *fp)
+{
+	struct out_csl *o;
+
+	csl_init();
+	o = xcalloc(1, sizeof(*o));
+	o->fp = fp;
+	csl_shell_init(&o->prep.shell);
+	return o;
+}
+
+struct out_csl_prep *
+out_csl_prep_new(void)
+{
+	struct out_csl_prep *p;
+
+	csl_init();
+	p = xcalloc(1, sizeof(*p));
+	csl_shell_init(&p->shell);
+	return p;
+}
+
+void
+out_csl_prep_free(struct out_csl_prep *p)
+{
+	if (p == NULL)
+		return;
+	csl_shell_free(&p->shell);
+	free(p);
+}
+
+/*
+ * One name, or NULL if it has no part: literal for an organisation, else
+ * its parts.
+ */
 static json_t *
 csl_name(struct csl_shell *sh, const struct entry *e, const struct name *n)
 {
-	json_t *o = csl_pool_next(&sh->name, json_object);
+	struct csl_members ms;
+	json_t *o;
+	int fresh;
 
-	json_object_clear(o);
+	ms.n = 0;
+	ms.shape = 0;
 	if (n->flags & NAME_LITERAL)
-		csl_set_str(sh, o, e, "literal", n->family != NULL ? n->family :
-		    n->given);
+		csl_add_str(&ms, e, CSL_LITERAL, "literal", n->family != NULL ?
+		    n->family : n->given);
 	else {
-		csl_set_str(sh, o, e, "family", n->family);
-		csl_set_str(sh, o, e, "given", n->given);
-		csl_set_str(sh, o, e, "non-dropping-particle", n->particle);
-		csl_set_str(sh, o, e, "suffix", n->suffix);
+		csl_add_str(&ms, e, CSL_FAMILY, "family", n->family);
+		csl_add_str(&ms, e, CSL_GIVEN, "given", n->given);
+		csl_add_str(&ms, e, CSL_PARTICLE, "non-dropping-particle",
+		    n->particle);
+		csl_add_str(&ms, e, CSL_SUFFIX, "suffix", n->suffix);
 	}
+	if (ms.n == 0)
+		return NULL;
+	o = csl_pool_next(&sh->name[ms.shape], &fresh);
+	csl_fill(o, &ms, fresh);
 	return o;
 }
 
@@ -274,13 +388,9 @@ csl_names(struct csl_shell *sh, json_t *arr, const struct entry *e,
 	size_t i;
 
 	json_array_clear(arr);
-	for (i = 0; i < nl->n; i++) {
-		o = csl_name(sh, e, &nl->v[i]);
-		if (json_object_size(o) == 0)
-			sh->name.used--;	/* the next name takes it */
-		else
+	for (i = 0; i < nl->n; i++)
+		if ((o = csl_name(sh, e, &nl->v[i])) != NULL)
 			json_array_append(arr, o);
-	}
 	return json_array_size(arr) != 0 ? arr : NULL;
 }
 
@@ -358,39 +468,63 @@ csl_values(const struct entry *e, enum entry_type t, struct csl_values *cv)
 		cv->v[FIELD_CONTAINER] = NULL;
 }
 
-/* One entry as a CSL item, built in sh (borrowed: valid until the next). */
+/*
+ * One entry as a CSL item, built in sh (borrowed: valid until the next);
+ * with its id first unless id is NULL.  The schema requires an id; the
+ * keys stage always gives one, in ASCII (keys.h).
+ */
 static json_t *
-csl_item(struct csl_shell *sh, const struct entry *e)
+csl_item(struct csl_shell *sh, const struct entry *e, const char *id)
 {
-	json_t *item = sh->item, *j;
-	const char *id;
 	enum entry_type t = e->type < TYPE__COUNT ? e->type : TYPE_MISC;
+	struct csl_members ms;
 	struct csl_values cv;
+	json_t *j, **obj;
 	size_t i;
+	int fresh;
 
-	json_object_clear(item);
-	sh->name.used = sh->str.used = 0;
-	/*
-	 * The schema requires an id; the keys stage always gives one, in
-	 * ASCII (keys.h), so it needs no UTF-8 check.
-	 */
-	id = e->key != NULL ? e->key : "";
-	json_object_set_nocheck(item, "id", csl_string(sh, id, strlen(id)));
-	csl_set_str(sh, item, e, "type", csl_types[t].type);
+	ms.n = 0;
+	ms.shape = 0;
+	for (i = 0; i < CSL_NAME_SHAPES; i++)
+		sh->name[i].used = 0;
+	if (id != NULL) {
+		ms.m[0].key = "id";
+		ms.m[0].s = id;
+		ms.m[0].len = strlen(id);
+		ms.m[0].v = NULL;
+		ms.n = 1;
+		ms.shape = 1U << CSL_ID;
+	}
+	csl_add_str(&ms, e, CSL_TYPE, "type", csl_types[t].type);
 	if ((j = csl_names(sh, sh->names[0], e, &e->authors)) != NULL)
-		json_object_set_nocheck(item, "author", j);
+		csl_add_value(&ms, CSL_AUTHOR, "author", j);
 	if ((j = csl_names(sh, sh->names[1], e, &e->editors)) != NULL)
-		json_object_set_nocheck(item, "editor", j);
+		csl_add_value(&ms, CSL_EDITOR, "editor", j);
 	if ((j = csl_date(sh, e)) != NULL)
-		json_object_set_nocheck(item, "issued", j);
+		csl_add_value(&ms, CSL_ISSUED, "issued", j);
 	csl_values(e, t, &cv);
-	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++)
-		csl_set_str(sh, item, e, csl_vars[i].field == FIELD_EDITION &&
-		    t == TYPE_SOFTWARE ? "version" : csl_vars[i].var,
-		    cv.v[csl_vars[i].field]);	/* software has versions */
+	for (i = 0; i < sizeof(csl_vars) / sizeof(csl_vars[0]); i++) {
+		if (csl_vars[i].field == FIELD_EDITION && t == TYPE_SOFTWARE)
+			/* Software has versions. */
+			csl_add_str(&ms, e, CSL_VERSION, "version",
+			    cv.v[FIELD_EDITION]);
+		else
+			csl_add_str(&ms, e, CSL_VARS + (unsigned)i,
+			    csl_vars[i].var, cv.v[csl_vars[i].field]);
+	}
+	i = (ms.shape * 2654435761U) >> 26 & (CSL_ITEM_SHAPES - 1);
+	obj = &sh->items[i].obj;
+	if ((fresh = *obj == NULL || sh->items[i].shape != ms.shape)) {
+		if (*obj == NULL)
+			*obj = json_object();
+		else
+			json_object_clear(*obj);
+		sh->items[i].shape = ms.shape;
+	}
+	csl_fill(*obj, &ms, fresh);
 	free(cv.number);
 	free(cv.note);
-	return item;
+	return *obj;
 }
 
 char *
@@ -401,53 +535,121 @@ out_csl_item(const struct entry *e)
 
 	csl_init();
 	csl_shell_init(&sh);
-	s = json_dumps(csl_item(&sh, e), CSL_DUMP_FLAGS);
+	s = json_dumps(csl_item(&sh, e, e->key != NULL ? e->key : ""),
+	    CSL_DUMP_FLAGS);
 	csl_shell_free(&sh);
 	return s;
 }
 
 /*
- * jansson's dump callback: append to a struct buf.  It is called for every
- * few bytes of output, most of them single bytes (a quote, a comma, a
- * newline), so the common case costs a test and a store or a memcpy.
+ * csl_dump_to_buf() but for a lone byte with room for it: any text.  Not
+ * inlined, so that the common case saves no register.
+ */
+static __attribute__((noinline)) int
+csl_dump_more(const char *s, size_t n, struct buf *b)
+{
+	buf_grow(b, n + 2);
+	memcpy(b->s + b->len, s, n);
+	if (n == 1 && *s == '\n') {
+		b->s[b->len + 1] = ' ';
+		b->s[b->len + 2] = ' ';
+		n += 2;
+	}
+	b->len += n;
+	return 0;
+}
+
+/*
+ * jansson's dump callback: append to a struct buf, indenting by one level
+ * more than jansson does, so that an item dumped alone comes out as a
+ * member of the array ("{\n    ...\n  }").  A raw newline in JSON text is
+ * always indentation, which jansson dumps as a byte of its own before the
+ * spaces.  The callback is called for every few bytes of output, most of
+ * them single bytes (a quote, a comma, a newline): that case is a leaf
+ * that saves no register, the rest a tail call.  The text is
+ * NUL-terminated once the dump is done (csl_dump()).
  */
 static int
 csl_dump_to_buf(const char *s, size_t n, void *data)
 {
 	struct buf *b = data;
+	char *p;
 
-	if (b->len + n >= b->cap)
-		buf_grow(b, n);
-	if (n == 1)
-		b->s[b->len] = *s;
-	else
-		memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
+	if (n != 1 || b->len + 3 >= b->cap)
+		return csl_dump_more(s, n, b);
+	p = b->s + b->len;
+	if ((p[0] = *s) == '\n') {
+		p[1] = p[2] = ' ';
+		b->len += 3;
+	} else
+		b->len++;
 	return 0;
 }
 
-/*
- * Append item to the batch's text as a member of the array: it is dumped
- * inside a one-element array with JSON_EMBED, which leaves out that
- * array's brackets, so that jansson indents the item as a member
- * ("\n  {\n    ...\n  }\n").  The last newline goes: a comma and the next
- * item, or the closing bracket, follow.  The opening bracket goes out
- * with the first item, so that a run with no entries writes "[]\n".
- */
+/* Append v to b (an item as a member of the array); 0, or -1 if jansson
+ * failed. */
 static int
-csl_dump_item(struct out_csl *o, json_t *item)
+csl_dump(json_t *item, struct buf *b, size_t flags)
 {
 	int rc;
 
-	buf_putc(&o->out, o->items++ == 0 ? '[' : ',');
-	json_array_append(o->wrap, item);
-	rc = json_dump_callback(o->wrap, csl_dump_to_buf, &o->out,
-	    CSL_DUMP_FLAGS | JSON_EMBED);
-	json_array_clear(o->wrap);
-	if (o->out.len > 0 && o->out.s[o->out.len - 1] == '\n')
-		o->out.s[--o->out.len] = '\0';
+	rc = json_dump_callback(item, csl_dump_to_buf, b, flags);
+	buf_grow(b, 0);
+	b->s[b->len] = '\0';
 	return rc;
+}
+
+/*
+ * The item is dumped without its id, which only the writing thread knows:
+ * "{\n    \"type\": ...\n  }".  It always has a type, so the id goes in
+ * after its brace as a member like the others.
+ */
+int
+out_csl_prep(struct out_csl_prep *p, const struct entry *e, struct buf *b)
+{
+	return csl_dump(csl_item(&p->shell, e, NULL), b, CSL_DUMP_FLAGS);
+}
+
+/*
+ * The id goes in as jansson would write it.  A key is lower-case ASCII
+ * letters and digits (keys.h), which JSON writes as they are; anything
+ * else goes through jansson.
+ */
+int
+out_csl_add(struct out_csl *o, const char *key, const char *text,
+    size_t len)
+{
+	struct buf *b = &o->out;
+	const char *p;
+	json_t *s;
+	int rc = 0;
+
+	buf_puts(b, o->items++ == 0 ? "[\n  {\n    \"id\": " :
+	    ",\n  {\n    \"id\": ");
+	for (p = key; *p >= ' ' && *p <= '~' && *p != '"' && *p != '\\'; p++)
+		continue;
+	if (*p == '\0') {
+		buf_putc(b, '"');
+		buf_append(b, key, (size_t)(p - key));
+		buf_putc(b, '"');
+	} else {
+		s = json_string_nocheck(key);
+		rc = csl_dump(s, b, JSON_ENCODE_ANY);
+		json_decref(s);
+	}
+	buf_putc(b, ',');
+	buf_append(b, text + 1, len - 1);	/* after the brace */
+	return rc;
+}
+
+/* Write the items added since the last flush, in one fwrite. */
+int
+out_csl_flush(struct out_csl *o)
+{
+	if (o->out.len > 0)
+		fwrite(o->out.s, 1, o->out.len, o->fp);
+	buf_reset(&o->out);
+	return ferror(o->fp) ? -1 : 0;
 }
 
 /*
@@ -459,12 +661,15 @@ out_csl_write(struct out_csl *o, struct entry *const *v, size_t n)
 {
 	size_t i;
 
-	buf_reset(&o->out);
-	for (i = 0; i < n; i++)
-		if (csl_dump_item(o, csl_item(&o->shell, v[i])) != 0)
+	for (i = 0; i < n; i++) {
+		buf_reset(&o->item);
+		if (out_csl_prep(&o->prep, v[i], &o->item) != 0)
 			return -1;
-	fwrite(buf_str(&o->out), 1, o->out.len, o->fp);
-	return ferror(o->fp) ? -1 : 0;
+		if (out_csl_add(o, v[i]->key != NULL ? v[i]->key : "",
+		    o->item.s, o->item.len) != 0)
+			return -1;
+	}
+	return out_csl_flush(o);
 }
 
 /* Close the array and flush; the FILE stays open (the caller's). */
@@ -479,8 +684,8 @@ out_csl_close(struct out_csl *o)
 	if (fflush(o->fp) != 0 || ferror(o->fp))
 		rc = -1;
 	buf_free(&o->out);
-	json_decref(o->wrap);
-	csl_shell_free(&o->shell);
+	buf_free(&o->item);
+	csl_shell_free(&o->prep.shell);
 	free(o);
 	return rc;
 }

@@ -9,12 +9,31 @@
 
 #include <stdio.h>
 
+struct buf;
 struct entry;
 struct out_csl;
+struct out_csl_prep;
 
 struct out_csl	*out_csl_open(FILE *);
 int		 out_csl_write(struct out_csl *, struct entry *const *, size_t);
 int		 out_csl_close(struct out_csl *);
+
+/*
+ * The same in two steps, so that the work on an item that needs no other
+ * entry is done on any thread, each with its own out_csl_prep:
+ * out_csl_prep() appends an entry's item, but its id, to a buf (a warning
+ * is issued there); out_csl_add() adds it, with its key, to the text that
+ * out_csl_flush() writes.  The prep must be made before any thread starts
+ * (jansson's set-up is not thread-safe).  Each returns 0, or -1 on an
+ * error (out_csl_flush(): the stream's).
+ */
+struct out_csl_prep *out_csl_prep_new(void);
+void		 out_csl_prep_free(struct out_csl_prep *);
+int		 out_csl_prep(struct out_csl_prep *, const struct entry *,
+		    struct buf *);
+int		 out_csl_add(struct out_csl *, const char *key,
+		    const char *text, size_t len);
+int		 out_csl_flush(struct out_csl *);
 /* One entry as a JSON text (caller frees); for the unit tests. */
 char		*out_csl_item(const struct entry *);
 

@@ -6,9 +6,13 @@
  *  - a regular file (or one that does not exist yet): the spool is a hidden
  *    temporary file in the same directory, renamed over it at the end;
  *  - standard output, and a FILE that is not a regular file (a device such
- *    as /dev/stdout or /dev/full, a FIFO): the spool is an unlinked
- *    temporary file in $TMPDIR, copied out at the end.  Renaming over a
- *    device would replace the device node itself.
+ *    as /dev/stdout or /dev/full, a FIFO): the spool is copied out at the
+ *    end (renaming over a device would replace the device node itself).
+ *    With glibc it is held in memory while small, so that a short run
+ *    makes no file at all, and goes to an unlinked temporary file in
+ *    $TMPDIR once it outgrows OUTPUT_MEM_MAX; elsewhere it is that file
+ *    from the start.  On Linux the file is copied out by sendfile(), which
+ *    spares a copy through this process.
  */
 #include "config.h"
 
@@ -20,15 +24,25 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/sendfile.h>
+#endif
 
 #include "output.h"
 #include "xmalloc.h"
+
+#define OUTPUT_MEM_MAX	(4 << 20)	/* bytes of a copied spool in memory */
 
 struct output {
 	char	*path;		/* NULL: standard output */
 	char	*spool;		/* the temporary file; NULL once unlinked */
 	FILE	*fp;
 	int	 copy;		/* copy the spool into path, do not rename */
+	/* A copied spool: mem[0..len), then the file fd, if any (-1). */
+	char	*mem;
+	size_t	 len, cap;
+	int	 fd;
+	char	*tmpdir;
 };
 
 /*
@@ -142,10 +156,108 @@ output_free(struct output *o)
 {
 	free(o->path);
 	free(o->spool);
+	free(o->mem);
+	free(o->tmpdir);
 	free(o);
 }
 
-/* Open an unlinked spool in $TMPDIR, for a stream that is copied out. */
+/* Create an unlinked temporary file in o->tmpdir; -1 with errno set. */
+static int
+output_tmpfile(struct output *o)
+{
+	char *name;
+	int fd;
+
+	xasprintf(&name, "%s/cv2bib.XXXXXX", o->tmpdir);
+	if ((fd = mkstemp(name)) != -1)
+		unlink(name);	/* not needed once open */
+	free(name);
+	return fd;
+}
+
+/* Write p[0..n) to fd whole; 0, or -1 with errno set. */
+static int
+output_write_fd(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+#ifdef __GLIBC__
+/*
+ * The spool stream's writes: to memory while it holds less than
+ * OUTPUT_MEM_MAX, then to a temporary file.  0 on an error (errno set),
+ * which marks the stream's error (fopencookie(3)).
+ */
+static ssize_t
+output_mem_write(void *cookie, const char *p, size_t n)
+{
+	struct output *o = cookie;
+
+	if (o->fd == -1 && o->len + n <= OUTPUT_MEM_MAX) {
+		if (o->len + n > o->cap) {
+			o->cap = o->cap != 0 ? o->cap * 2 : 65536;
+			while (o->cap < o->len + n)
+				o->cap *= 2;
+			o->mem = xrealloc(o->mem, o->cap);
+		}
+		memcpy(o->mem + o->len, p, n);
+		o->len += n;
+		return (ssize_t)n;
+	}
+	if (o->fd == -1) {
+		if ((o->fd = output_tmpfile(o)) == -1 ||
+		    output_write_fd(o->fd, o->mem, o->len) == -1)
+			return 0;
+		free(o->mem);
+		o->mem = NULL;
+		o->len = o->cap = 0;
+	}
+	return output_write_fd(o->fd, p, n) == 0 ? (ssize_t)n : 0;
+}
+
+/* A stream into memory, then a file; NULL with errno set. */
+static FILE *
+output_mem_open(struct output *o)
+{
+	cookie_io_functions_t io = { NULL, output_mem_write, NULL, NULL };
+
+	/* Fail now, as a file made now would, where none can be made. */
+	if (access(o->tmpdir, W_OK | X_OK) == -1)
+		return NULL;
+	return fopencookie(o, "w", io);
+}
+#else
+/* The temporary file from the start. */
+static FILE *
+output_mem_open(struct output *o)
+{
+	FILE *fp;
+
+	if ((o->fd = output_tmpfile(o)) == -1)
+		return NULL;
+	if ((fp = fdopen(o->fd, "w")) == NULL) {
+		int saved = errno;
+
+		close(o->fd);
+		o->fd = -1;
+		errno = saved;
+	}
+	return fp;
+}
+#endif
+
+/* Open the spool of a stream that is copied out. */
 static struct output *
 output_open_copy(struct output *o, char **cause)
 {
@@ -153,16 +265,13 @@ output_open_copy(struct output *o, char **cause)
 
 	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
 		tmpdir = "/tmp";
-	if (output_spool(o, tmpdir, "cv2bib") == -1) {
+	o->tmpdir = xstrdup(tmpdir);
+	if ((o->fp = output_mem_open(o)) == NULL) {
 		xasprintf(cause, "cannot create a temporary file in '%s': %s",
 		    tmpdir, strerror(errno));
 		output_free(o);
 		return NULL;
 	}
-	/* The name is not needed once the file is open. */
-	unlink(o->spool);
-	free(o->spool);
-	o->spool = NULL;
 	o->copy = 1;
 	return o;
 }
@@ -174,6 +283,7 @@ output_open(const char *path, char **cause)
 	struct stat st;
 	char *dir;
 
+	o->fd = -1;
 	if (path == NULL || strcmp(path, "-") == 0)
 		return output_open_copy(o, cause);
 	o->path = output_target(path);
@@ -211,8 +321,13 @@ static void
 output_discard(struct output *o)
 {
 	if (o->fp != NULL)
-		fclose(o->fp);
+		fclose(o->fp);	/* closes o->fd too (fdopen) */
 	o->fp = NULL;
+#ifdef __GLIBC__
+	if (o->fd != -1)
+		close(o->fd);
+#endif
+	o->fd = -1;
 	if (o->spool != NULL) {
 		output_live = NULL;
 		unlink(o->spool);
@@ -250,21 +365,48 @@ output_same(struct output *o)
 	return same;
 }
 
+/* Copy the spool's file, from its start, to fd; 0 or -1 (errno set). */
+static int
+output_copy_fd(struct output *o, int fd)
+{
+	char chunk[65536];
+	off_t off = 0;
+	ssize_t n;
+
+#ifdef __linux__
+	while ((n = sendfile(fd, o->fd, &off, 1 << 30)) > 0)
+		continue;
+	if (n == 0)
+		return 0;
+	/* Not every kind of file takes sendfile(): copy what is left. */
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+#endif
+	for (;;) {
+		if ((n = pread(o->fd, chunk, sizeof(chunk), off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0)
+			return 0;
+		if (output_write_fd(fd, chunk, (size_t)n) == -1)
+			return -1;
+		off += n;
+	}
+}
+
 /* Copy the spool to the stream to; 0, or an errno value. */
 static int
 output_copy(struct output *o, FILE *to)
 {
-	char chunk[65536];
-	size_t n;
-
-	rewind(o->fp);
-	while ((n = fread(chunk, 1, sizeof(chunk), o->fp)) > 0)
-		if (fwrite(chunk, 1, n, to) != n)
-			return errno != 0 ? errno : EIO;
-	if (ferror(o->fp))
+	errno = 0;
+	if (o->len > 0 && fwrite(o->mem, 1, o->len, to) != o->len)
 		return errno != 0 ? errno : EIO;
 	if (fflush(to) == EOF)
-		return errno;
+		return errno != 0 ? errno : EIO;
+	if (o->fd != -1 && output_copy_fd(o, fileno(to)) == -1)
+		return errno != 0 ? errno : EIO;
 	return 0;
 }
 

@@ -2,7 +2,8 @@
  * output.h -- where the bibliography goes, written all or nothing.
  *
  * Output is spooled to a temporary file: for -o FILE in FILE's directory
- * (so that rename() is atomic), for standard output in $TMPDIR.  Only
+ * (so that rename() is atomic), for standard output in memory while small,
+ * then in $TMPDIR.  Only
  * output_commit() makes it visible; output_abort() throws it away, so a run
  * that fails half-way leaves neither a half-written file nor a truncated
  * stream.  A FILE whose content would not change is not touched (its mtime

@@ -11,8 +11,12 @@
  * A short input is all done on one thread.  Once a first batch is full,
  * batches are parsed on worker threads, one per processor, each with its
  * own copy of the rules (rules_clone()), and written in input order on a
- * writing thread, while the reading thread reads on.  Every message is
- * held (diag_hold()) with the entry it is about, the reader's before the
+ * writing thread, while the reading thread reads on.  What needs no other
+ * entry (a key's base, a duplicate fingerprint, a CSL item's text) is
+ * made on the workers, which also free the batches they parsed once they
+ * are written (run_prep(), run_worker_main()), so that the writing thread
+ * does only what depends on input order.  Every message is held
+ * (diag_hold()) with the entry it is about, the reader's before the
  * entry, the parser's with it, and printed by the thread that writes the
  * entry just before the entry is keyed, so that standard error reads
  * exactly as if one thread had done all.
@@ -57,29 +61,62 @@ static const char *const run_rule_files[] = {
 };
 
 /* A raw entry to parse, with what its parse needs to know. */
+#define RUN_NONE	((size_t)-1)	/* no string in the batch's raw */
+
 struct job {
-	char			*text;		/* of the rawentry */
-	char			*label;
+	/* The rawentry's text, its label and a year sub-heading's, in raw. */
+	size_t			 text, label, year;	/* or RUN_NONE */
 	unsigned long		 first, last;
 	const char		*file;		/* the input's name */
 	enum entry_type		 section;
-	char			*year;		/* of a year sub-heading */
 	struct buf		 before;	/* the reader's messages */
 	struct buf		 diags;		/* the parser's messages */
-	struct entry		*e;		/* parsed, not yet written */
+	struct entry		*e;		/* parsed; NULL once prepared */
+	/* What run_prep() makes of it: */
+	size_t			 base;		/* its base key in texts */
+	struct dedup_print	 print;
+	size_t			 item, len;	/* its text there (prepared) */
+	int			 prep_failed;
+	struct buf		 late;		/* the text's messages */
 };
+
+struct parser;
 
 /* Entries in input order, and the messages after the last. */
 struct batch {
 	struct job		*jobs;
 	size_t			 n, cap;
 	struct buf		 tail;
+	/*
+	 * The jobs' strings, one block: the reading thread makes a batch,
+	 * the others free it, and glibc frees faster what the thread that
+	 * allocated it frees.
+	 */
+	struct buf		 raw;
 	int			 parsed;
+	int			 prepped;	/* jobs' text, not entries */
+	struct buf		 texts;		/* the jobs' texts and keys */
+	struct parser		*parser;	/* whose thread parsed it */
+	struct batch		*next;		/* in its parser's garbage */
+};
+
+/* What a parsing thread keeps from batch to batch. */
+struct parser {
+	struct run		*run;
+	const struct rules	*rules;
+	struct writer_prep	*prep;		/* NULL: write entries */
+	struct buf		 tmp;
+	/*
+	 * Batches written, for this thread to free: the entries it made,
+	 * which glibc frees faster on the thread that allocated them.
+	 */
+	struct batch		*garbage;
 };
 
 struct run {
 	const struct run_opts	*opts;
 	struct rules		*rules;		/* the reading thread's */
+	struct parser		 parser;	/* the reading thread's */
 	struct writer		*writer;
 	struct keys		*keys;
 	struct dedup		*dedup;
@@ -100,6 +137,7 @@ struct run {
 	size_t			 nworkers;
 	pthread_t		 workers[RUN_WORKERS_MAX];
 	struct rules		*worker_rules[RUN_WORKERS_MAX];
+	struct parser		 parsers[RUN_WORKERS_MAX];
 	pthread_t		 writer_thread;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;
@@ -207,71 +245,147 @@ batch_free(struct batch *b)
 	if (b == NULL)
 		return;
 	for (i = 0; i < b->n; i++) {
-		free(b->jobs[i].text);
-		free(b->jobs[i].label);
-		free(b->jobs[i].year);
 		buf_free(&b->jobs[i].before);
 		buf_free(&b->jobs[i].diags);
+		buf_free(&b->jobs[i].late);
 		entry_free(b->jobs[i].e);
 	}
 	free(b->jobs);
+	buf_free(&b->raw);
 	buf_free(&b->tail);
+	buf_free(&b->texts);
 	free(b);
 }
 
 /*
- * Parse the batch's entries with rules, holding each one's messages with
- * it; then hold the thread's messages in restore (NULL: print them).
+ * The work on a parsed entry that needs no other: the base of its key
+ * and its duplicate fingerprint, and, when the writer can, its text (and
+ * then the entry is freed).  All of it is done here, on the parsing
+ * threads, off the writing thread, which has to do the rest in input
+ * order.  The text's messages are held apart: the writing thread issued
+ * them after the batch's others.
  */
 static void
-run_parse_batch(const struct rules *rules, struct batch *b,
-    struct buf *restore)
+run_prep(struct parser *p, struct batch *b, struct job *j)
+{
+	j->base = b->texts.len;
+	keys_base_buf(j->e, &b->texts);
+	buf_putc(&b->texts, '\0');
+	dedup_print(j->e, &p->tmp, &j->print);
+	if (p->prep == NULL)
+		return;
+	diag_hold(&j->late);
+	j->item = b->texts.len;
+	if (writer_prep(p->prep, j->e, &b->texts) == -1)
+		j->prep_failed = 1;
+	j->len = b->texts.len - j->item;
+	entry_free(j->e);
+	j->e = NULL;
+}
+
+/* The string at off in the batch's raw, or NULL. */
+static const char *
+run_raw(const struct batch *b, size_t off)
+{
+	return off != RUN_NONE ? b->raw.s + off : NULL;
+}
+
+/*
+ * Parse the batch's entries with the parser's rules, holding each one's
+ * messages with it, and prepare them if the writer can; then hold the
+ * thread's messages in restore (NULL: print them).
+ */
+static void
+run_parse_batch(struct parser *p, struct batch *b, struct buf *restore)
 {
 	struct fields_ctx ctx;
 	struct rawentry raw;
 	struct job *j;
 	size_t i;
 
-	ctx.rules = rules;
+	ctx.rules = p->rules;
+	/* An item's text, and more; a key's. */
+	buf_grow(&b->texts, b->n * (p->prep != NULL ? 1024 : 64));
 	for (i = 0; i < b->n; i++) {
 		j = &b->jobs[i];
 		ctx.file = j->file;
 		ctx.section = j->section;
-		ctx.year = j->year;
-		raw.text = j->text;
-		raw.label = j->label;
+		ctx.year = run_raw(b, j->year);
+		raw.text = b->raw.s + j->text;
+		raw.label = run_raw(b, j->label);
 		raw.first = j->first;
 		raw.last = j->last;
 		diag_hold(&j->diags);
 		j->e = fields_parse(&ctx, &raw);
-		norm_entry(rules, j->e);
+		norm_entry(p->rules, j->e);
+		run_prep(p, b, j);
 	}
+	b->prepped = p->prep != NULL;
+	b->parser = p;
 	diag_hold(restore);
 }
 
-/* A parsed entry: report a duplicate, give it a key, queue it. */
-static void
-run_emit(struct run *r, struct entry *e)
+/*
+ * Count an entry and report it if it is the same work as the entry at
+ * line first (0: none); whether it goes (--dedup).
+ */
+static int
+run_dropped(struct run *r, const char *file, unsigned long line,
+    unsigned long first)
 {
-	unsigned long first = dedup_check(r->dedup, e);
-
 	r->entries++;
-	if (first != 0) {
-		diag_at(DIAG_WARNING, e->file, e->line, "same work as the "
-		    "entry at line %lu%s", first, r->opts->dedup ?
-		    "; dropped (--dedup)" : " (--dedup keeps only the first)");
-		if (r->opts->dedup) {
-			entry_free(e);
-			return;
-		}
-	}
-	keys_assign(r->keys, e);
-	entry_list_add(&r->out, e);
+	if (first == 0)
+		return 0;
+	diag_at(DIAG_WARNING, file, line, "same work as the entry at line "
+	    "%lu%s", first, r->opts->dedup ? "; dropped (--dedup)" :
+	    " (--dedup keeps only the first)");
+	return r->opts->dedup;
 }
 
 /*
- * Print a parsed batch's messages, key and write its entries in order,
- * and free it.  The calling thread holds no messages.
+ * A parsed entry: report a duplicate, give it a key, queue it (it stays
+ * the job's).
+ */
+static void
+run_emit(struct run *r, struct batch *b, struct job *j)
+{
+	if (run_dropped(r, j->file, j->first, dedup_check_print(r->dedup,
+	    &j->print, j->first)))
+		return;
+	free(j->e->key);
+	j->e->key = xstrdup(keys_give(r->keys, b->texts.s + j->base));
+	entry_list_add(&r->out, j->e);
+}
+
+static void
+run_write_error(struct run *r, int error)
+{
+	if (!r->write_failed) {
+		r->write_failed = 1;
+		r->write_errno = error;
+	}
+}
+
+/* A prepared entry: report a duplicate, add its text with its key. */
+static void
+run_add(struct run *r, struct batch *b, struct job *j)
+{
+	const char *key;
+
+	if (run_dropped(r, j->file, j->first, dedup_check_print(r->dedup,
+	    &j->print, j->first)))
+		return;
+	key = keys_give(r->keys, b->texts.s + j->base);
+	if (j->prep_failed)
+		run_write_error(r, EIO);
+	else if (!r->write_failed && writer_add(r->writer, key,
+	    b->texts.s + j->item, j->len) == -1)
+		run_write_error(r, errno);
+}
+
+/*
+ * Print a parsed batch's messages, key and write its entries in order.
+ * The calling thread holds no messages.
  */
 static void
 run_write_batch(struct run *r, struct batch *b)
@@ -281,50 +395,71 @@ run_write_batch(struct run *r, struct batch *b)
 	for (i = 0; i < b->n; i++) {
 		diag_release(&b->jobs[i].before);
 		diag_release(&b->jobs[i].diags);
-		run_emit(r, b->jobs[i].e);
-		b->jobs[i].e = NULL;
+		if (b->prepped)
+			run_add(r, b, &b->jobs[i]);
+		else
+			run_emit(r, b, &b->jobs[i]);
 	}
 	diag_release(&b->tail);
-	if (r->out.n > 0 && !r->write_failed &&
-	    writer_write(r->writer, r->out.v, r->out.n) == -1) {
-		r->write_failed = 1;
-		r->write_errno = errno;
-	}
-	entry_list_clear(&r->out);
-	batch_free(b);
+	for (i = 0; i < b->n; i++)
+		diag_release(&b->jobs[i].late);
+	if (b->prepped) {
+		if (!r->write_failed && writer_flush(r->writer) == -1)
+			run_write_error(r, errno);
+	} else if (r->out.n > 0 && !r->write_failed &&
+	    writer_write(r->writer, r->out.v, r->out.n) == -1)
+		run_write_error(r, errno);
+	r->out.n = 0;		/* the entries are the jobs' */
 }
 
-/* What a worker is given. */
-struct worker_arg {
-	struct run	*run;
-	struct rules	*rules;		/* its own */
-};
+/* Free the batches of a garbage list. */
+static void
+run_free_list(struct batch *b)
+{
+	struct batch *next;
 
-/* A worker: parse the batches it takes, with its own rules. */
+	for (; b != NULL; b = next) {
+		next = b->next;
+		batch_free(b);
+	}
+}
+
+/*
+ * A worker: parse the batches it takes, with its own rules, and free
+ * those it parsed once they are written; it stays until all are.
+ */
 static void *
 run_worker_main(void *arg)
 {
-	struct worker_arg *wa = arg;
-	struct run *r = wa->run;
-	struct batch *b;
+	struct parser *p = arg;
+	struct run *r = p->run;
+	struct batch *b, *garbage;
 
 	for (;;) {
 		pthread_mutex_lock(&r->lock);
-		while (r->taken == r->submitted && !r->done)
+		while (r->taken == r->submitted && p->garbage == NULL &&
+		    !(r->done && r->written == r->submitted))
 			pthread_cond_wait(&r->cond, &r->lock);
-		if (r->taken == r->submitted) {
-			pthread_mutex_unlock(&r->lock);
-			free(wa);
-			return NULL;
-		}
-		b = r->ring[r->taken++ % r->ahead];
+		garbage = p->garbage;
+		p->garbage = NULL;
+		b = r->taken < r->submitted ? r->ring[r->taken++ % r->ahead] :
+		    NULL;
 		pthread_mutex_unlock(&r->lock);
-		run_parse_batch(wa->rules, b, NULL);
+		if (b == NULL && garbage == NULL)
+			break;		/* all written, and freed */
+		run_free_list(garbage);
+		if (b == NULL)
+			continue;
+		run_parse_batch(p, b, NULL);
 		pthread_mutex_lock(&r->lock);
 		b->parsed = 1;
 		pthread_cond_broadcast(&r->cond);
 		pthread_mutex_unlock(&r->lock);
 	}
+	writer_prep_free(p->prep);
+	p->prep = NULL;
+	buf_free(&p->tmp);
+	return NULL;
 }
 
 /* The writer: write the parsed batches in input order. */
@@ -348,6 +483,8 @@ run_writer_main(void *arg)
 		run_write_batch(r, b);
 		pthread_mutex_lock(&r->lock);
 		r->ring[r->written++ % r->ahead] = NULL;
+		b->next = b->parser->garbage;
+		b->parser->garbage = b;
 		pthread_cond_broadcast(&r->cond);
 		pthread_mutex_unlock(&r->lock);
 	}
@@ -380,6 +517,11 @@ run_stop_threads(struct run *r, size_t n, int writer)
 	}
 	if (writer)
 		pthread_join(r->writer_thread, NULL);
+	for (i = 0; i < n; i++) {
+		/* None left, but for a writer that never started. */
+		run_free_list(r->parsers[i].garbage);
+		r->parsers[i].garbage = NULL;
+	}
 	pthread_cond_destroy(&r->cond);
 	pthread_mutex_destroy(&r->lock);
 }
@@ -391,7 +533,7 @@ run_stop_threads(struct run *r, size_t n, int writer)
 static int
 run_start_threads(struct run *r)
 {
-	struct worker_arg *wa;
+	struct parser *p;
 	size_t i, n = run_nworkers();
 
 	if (pthread_mutex_init(&r->lock, NULL) != 0)
@@ -406,12 +548,14 @@ run_start_threads(struct run *r)
 	for (i = 0; i < n; i++) {
 		/* Cloned here: the reading thread uses r->rules meanwhile. */
 		r->worker_rules[i] = rules_clone(r->rules);
-		wa = xmalloc(sizeof(*wa));
-		wa->run = r;
-		wa->rules = r->worker_rules[i];
+		p = &r->parsers[i];
+		memset(p, 0, sizeof(*p));
+		p->run = r;
+		p->rules = r->worker_rules[i];
+		p->prep = writer_prep_new(r->writer);
 		if (pthread_create(&r->workers[i], NULL, run_worker_main,
-		    wa) != 0) {
-			free(wa);
+		    p) != 0) {
+			writer_prep_free(p->prep);
 			rules_free(r->worker_rules[i]);
 			break;
 		}
@@ -443,8 +587,9 @@ run_submit(struct run *r)
 		(void)run_start_threads(r);
 	if (!r->threaded) {
 		diag_hold(NULL);
-		run_parse_batch(r->rules, b, NULL);
+		run_parse_batch(&r->parser, b, NULL);
 		run_write_batch(r, b);
+		batch_free(b);
 		diag_hold(&r->pending);
 		return;
 	}
@@ -454,6 +599,20 @@ run_submit(struct run *r)
 	r->ring[r->submitted++ % r->ahead] = b;
 	pthread_cond_broadcast(&r->cond);
 	pthread_mutex_unlock(&r->lock);
+}
+
+/* Add s (if not NULL) to the batch's raw; its offset, or RUN_NONE. */
+static size_t
+run_raw_add(struct batch *b, const char *s)
+{
+	size_t off = b->raw.len;
+
+	if (s == NULL)
+		return RUN_NONE;
+	if (b->raw.cap == 0)
+		buf_grow(&b->raw, 65536);	/* a few hundred entries' */
+	buf_append(&b->raw, s, strlen(s) + 1);
+	return off;
 }
 
 /* Queue a raw entry, with the messages held before it, to be parsed. */
@@ -470,13 +629,13 @@ run_queue(struct run *r, const char *file, const struct rawentry *raw,
 	}
 	j = &b->jobs[b->n++];
 	memset(j, 0, sizeof(*j));
-	j->text = xstrdup(raw->text);
-	j->label = raw->label != NULL ? xstrdup(raw->label) : NULL;
+	j->text = run_raw_add(b, raw->text);
+	j->label = run_raw_add(b, raw->label);
 	j->first = raw->first;
 	j->last = raw->last;
 	j->file = file;
 	j->section = section;
-	j->year = year != NULL ? xstrdup(year) : NULL;
+	j->year = run_raw_add(b, year);
 	j->before = r->pending;		/* diag_hold() keeps &r->pending */
 	buf_init(&r->pending);
 	buf_init(&j->diags);
@@ -892,6 +1051,8 @@ run(const struct run_opts *o)
 		rules_free(r.rules);
 		return EXIT_USAGE;
 	}
+	r.parser.rules = r.rules;
+	r.parser.prep = writer_prep_new(r.writer);
 	r.keys = keys_new();
 	r.dedup = dedup_new();
 	r.batch = batch_new();
@@ -901,6 +1062,9 @@ run(const struct run_opts *o)
 	for (i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
 		run_file(&r, o->inputs[i]);
 	run_drain(&r);
+	free(r.out.v);
+	writer_prep_free(r.parser.prep);
+	buf_free(&r.parser.tmp);
 	if (writer_close(r.writer) == -1)
 		r.write_failed = 1;
 	status = run_finish(&r, out);

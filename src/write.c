@@ -131,6 +131,50 @@ writer_write(struct writer *w, struct entry *const *v, size_t n)
 	return rc == 0 && !ferror(w->fp) ? 0 : -1;
 }
 
+/* CSL-JSON makes its items on the parsing threads; the others do not. */
+struct writer_prep {
+	struct out_csl_prep	*csl;
+};
+
+struct writer_prep *
+writer_prep_new(const struct writer *w)
+{
+	struct writer_prep *p;
+
+	if (w->csl == NULL)
+		return NULL;
+	p = xmalloc(sizeof(*p));
+	p->csl = out_csl_prep_new();
+	return p;
+}
+
+void
+writer_prep_free(struct writer_prep *p)
+{
+	if (p == NULL)
+		return;
+	out_csl_prep_free(p->csl);
+	free(p);
+}
+
+int
+writer_prep(struct writer_prep *p, const struct entry *e, struct buf *b)
+{
+	return out_csl_prep(p->csl, e, b);
+}
+
+int
+writer_add(struct writer *w, const char *key, const char *text, size_t len)
+{
+	return out_csl_add(w->csl, key, text, len);
+}
+
+int
+writer_flush(struct writer *w)
+{
+	return out_csl_flush(w->csl) == 0 && !ferror(w->fp) ? 0 : -1;
+}
+
 /* Finish the output (the XML formats are written now); free w. */
 int
 writer_close(struct writer *w)

@@ -12,7 +12,9 @@
 
 #include <stdio.h>
 
+struct buf;
 struct entry;
+struct writer_prep;
 
 enum format {
 	FORMAT_BIBTEX,
@@ -40,6 +42,21 @@ struct writer	*writer_open(enum format, FILE *, const struct write_opts *,
 		    char **cause);
 /* Write n entries; 0 on success, -1 on an output error. */
 int		 writer_write(struct writer *, struct entry *const *, size_t);
+/*
+ * A format may do the work on an entry that needs no other entry (all but
+ * its key) on the parsing threads, each with its own writer_prep, made
+ * before the threads start; writer_prep_new() is NULL for a format that
+ * takes whole entries.  writer_prep() appends the entry's text to b (and
+ * may warn); writer_add() adds a text with its key, in output order, and
+ * writer_flush() writes those added.  Each returns 0 or -1.
+ */
+struct writer_prep *writer_prep_new(const struct writer *);
+void		 writer_prep_free(struct writer_prep *);
+int		 writer_prep(struct writer_prep *, const struct entry *,
+		    struct buf *b);
+int		 writer_add(struct writer *, const char *key, const char *text,
+		    size_t len);
+int		 writer_flush(struct writer *);
 /* Write what is pending and the trailer; frees the writer.  0 or -1. */
 int		 writer_close(struct writer *);
 
