@@ -1033,19 +1033,12 @@ subject_within(const struct rules *r, const struct subject *sj)
 	    (sj->len < b->len && memcmp(b->s, sj->s, sj->len) == 0);
 }
 
-/*
- * Whether a rule may match the subject: 0 when it lacks all of the rule's
- * needles.  The subject is summarised once for the rules tried on it, and
- * the summary kept for the next call with the same text.
- */
-static int
-rule_may_match(const struct rules *r, struct rule *ru, struct subject *sj)
+/* The needles of rule ru (NULL: none), worked out when first needed. */
+static const struct needles *
+rule_needles(const struct rules *r, struct rule *ru)
 {
-	struct rules *rw = (struct rules *)r;	/* the summary only */
 	long k;
-	int found;
 
-	/* Worked out when first needed: a short run needs few. */
 	if (!ru->needles_read) {
 		if ((k = rule_cached(r, ru)) < 0 || !needles_decode(
 		    r->compiled->e[k].needles, r->compiled->e[k].nlen,
@@ -1055,15 +1048,38 @@ rule_may_match(const struct rules *r, struct rule *ru, struct subject *sj)
 			    (ru->options & PCRE2_EXTENDED) != 0);
 		ru->needles_read = 1;
 	}
-	if (ru->needles == NULL)
-		return 1;
-	if (!sj->summed && !subject_within(rw, sj)) {
-		needles_summarise(&rw->sum, sj->s, sj->len);
-		buf_reset(&rw->subj);
-		buf_append(&rw->subj, sj->s, sj->len);
-		rw->subj_known = 1;
+	return ru->needles;
+}
+
+/* Make sure the summary serves for sj: the last one, or a new one. */
+static void
+subject_summary(struct rules *r, struct subject *sj)
+{
+	if (sj->summed)
+		return;
+	if (!subject_within(r, sj)) {
+		needles_summarise(&r->sum, sj->s, sj->len);
+		buf_reset(&r->subj);
+		buf_append(&r->subj, sj->s, sj->len);
+		r->subj_known = 1;
 	}
 	sj->summed = 1;
+}
+
+/*
+ * Whether a rule may match the subject: 0 when it lacks all of the rule's
+ * needles.  The subject is summarised once for the rules tried on it, and
+ * the summary kept for the next call with the same text.
+ */
+static int
+rule_may_match(const struct rules *r, struct rule *ru, struct subject *sj)
+{
+	struct rules *rw = (struct rules *)r;	/* the summary only */
+	int found;
+
+	if (rule_needles(r, ru) == NULL)
+		return 1;
+	subject_summary(rw, sj);
 	found = needles_maybe(ru->needles, &rw->sum);
 	if (ru->checks < RULES_NEEDLES_JUDGE) {
 		ru->checks++;
