@@ -173,13 +173,18 @@ struct rules {
 		size_t		 index;
 	} cache[RULES_CACHE];
 	/*
-	 * The stages try many rules on one subject in turn: the summary of
-	 * the last subject the needles were checked in, and a copy of it
-	 * to know it again (see rule_may_match()).
+	 * The stages try many rules on one subject in turn: the summaries
+	 * of the last two subjects the needles were checked in, each with
+	 * a copy of its subject to know it again (see rule_may_match()).
+	 * Two, because the reader checks a line, then the entry the line
+	 * before ended, which the summary of that line serves.
 	 */
-	struct buf		 subj;
-	int			 subj_known;
-	struct needles_sum	 sum;
+	struct {
+		struct buf		 subj;
+		struct needles_sum	 sum;
+	} sums[2];
+	unsigned		 nsums;		/* slots in use */
+	unsigned		 sum_last;	/* the newer slot */
 	struct memo		*memo;		/* NULL until first needed */
 	struct rcache		*compiled;	/* compiled rules, or NULL */
 	int			 compiled_own;	/* free it with the set */
@@ -194,7 +199,8 @@ struct subject {
 	const char	*s;
 	size_t		 len;
 	int		 ascii;
-	int		 summed;	/* r->sum is known to be of it */
+	int		 summed;	/* r->sums[slot] serves for it */
+	unsigned	 slot;
 };
 
 static int	is_ascii(const char *, size_t);
@@ -318,8 +324,10 @@ rules_free(struct rules *r)
 	free(r->memo);
 	if (r->compiled_own)
 		rcache_free(r->compiled);
-	buf_free(&r->subj);
-	needles_sum_free(&r->sum);
+	for (i = 0; i < 2; i++) {
+		buf_free(&r->sums[i].subj);
+		needles_sum_free(&r->sums[i].sum);
+	}
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
 	pcre2_jit_stack_free(r->jstack);
@@ -1017,17 +1025,17 @@ rule_warn(struct rule *ru, const char *what, int rc)
 }
 
 /*
- * Whether the summarised subject serves for sj too: the same text, or
- * one that starts or ends it and is nearly as long (a line and the entry
- * on it after its label).  Any needle in a part of a text is in the text,
- * so a summary of more only lets a few more rules be tried.
+ * Whether the summary in slot i serves for sj too: it is of the same
+ * text, or of one that sj starts or ends and nearly as long (a line and
+ * the entry on it after its label).  Any needle in a part of a text is
+ * in the text, so a summary of more only lets a few more rules be tried.
  */
 static int
-subject_within(const struct rules *r, const struct subject *sj)
+subject_within(const struct rules *r, unsigned i, const struct subject *sj)
 {
-	const struct buf *b = &r->subj;
+	const struct buf *b = &r->sums[i].subj;
 
-	if (!r->subj_known || sj->len > b->len || sj->len * 4 < b->len * 3)
+	if (i >= r->nsums || sj->len > b->len || sj->len * 4 < b->len * 3)
 		return 0;
 	return memcmp(b->s + b->len - sj->len, sj->s, sj->len) == 0 ||
 	    (sj->len < b->len && memcmp(b->s, sj->s, sj->len) == 0);
@@ -1051,19 +1059,27 @@ rule_needles(const struct rules *r, struct rule *ru)
 	return ru->needles;
 }
 
-/* Make sure the summary serves for sj: the last one, or a new one. */
+/* Find or make a summary that serves for sj, in slot sj->slot. */
 static void
 subject_summary(struct rules *r, struct subject *sj)
 {
+	unsigned i = r->sum_last;
+
 	if (sj->summed)
 		return;
-	if (!subject_within(r, sj)) {
-		needles_summarise(&r->sum, sj->s, sj->len);
-		buf_reset(&r->subj);
-		buf_append(&r->subj, sj->s, sj->len);
-		r->subj_known = 1;
-	}
 	sj->summed = 1;
+	if (subject_within(r, i, sj) || subject_within(r, i ^= 1, sj)) {
+		sj->slot = i;
+		return;
+	}
+	/* i is the older slot, or the one not used yet. */
+	if (r->nsums < 2)
+		i = r->nsums++;
+	needles_summarise(&r->sums[i].sum, sj->s, sj->len);
+	buf_reset(&r->sums[i].subj);
+	buf_append(&r->sums[i].subj, sj->s, sj->len);
+	r->sum_last = i;
+	sj->slot = i;
 }
 
 /*
@@ -1080,7 +1096,7 @@ rule_may_match(const struct rules *r, struct rule *ru, struct subject *sj)
 	if (rule_needles(r, ru) == NULL)
 		return 1;
 	subject_summary(rw, sj);
-	found = needles_maybe(ru->needles, &rw->sum);
+	found = needles_maybe(ru->needles, &rw->sums[sj->slot].sum);
 	if (ru->checks < RULES_NEEDLES_JUDGE) {
 		ru->checks++;
 		ru->found += (unsigned)found;
