@@ -1251,7 +1251,7 @@ void
 needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned char prev = 0, c, *t;
+	unsigned char prev = 0, c = 0, *t;
 	uint16_t *pairs = sum->pairs, gen;
 	size_t i, n = 0, k, w;
 	int cls;
@@ -1268,28 +1268,38 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 		gen = sum->gen = 1;
 	}
 	t = (unsigned char *)sum->text;
-	for (i = 0; i < len; i++) {
-		c = u[i];
-		if (c >= 0x80) {
-			w = char_len(c);
-			if (w > len - i)
-				w = len - i;
-			if ((cls = needles_shadow_class(decode(u + i, w))) == 0) {
-				/* Any other character stays as it is. */
-				for (k = 0; k < w; k++) {
-					c = u[i + k];
-					pairs[pair_bit(prev, c)] = gen;
-					t[n++] = c;
-					prev = c;
-				}
-				i += w - 1;
-				continue;
-			}
-			i += w - 1;
-			c = (unsigned char)cls;
-		} else
+	i = 0;
+	while (i < len) {
+		/* ASCII, most of any text: a table and one test a byte. */
+		while (i < len && (c = u[i]) < 0x80) {
 			c = shadow_ascii[c];
-		if (c == prev && (c == ' ' || c == '0'))
+			i++;
+			/* A blank or a digit after another: one run. */
+			if (c == prev && (c | 0x10) == '0')
+				continue;
+			pairs[pair_bit(prev, c)] = gen;
+			t[n++] = c;
+			prev = c;
+		}
+		if (i == len)
+			break;
+		w = char_len(c);
+		if (w > len - i)
+			w = len - i;
+		if ((cls = needles_shadow_class(decode(u + i, w))) == 0) {
+			/* Any other character stays as it is. */
+			for (k = 0; k < w; k++) {
+				c = u[i + k];
+				pairs[pair_bit(prev, c)] = gen;
+				t[n++] = c;
+				prev = c;
+			}
+			i += w;
+			continue;
+		}
+		i += w;
+		c = (unsigned char)cls;
+		if (c == prev)		/* ' ' or '0' */
 			continue;
 		pairs[pair_bit(prev, c)] = gen;
 		t[n++] = c;
