@@ -1345,6 +1345,19 @@ needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 }
 
 size_t
+needles_first_pairs(const struct needles *nds, uint16_t *out, size_t max)
+{
+	size_t i;
+
+	if (nds->n > max)
+		return 0;
+	for (i = 0; i < nds->n; i++)
+		if ((out[i] = nds->first[i]) == NO_PAIR)
+			return 0;
+	return nds->n;
+}
+
+size_t
 needles_count(const struct needles *nd)
 {
 	return nd != NULL ? nd->n : 0;

@@ -65,6 +65,17 @@ int		 needles_maybe(const struct needles *,
 		    const struct needles_sum *);
 
 /*
+ * The first pair (in NEEDLES_PAIRS) that each of the needles checks, into
+ * out[0..max): their number, or 0 if there are more than max or one of
+ * them is a single byte (it has no pair).  A subject whose summary holds
+ * none of these pairs holds none of the needles: a caller that keeps them
+ * beside its other data turns most subjects away without reading the
+ * needles themselves.
+ */
+size_t		 needles_first_pairs(const struct needles *, uint16_t *out,
+		    size_t max);
+
+/*
  * Needles as bytes, for a file of compiled rules (see rules.h): appended
  * to *out; NULL (no needles) is written too.  needles_decode() reads
  * them back from p[0..len): 1 and the needles (or NULL) in *nd, or 0 if

@@ -28,6 +28,9 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
+/* First pairs of needles kept in a rule (see rule_may_match()). */
+#define RULES_QUICK	6
+
 struct rule {
 	pcre2_code		*re;		/* UTF + UCP: the meaning */
 	pcre2_code		*ascii;		/* the same without UCP */
@@ -38,6 +41,10 @@ struct rule {
 	int			 checked;	/* its replacement was checked */
 	struct needles		*needles;	/* NULL: always try the pattern */
 	int			 needles_read;	/* needles worked out */
+	/* Their first pairs, here where the rules lie in a row (quick_n 0:
+	   none, or too many to keep). */
+	uint16_t		 quick[RULES_QUICK];
+	unsigned char		 quick_n;
 	long			 cache_at;	/* in the cache: index + 1;
 						   0 not looked up, -1 not there */
 	char			*pattern;	/* kept to compile on demand */
@@ -1055,6 +1062,9 @@ rule_needles(const struct rules *r, struct rule *ru)
 			    (ru->options & PCRE2_CASELESS) != 0,
 			    (ru->options & PCRE2_EXTENDED) != 0);
 		ru->needles_read = 1;
+		if (ru->needles != NULL)
+			ru->quick_n = (unsigned char)needles_first_pairs(
+			    ru->needles, ru->quick, RULES_QUICK);
 	}
 	return ru->needles;
 }
@@ -1091,12 +1101,24 @@ static int
 rule_may_match(const struct rules *r, struct rule *ru, struct subject *sj)
 {
 	struct rules *rw = (struct rules *)r;	/* the summary only */
+	const struct needles_sum *sum;
+	unsigned i;
 	int found;
 
 	if (rule_needles(r, ru) == NULL)
 		return 1;
 	subject_summary(rw, sj);
-	found = needles_maybe(ru->needles, &rw->sums[sj->slot].sum);
+	sum = &rw->sums[sj->slot].sum;
+	/*
+	 * The first pairs, in the rule itself: the rules of a field lie in
+	 * a row, their needles each in a block of their own, and reading
+	 * a block for every rule tried would cost a cache miss each.
+	 */
+	for (i = 0; i < ru->quick_n; i++)
+		if (sum->pairs[ru->quick[i]] == sum->gen)
+			break;
+	found = (ru->quick_n > 0 && i == ru->quick_n) ? 0 :
+	    needles_maybe(ru->needles, sum);
 	if (ru->checks < RULES_NEEDLES_JUDGE) {
 		ru->checks++;
 		ru->found += (unsigned)found;
