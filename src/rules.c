@@ -69,6 +69,12 @@ struct rule {
  * starts fast and a long one runs fast.
  */
 #define RULES_JIT_AFTER	256
+/*
+ * A copy of the rules is made for a parsing thread, once an input has
+ * proved long (rules_clone()): its rules will be used thousands of
+ * times, and JIT pays sooner.
+ */
+#define RULES_JIT_AFTER_LONG	64
 
 /*
  * PCRE2_UCP makes \s, \w, \d, \b and the POSIX classes look up Unicode
@@ -192,6 +198,7 @@ struct rules {
 	} sums[2];
 	unsigned		 nsums;		/* slots in use */
 	unsigned		 sum_last;	/* the newer slot */
+	unsigned		 jit_after;	/* uses before JIT */
 	struct memo		*memo;		/* NULL until first needed */
 	struct rcache		*compiled;	/* compiled rules, or NULL */
 	int			 compiled_own;	/* free it with the set */
@@ -239,6 +246,7 @@ rules_new(void)
 	const char *check = getenv("CV2BIB_CHECK_NEEDLES");
 
 	r->check = check != NULL && *check != '\0' && *check != '0';
+	r->jit_after = RULES_JIT_AFTER;
 	return r;
 }
 
@@ -754,7 +762,7 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 		ru->re = code;
 		ru->re_own = k < 0;
 	}
-	if (ru->uses >= RULES_JIT_AFTER)
+	if (ru->uses >= r->jit_after)
 		rule_jit_all(r, ru);
 	return ascii ? ru->ascii : ru->re;
 }
@@ -851,6 +859,7 @@ rules_clone(const struct rules *r)
 	c->check = r->check;
 	c->compiled = r->compiled;	/* read only: shared, r owns it */
 	c->user = r->user;
+	c->jit_after = RULES_JIT_AFTER_LONG;
 	return c;
 }
 
@@ -983,7 +992,7 @@ rules_count(const struct rules *r, const char *field)
 static void
 rule_use(struct rules *r, struct rule *ru)
 {
-	if (ru->uses >= RULES_JIT_AFTER || ++ru->uses < RULES_JIT_AFTER)
+	if (ru->uses >= r->jit_after || ++ru->uses < r->jit_after)
 		return;
 	rule_jit_all(r, ru);
 }

@@ -56,7 +56,8 @@ int		 rules_load_string(struct rules *, const char *name,
  * A copy of the set, for another thread: the rules of a set keep their
  * match state (match data, compilations made when first used), so one set
  * serves one thread at a time.  The copy compiles its patterns at first
- * use.  The caller frees it with rules_free().
+ * use, and JIT-compiles them sooner, as its thread is there for a long
+ * input.  The caller frees it with rules_free().
  */
 struct rules	*rules_clone(const struct rules *);
 
