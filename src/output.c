@@ -286,16 +286,22 @@ output_open(const char *path, char **cause)
 	o->fd = -1;
 	if (path == NULL || strcmp(path, "-") == 0)
 		return output_open_copy(o, cause);
-	o->path = output_target(path);
-	if (stat(o->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	/*
+	 * What the path is, links followed as open() follows them: the link
+	 * of /dev/stdout on a pipe ("pipe:[1234]") leads to no path.
+	 */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		if (S_ISDIR(st.st_mode)) {
 			xasprintf(cause, "cannot write '%s': %s", path,
 			    strerror(EISDIR));
 			output_free(o);
 			return NULL;
 		}
+		o->path = xstrdup(path);
 		return output_open_copy(o, cause);
 	}
+	/* A file, or none yet: the spool goes beside the link's target. */
+	o->path = output_target(path);
 	dir = output_dir(o->path);
 	if (output_spool(o, dir, ".cv2bib") == -1) {
 		xasprintf(cause, "cannot write '%s': cannot create a file in "

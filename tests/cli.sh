@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 97
+plan 98
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -131,6 +131,11 @@ check "-o naming a directory exits 2" \
     failed 2 "^cv2bib: cannot write 'adir': Is a directory"
 check "no temporary files are left behind" \
     test -z "$(find . -name '.cv2bib.*')"
+
+# /dev/stdout on a pipe: its link ("pipe:[N]") leads to no path.
+"$CV2BIB" -q -o /dev/stdout "$cv" 2>err | cat >piped.bib
+check "-o /dev/stdout on a pipe writes the bibliography there" \
+    test ! -s err -a "$(grep -c '^@' piped.bib)" -eq 38
 
 # --- output errors: a clean message and status 2, never a crash ------------
 # As root, -o goes to a copy of /dev/full made here: were the device ever
