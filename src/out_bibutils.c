@@ -66,6 +66,7 @@
 #include <bibutils/bibutils.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "entry.h"
 #include "out_bibutils.h"
 #include "tex.h"
@@ -784,6 +785,40 @@ bu_name(struct bu_rec *r, struct buf *b, const struct name *n)
 #define BU_TEX_AND	"\n\t\tand "
 
 /*
+ * Whether the formats' writer keeps one of two equal names in a list:
+ * libbibutils' RIS and EndNote steps add each author with fields_add(),
+ * which leaves out a value the record has already (case aside).
+ */
+static int
+bu_names_once(enum format f)
+{
+	return f == FORMAT_RIS || f == FORMAT_ENDNOTE;
+}
+
+/*
+ * Say so when name v of entry e repeats one already in record f (tag
+ * starting with role): the writer will give it once.  Two people of one
+ * name do write papers together ("Y. Wang, Y. Wang").
+ */
+static void
+bu_name_repeat(const struct bu_rec *r, const char *role, const char *v)
+{
+	size_t i, n = strlen(role);
+	const char *tag;
+
+	for (i = 0; i < (size_t)fields_num(r->f); i++) {
+		tag = fields_tag(r->f, i, FIELDS_CHRP_NOUSE);
+		if (strncmp(tag, role, n) == 0 && strcasecmp(fields_value(r->f,
+		    i, FIELDS_CHRP_NOUSE), v) == 0) {
+			diag_at(DIAG_WARNING, r->e->file, r->e->line, "\"%s\" "
+			    "is twice in the list of names; %s gives it once",
+			    v, format_name(r->o->format));
+			return;
+		}
+	}
+}
+
+/*
  * A list of names; "and others" for et al. where BibTeX has it.  role is
  * AUTHOR or EDITOR.  In BibTeX and BibLaTeX the names go in as one field,
  * joined as libbibutils would join them: every step of its assemble
@@ -814,6 +849,8 @@ bu_names(struct bu_rec *r, const char *role, const struct namelist *nl,
 		}
 		if (r->o->tex)
 			continue;
+		if (bu_names_once(r->o->format))
+			bu_name_repeat(r, role, buf_str(b));
 		snprintf(tag, sizeof(tag), "%s%s", role, suffix);
 		fields_add_can_dup(r->f, tag, buf_str(b), level);
 		buf_reset(b);

@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 98
+plan 99
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -136,6 +136,13 @@ check "no temporary files are left behind" \
 "$CV2BIB" -q -o /dev/stdout "$cv" 2>err | cat >piped.bib
 check "-o /dev/stdout on a pipe writes the bibliography there" \
     test ! -s err -a "$(grep -c '^@' piped.bib)" -eq 38
+
+# Two authors of one name: RIS (libbibutils) writes the name once, and says so.
+printf '# Publications\n\n1. Y. Wang, Y. Wang, and Z. Li. A study of things. In\n   Proceedings of the Conference on Stuff (CoS), 2020.\n' >twins.md
+"$CV2BIB" -f ris twins.md >twins.ris 2>err
+check "RIS: a name twice in a list is reported, as RIS gives it once" \
+    test "$(grep -c '^AU  - ' twins.ris)" -eq 2 -a "$(cat err)" = \
+    "cv2bib: twins.md:3: warning: \"Wang, Y.\" is twice in the list of names; ris gives it once"
 
 # --- output errors: a clean message and status 2, never a crash ------------
 # As root, -o goes to a copy of /dev/full made here: were the device ever
