@@ -497,7 +497,7 @@ static int
 parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
     size_t errsize)
 {
-	char *p = s, delim, *f, stop[3];
+	char *p = s, delim, *f, *q;
 	size_t n;
 
 	while (is_blank(*p))
@@ -526,18 +526,17 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 		return -1;
 	}
 	delim = *p++;
-	stop[0] = '\\';
-	stop[1] = delim;
-	stop[2] = '\0';
+	/*
+	 * The pattern is copied as written: "\/" stays "\/" (a literal
+	 * slash to PCRE2), "\\" stays "\\"; a backslash only keeps the
+	 * delimiter after it from ending the pattern.
+	 */
+	for (q = p; *q != '\0' && *q != delim; q++)
+		if (*q == '\\' && q[1] != '\0')
+			q++;
 	buf_init(&rt->pattern);
-	/* "\/" stays "\/" (a literal slash to PCRE2); "\\" stays "\\". */
-	while (*p != '\0' && *p != delim) {
-		n = strcspn(p, stop);
-		if (p[n] == '\\')
-			n += p[n + 1] != '\0' ? 2 : 1;
-		buf_append(&rt->pattern, p, n);
-		p += n;
-	}
+	buf_append(&rt->pattern, p, (size_t)(q - p));
+	p = q;
 	if (*p != delim) {
 		snprintf(errbuf, errsize, "missing closing delimiter \"%c\"",
 		    delim);
