@@ -242,8 +242,8 @@ keys_suffix(size_t n, struct buf *b)
  * itself or k->tmp.  Keys are never forgotten, so every suffix below the
  * base's "next" is still taken and the search may start there.
  */
-static const char *
-keys_unique(struct keys *k, const char *base)
+const char *
+keys_give(struct keys *k, const char *base)
 {
 	uint32_t h = keys_hash(base);
 	struct keys_slot *slot = keys_find(k, base, h);
@@ -266,17 +266,11 @@ keys_unique(struct keys *k, const char *base)
 	return k->tmp.s;
 }
 
-const char *
-keys_give(struct keys *k, const char *base)
-{
-	return keys_unique(k, base);
-}
-
 void
 keys_assign(struct keys *k, struct entry *e)
 {
 	char *base = keys_base(e);
-	const char *key = keys_unique(k, base);
+	const char *key = keys_give(k, base);
 
 	free(e->key);
 	if (key == base)
