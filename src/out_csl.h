@@ -1,8 +1,10 @@
 /*
  * out_csl.h -- CSL-JSON (CSL 1.0.2 data schema) through jansson.
  *
- * The only module that includes <jansson.h>.  Output is one JSON array,
- * written batch by batch so that memory does not grow with the input.
+ * The only module that includes <jansson.h> (the unit tests aside).
+ * Items are jansson values, written in the text jansson's dump gives
+ * them (out_csl_emit()).  Output is one JSON array, written batch by
+ * batch so that memory does not grow with the input.
  */
 #ifndef CV2BIB_OUT_CSL_H
 #define CV2BIB_OUT_CSL_H
@@ -11,6 +13,7 @@
 
 struct buf;
 struct entry;
+struct json_t;
 struct out_csl;
 struct out_csl_prep;
 
@@ -34,8 +37,16 @@ int		 out_csl_prep(struct out_csl_prep *, const struct entry *,
 int		 out_csl_add(struct out_csl *, const char *key,
 		    const char *text, size_t len);
 int		 out_csl_flush(struct out_csl *);
-/* One entry as a JSON text (caller frees); for the unit tests. */
+/*
+ * For the unit tests.  out_csl_item(): one entry as jansson's own
+ * json_dumps() writes it (caller frees), the reference for the text
+ * out_csl_prep() writes.  out_csl_emit(): append the JSON text of v, as
+ * json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER) would write it but
+ * indented one level more (a member of the top-level array); its strings
+ * must be valid UTF-8.  0, or -1 if jansson failed on a value.
+ */
 char		*out_csl_item(const struct entry *);
+int		 out_csl_emit(const struct json_t *, struct buf *);
 
 /* jansson's version, for --version. */
 const char	*out_csl_library_version(void);

@@ -7,7 +7,9 @@
  */
 #include "config.h"
 
+#include <glob.h>
 #include <jansson.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +19,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "out_csl.h"
 #include "entry_fixture.h"
@@ -683,6 +686,287 @@ test_out_csl_stream_of_every_type(void **state)
 	free(buf);
 }
 
+/*
+ * The text of v by jansson's own dump, as out_csl_emit() must write it:
+ * one level deeper (a newline in JSON text is only ever indentation).
+ */
+static char *
+jansson_text(const json_t *v)
+{
+	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_ENCODE_ANY);
+	struct buf b = BUF_INIT;
+	const char *p;
+
+	assert_non_null(s);
+	buf_puts(&b, "");
+	for (p = s; *p != '\0'; p++) {
+		buf_putc(&b, *p);
+		if (*p == '\n')
+			buf_puts(&b, "  ");
+	}
+	free(s);
+	return buf_take(&b);
+}
+
+/* out_csl_emit() writes v as jansson does; v is the caller's still. */
+static void
+check_emit(const json_t *v)
+{
+	struct buf b = BUF_INIT;
+	char *want = jansson_text(v);
+
+	buf_puts(&b, "x");	/* appends to what is there */
+	assert_int_equal(out_csl_emit(v, &b), 0);
+	assert_int_equal(b.len, strlen(b.s));
+	assert_string_equal(b.s + 1, want);
+	free(want);
+	buf_free(&b);
+}
+
+static void
+test_out_csl_emit_scalars_and_containers(void **state)
+{
+	static const json_int_t ints[] = {
+		0, 1, 9, 10, 2021, 9999, -1, -10, 1234567890123LL,
+		LLONG_MAX, LLONG_MIN
+	};
+	json_t *o, *a, *inner;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+		o = json_integer(ints[i]);
+		check_emit(o);
+		json_decref(o);
+	}
+	/* Kinds a CSL item does not hold go through jansson. */
+	o = json_pack("[b, b, n, f, f, f]", 1, 0, 0.5, -1e300, 3.0);
+	check_emit(o);
+	json_decref(o);
+	/* Empty containers, alone and nested; deep nesting. */
+	o = json_object();
+	check_emit(o);
+	json_object_set_new(o, "empty array", json_array());
+	json_object_set_new(o, "empty object", json_object());
+	a = json_array();
+	json_array_append_new(a, json_array());
+	json_array_append_new(a, json_object());
+	json_array_append_new(a, json_string(""));
+	json_object_set_new(o, "a", a);
+	check_emit(o);
+	check_emit(a);
+	check_emit(json_object_get(o, "empty array"));
+	inner = json_integer(7);
+	for (i = 0; i < 24; i++)	/* more than 32 spaces of indentation */
+		inner = i % 2 ? json_pack("[o]", inner) :
+		    json_pack("{s:o, s:i}", "k", inner, "n", (int)i);
+	check_emit(inner);
+	json_decref(inner);
+	/* Keys in the order they were set, not sorted. */
+	json_object_set_new(o, "B", json_string("b"));
+	json_object_set_new(o, "A", json_string("a"));
+	json_object_set_new(o, "a\"key\\with\tescapes\u2028", json_string("v"));
+	check_emit(o);
+	json_decref(o);
+}
+
+/*
+ * Every string is copied as it is or handed to jansson: put each
+ * character JSON escapes, and some it does not, at every place of strings
+ * from 0 to 19 bytes long (the scan goes eight bytes at a time, the last
+ * eight overlapping).
+ */
+static void
+test_out_csl_emit_strings(void **state)
+{
+	static const char *const chars[] = {
+		"\"", "\\", "\n", "\t", "\r", "\b", "\f", "\x01", "\x1f",
+		" ", "!", "#", "/", "[", "]", "\x7f", "é", "≈",
+		"\xe2\x80\xa8", "\xe2\x80\xa9", "😀", "\xc2\x80", "A",
+	};
+	char s[64];
+	size_t c, len, at, cl;
+	json_t *v, *o;
+
+	(void)state;
+	for (c = 0; c < sizeof(chars) / sizeof(chars[0]); c++) {
+		cl = strlen(chars[c]);
+		for (len = 0; len < 20; len++)
+			for (at = 0; at <= len; at++) {
+				memset(s, 'x', len);
+				memcpy(s + at, chars[c], cl);
+				memset(s + at + cl, 'y', len - at);
+				s[len + cl] = '\0';
+				v = json_string(s);
+				assert_non_null(v);
+				check_emit(v);
+				o = json_pack("{s:O}", s, v);	/* as a key */
+				check_emit(o);
+				json_decref(o);
+				json_decref(v);
+			}
+	}
+	/* A NUL inside a string: "\u0000". */
+	v = json_stringn("a\0b", 3);
+	check_emit(v);
+	json_decref(v);
+	v = json_string("");
+	check_emit(v);
+	json_decref(v);
+}
+
+/*
+ * The writer's text (out_csl_emit(), the id put in by out_csl_add()) is
+ * jansson's: entries with every member, names of every shape, dates of
+ * one to three parts, text with characters to escape.
+ */
+static void
+test_out_csl_writer_text_is_janssons(void **state)
+{
+	static const char *const texts[] = {
+		"plain", "with \"quotes\"", "back\\slash", "tab\there",
+		"new\nline", "ctl\x01\x1f", "Über “quotes” — ≈",
+		"line\xe2\x80\xa8sep", "a/b", "del\x7f",
+	};
+	static const char *const dates[][3] = {
+		{ "2021", NULL, NULL }, { "2021", "4", NULL },
+		{ "1999", "12", "31" }, { "n.d.", NULL, NULL },
+	};
+	const size_t ntexts = sizeof(texts) / sizeof(texts[0]);
+	struct entry *e[64];
+	struct buf want = BUF_INIT;
+	char *buf = NULL, *alone, *p, key[16];
+	size_t len = 0, n = 0, i, f;
+	FILE *fp = open_memstream(&buf, &len);
+	struct out_csl *o = out_csl_open(fp);
+	unsigned shape;
+	int t;
+
+	(void)state;
+	/* Names of every shape: a literal, or any parts but none. */
+	e[n] = make_entry(TYPE_ARTICLE, NULL, "2020", texts[1]);
+	for (shape = 0; shape < 16; shape++)
+		add_name(&e[n]->authors, shape & 1 ? "Fam" : NULL,
+		    shape & 2 ? "Giv" : NULL, shape & 4 ? "van der" : NULL,
+		    shape & 8 ? "Jr." : NULL);
+	add_name(&e[n]->authors, "WHO \"x\"", NULL, NULL, NULL);
+	e[n]->authors.v[16].flags |= NAME_LITERAL;
+	add_name(&e[n]->editors, "Doe", NULL, NULL, texts[2]);
+	n++;
+	/* Every type, every field, each text and date in turn. */
+	for (t = 0; t < TYPE__COUNT; t++, n++) {
+		e[n] = make_entry((enum entry_type)t, texts[t % ntexts],
+		    dates[t % 4][0], texts[(t + 1) % ntexts]);
+		entry_set(e[n], FIELD_MONTH, dates[t % 4][1]);
+		entry_set(e[n], FIELD_DAY, dates[t % 4][2]);
+		for (f = 0; f < FIELD__COUNT; f++)
+			if (f != FIELD_YEAR && f != FIELD_MONTH &&
+			    f != FIELD_DAY && f != FIELD_TITLE &&
+			    (f + (size_t)t) % 3 != 0)
+				entry_set(e[n], (enum field)f,
+				    texts[(f + (size_t)t) % ntexts]);
+		if (t % 2)
+			add_name(&e[n]->editors, "Ed", texts[(size_t)t % ntexts],
+			    NULL, NULL);
+	}
+	/* No names, no date, the fewest members. */
+	e[n++] = make_entry(TYPE_MISC, NULL, NULL, NULL);
+	assert_true(n <= sizeof(e) / sizeof(e[0]));
+	buf_puts(&want, "[");
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		e[i]->key = xstrdup(key);
+		alone = out_csl_item(e[i]);
+		buf_puts(&want, i > 0 ? ",\n  " : "\n  ");
+		for (p = alone; *p != '\0'; p++) {
+			buf_putc(&want, *p);
+			if (*p == '\n')
+				buf_puts(&want, "  ");
+		}
+		free(alone);
+	}
+	buf_puts(&want, "\n]\n");
+	assert_int_equal(out_csl_write(o, e, n), 0);
+	assert_int_equal(out_csl_close(o), 0);
+	fclose(fp);
+	assert_string_equal(buf, want.s);
+	/* The texts went in: their escapes are in the output. */
+	assert_non_null(strstr(buf, "\"with \\\"quotes\\\"\""));
+	assert_non_null(strstr(buf, "ctl\\u0001\\u001F"));
+	assert_non_null(strstr(buf, "\"family\": \"Fam\",\n"));
+	for (i = 0; i < n; i++)
+		entry_free(e[i]);
+	buf_free(&want);
+	free(buf);
+}
+
+/*
+ * Every item of the expected CSL-JSON of the golden and corpus cases,
+ * parsed by jansson and written again, is jansson's text; a golden file,
+ * written by cv2bib, is the writer's text byte for byte.
+ */
+static void
+test_out_csl_emit_every_expected_item(void **state)
+{
+	static const char *const pats[] = {
+		"tests/golden/*/expected.json", "tests/corpus/*.expected.json",
+	};
+	const char *srcdir = getenv("srcdir");
+	char pat[4096];
+	size_t i, k, items = 0, files = 0;
+	glob_t g;
+
+	(void)state;
+	if (srcdir == NULL)
+		srcdir = ".";
+	for (k = 0; k < 2; k++) {
+		snprintf(pat, sizeof(pat), "%s/%s", srcdir, pats[k]);
+		if (glob(pat, 0, NULL, &g) != 0)
+			continue;
+		for (i = 0; i < g.gl_pathc; i++) {
+			struct buf whole = BUF_INIT;
+			json_error_t err;
+			json_t *arr, *it;
+			char *text = NULL;
+			size_t j, tlen = 0;
+			FILE *fp;
+
+			fp = fopen(g.gl_pathv[i], "r");
+			assert_non_null(fp);
+			if (getdelim(&text, &tlen, '\0', fp) <= 0) {
+				/* The run fails: no output. */
+				fclose(fp);
+				free(text);
+				continue;
+			}
+			fclose(fp);
+			arr = json_loads(text, 0, &err);
+			assert_non_null(arr);
+			assert_true(json_is_array(arr));
+			buf_puts(&whole, json_array_size(arr) ? "[" : "[]\n");
+			json_array_foreach(arr, j, it) {
+				check_emit(it);
+				buf_puts(&whole, j > 0 ? ",\n  " : "\n  ");
+				assert_int_equal(out_csl_emit(it, &whole), 0);
+				items++;
+			}
+			if (json_array_size(arr) > 0)
+				buf_puts(&whole, "\n]\n");
+			if (k == 0)
+				assert_string_equal(whole.s, text);
+			free(text);
+			buf_free(&whole);
+			json_decref(arr);
+			files++;
+		}
+		globfree(&g);
+	}
+	/* The cases are there (25 files with output, 400 items today). */
+	assert_true(files >= 20);
+	assert_true(items >= 300);
+}
+
 int
 main(void)
 {
@@ -705,6 +989,10 @@ main(void)
 		cmocka_unit_test(test_out_csl_write_error_is_reported),
 		cmocka_unit_test(test_out_csl_stream_of_every_type),
 		cmocka_unit_test(test_out_csl_software_has_a_version),
+		cmocka_unit_test(test_out_csl_emit_scalars_and_containers),
+		cmocka_unit_test(test_out_csl_emit_strings),
+		cmocka_unit_test(test_out_csl_writer_text_is_janssons),
+		cmocka_unit_test(test_out_csl_emit_every_expected_item),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
