@@ -7,19 +7,26 @@
  *	- exact: the strings the part matches, when they are few ("[.,]\s*"
  *	  is ".", ",", ". " or ", "; "\d+" is "0"); else unknown;
  *	- need: a set one of which every match of the part contains, or
- *	  nothing ("any").
+ *	  nothing ("any");
+ *	- pre and suf: what every match starts and ends with ("Proc\.\s+\w+"
+ *	  starts with "proc. "), or "" if nothing is known.
  *
  * A sequence joins the exact sets of its atoms one after the other for as
  * long as they are known and few; each time the chain breaks (an atom with
- * no exact set, one repeated, a set grown too large), the strings joined
- * so far are one candidate for what the sequence needs, and so is the
- * need of a group or lookaround.  The most selective candidate is kept.
- * Alternatives need what each of them needs, all together.  An atom that
- * may be absent needs nothing; a zero-width one (\b, ^, a lookaround)
- * adds no text to the chain.
+ * no exact set, one repeated), the strings joined so far, and those
+ * followed by what the atom starts with, are candidates for what the
+ * sequence needs, and so is the need of a group or lookaround; the chain
+ * goes on from what the atom ends with.  A set grown too many or too long
+ * goes on from the last bytes of its strings (set_tails()).  A positive
+ * lookbehind's text is just before what follows, so it starts a second
+ * run; a positive lookahead's starts just where it stands.  The most
+ * selective candidate is kept.  Alternatives need what each of them
+ * needs, all together.  An atom that may be absent needs nothing; a
+ * zero-width one (\b, ^, a lookaround) adds no text to the chain.
  *
- * Caseless needles hold no letter whose case partner is outside ASCII
- * (k: KELVIN SIGN, s: LONG S) and no other character outside ASCII.
+ * Caseless needles hold no character outside ASCII; the shadow form
+ * reads the case partners of k and s outside ASCII (KELVIN SIGN, LONG S)
+ * as k and s.
  */
 #include "config.h"
 
@@ -33,7 +40,7 @@
 
 #define NEEDLES_MAX	24	/* strings in one set; more: unknown */
 #define NEEDLE_LEN	24	/* bytes in one string */
-#define NEEDLES_SIG_VERSION 3	/* of what needles_encode() writes */
+#define NEEDLES_SIG_VERSION 4	/* of what needles_encode() writes */
 #define NEEDLES_DEPTH	32	/* nested groups */
 #define CLASS_MAX	6	/* members of a class spelled out */
 
@@ -54,8 +61,14 @@ struct strset {
 struct info {
 	struct strset	exact;
 	struct strset	need;
+	struct strset	pre;	/* every match starts with one, or "" */
+	struct strset	suf;	/* every match ends with one, or "" */
 	int		zero;	/* matches no text: an assertion */
+	int		look;	/* LOOK_AHEAD, LOOK_BEHIND (positive), or 0 */
 };
+
+#define LOOK_AHEAD	1
+#define LOOK_BEHIND	2
 
 /*
  * A needle with the pairs of adjacent bytes it is made of, as bits of a
@@ -130,7 +143,9 @@ needles_shadow_class(uint32_t c)
 	}
 	/* Latin letters with accents, most of what a CV holds past ASCII. */
 	if (c < 0x660)
-		return c == 0x85 || c == 0xa0 ? ' ' : 0;
+		return c == 0x85 || c == 0xa0 ? ' ' : c == 0x17f ? 's' : 0;
+	if (c == 0x212a)
+		return 'k';
 	if (c == 0x1680 || c == 0x180e ||
 	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
 	    c == 0x202f || c == 0x205f || c == 0x3000)
@@ -285,10 +300,12 @@ set_union(struct strset *to, const struct strset *from)
 /*
  * Every string of a followed by every string of b, in *out: in shadow
  * form, a " " or "0" that meets another becomes one.  0 if the result
- * would be too large.
+ * would be too large; with cut, a string too long is cut to its first
+ * NEEDLE_LEN bytes (which are in the subject too).
  */
 static int
-set_join(struct strset *out, const struct strset *a, const struct strset *b)
+set_join(struct strset *out, const struct strset *a, const struct strset *b,
+    int cut)
 {
 	char s[2 * NEEDLE_LEN];
 	size_t i, k, n, skip;
@@ -304,10 +321,12 @@ set_join(struct strset *out, const struct strset *a, const struct strset *b)
 			    x->s[x->len - 1] == y->s[0] &&
 			    (y->s[0] == ' ' || y->s[0] == '0');
 			n = x->len + y->len - skip;
-			if (n > NEEDLE_LEN)
+			if (n > NEEDLE_LEN && !cut)
 				return 0;
 			memcpy(s, x->s, x->len);
 			memcpy(s + x->len, y->s + skip, y->len - skip);
+			if (n > NEEDLE_LEN)
+				n = NEEDLE_LEN;
 			if (!set_add(out, s, n))
 				return 0;
 		}
@@ -382,6 +401,69 @@ set_consider(struct strset *best, const struct strset *cand)
 		set_minimise(best);
 }
 
+/*
+ * Drop the strings that begin (last: end) with another one of the set:
+ * what one of them is followed (preceded) by, the other is too.  For a
+ * set of what a match starts (ends) with, and for a run (see chain).
+ */
+static void
+set_trim(struct strset *set, int last)
+{
+	const struct lit *x, *y;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < set->n; i++) {
+		x = &set->v[i];
+		for (k = 0; k < set->n; k++) {
+			y = &set->v[k];
+			if (k != i && y->len <= x->len && memcmp(last ?
+			    x->s + x->len - y->len : x->s, y->s, y->len) == 0 &&
+			    (y->len < x->len || k < i))
+				break;
+		}
+		if (k == set->n)
+			set->v[n++] = *x;
+	}
+	set->n = n;
+	set->weight = (size_t)-1;
+	for (i = 0; i < n; i++)
+		if ((k = str_weight(set->v[i].s, set->v[i].len)) < set->weight)
+			set->weight = k;
+}
+
+/*
+ * The strings of a run (see chain) cut to their last bytes, as many as
+ * leave them few and short enough to be joined with e: each is still just
+ * before what follows, so the chain can go on, a need from then on.  0 if
+ * none are.
+ */
+static int
+set_tails(struct strset *out, const struct strset *run, const struct strset *e)
+{
+	const struct lit *l;
+	size_t i, k, m, elen = 0;
+
+	for (i = 0; i < e->n; i++)
+		if (e->v[i].len > elen)
+			elen = e->v[i].len;
+	for (k = NEEDLE_LEN - (elen < NEEDLE_LEN ? elen : NEEDLE_LEN); k > 0;
+	    k--) {
+		set_empty(out);
+		for (i = 0; i < run->n; i++) {
+			l = &run->v[i];
+			m = l->len < k ? l->len : k;
+			if (!set_add(out, l->s + l->len - m, m))
+				break;
+		}
+		if (i < run->n)
+			continue;
+		set_trim(out, 1);
+		if (out->n * e->n <= NEEDLES_MAX)
+			return 1;
+	}
+	return 0;
+}
+
 /* The pattern. */
 
 /*
@@ -432,8 +514,8 @@ parse_quantifier(struct parse *ps, unsigned long *min, unsigned long *max)
 
 /*
  * The shadow of the literal character c[0..n) into *out (up to 4 bytes);
- * 0 if it cannot be part of a needle (caseless, with case partners
- * outside ASCII).
+ * 0 if it cannot be part of a needle (caseless, outside ASCII: it may
+ * have case partners).
  */
 static size_t
 shadow_char(const struct parse *ps, const char *c, size_t n, char *out)
@@ -446,8 +528,7 @@ shadow_char(const struct parse *ps, const char *c, size_t n, char *out)
 		out[0] = (char)cls;
 		return 1;
 	}
-	if (ps->caseless && (n > 1 || b == 'k' || b == 'K' || b == 's' ||
-	    b == 'S'))
+	if (ps->caseless && n > 1)
 		return 0;
 	if (n == 1) {
 		out[0] = (char)fold(b);
@@ -468,6 +549,34 @@ skip_braces(const struct parse *ps, const char *p)
 	return p < ps->end ? p + 1 : p;
 }
 
+/* The UTF-8 bytes of code point c into s (up to 4): their number. */
+static size_t
+encode(uint32_t c, char *s)
+{
+	unsigned char *u = (unsigned char *)s;
+
+	if (c < 0x80) {
+		u[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		u[0] = (unsigned char)(0xc0 | c >> 6);
+		u[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		u[0] = (unsigned char)(0xe0 | c >> 12);
+		u[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		u[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xf0 | c >> 18);
+	u[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+	u[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+	u[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
 /* What an escape stands for. */
 enum esc {
 	ESC_FAIL,	/* this parser does not follow it */
@@ -477,6 +586,34 @@ enum esc {
 	ESC_DIGIT,	/* \d */
 	ESC_OTHER	/* a character of a wider class: \w, \p{..}, ... */
 };
+
+/*
+ * The rest of "\x{...}" or "\xhh" at ps->p: the character, as UTF-8 in
+ * c[0..*n) (in UTF mode "\xe9" is U+00E9).
+ */
+static enum esc
+parse_hex(struct parse *ps, char *c, size_t *n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *p = ps->p, *d;
+	uint32_t cp = 0;
+	size_t digits = 0;
+	int brace = p < ps->end && *p == '{';
+
+	for (p += brace; p < ps->end && (brace || digits < 2) && *p != '\0' &&
+	    (d = strchr(hex, fold((unsigned char)*p))) != NULL; p++) {
+		cp = cp * 16 + (uint32_t)(d - hex);
+		if (++digits > 6)
+			return ESC_FAIL;
+	}
+	if (brace && (p >= ps->end || *p++ != '}'))
+		return ESC_FAIL;
+	ps->p = p;
+	if (digits == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return ESC_FAIL;
+	*n = encode(cp, c);
+	return ESC_CHAR;
+}
 
 /* The escape at ps->p ("\"); a literal's bytes go to c[0..*n). */
 static enum esc
@@ -518,14 +655,7 @@ parse_escape(struct parse *ps, char *c, size_t *n)
 		ps->p = p < ps->end && *p == '{' ? skip_braces(ps, p) : p + 1;
 		return ESC_OTHER;
 	case 'x':
-		if (p < ps->end && *p == '{')
-			p = skip_braces(ps, p);
-		else
-			while (p < ps->end && p - ps->p < 2 &&
-			    strchr("0123456789abcdefABCDEF", *p) != NULL)
-				p++;
-		ps->p = p;
-		return ESC_OTHER;
+		return parse_hex(ps, c, n);
 	case 'N':
 		if (p < ps->end && *p == '{')
 			return ESC_FAIL;
@@ -534,16 +664,112 @@ parse_escape(struct parse *ps, char *c, size_t *n)
 	return ESC_FAIL;	/* back-references, \Q, \c, \o, \g, \k, ... */
 }
 
+/* A class being read. */
+struct cls {
+	struct strset	set;	/* the shadows of its members */
+	char		pre[4];	/* what the wide ranges' characters start with */
+	size_t		plen;
+	int		wide;	/* a range too wide to spell out: see pre */
+};
+
+/* Keep in cl->pre only what it shares with s[0..n). */
+static void
+class_meet(struct cls *cl, const char *s, size_t n)
+{
+	size_t i;
+
+	if (!cl->wide) {
+		memcpy(cl->pre, s, n);
+		cl->plen = n;
+		cl->wide = 1;
+		return;
+	}
+	for (i = 0; i < cl->plen && i < n && cl->pre[i] == s[i]; i++)
+		continue;
+	cl->plen = i;
+}
+
 /*
- * One member of a class at ps->p: its shadow strings go into *set, which
- * becomes unknown for a member that cannot be spelled out.
+ * One character of a class at ps->p into c[0..*n), or what its escape
+ * stands for in *k; 0 if the parse failed.
+ */
+static int
+class_char(struct parse *ps, char *c, size_t *n, enum esc *k)
+{
+	*k = ESC_CHAR;
+	if (*ps->p == '\\') {
+		if (ps->p + 1 < ps->end && (ps->p[1] == 'Q' || ps->p[1] == 'E')) {
+			ps->fail = 1;
+			return 0;
+		}
+		*k = parse_escape(ps, c, n);
+		return 1;
+	}
+	*n = char_len((unsigned char)*ps->p);
+	if ((size_t)(ps->end - ps->p) < *n) {
+		ps->fail = 1;
+		return 0;
+	}
+	memcpy(c, ps->p, *n);
+	ps->p += *n;
+	return 1;
+}
+
+/*
+ * A range lo..hi into the class: spelled out when it is small; when it
+ * is wide and outside ASCII, and none of it is a blank or a digit, its
+ * characters keep their bytes in shadow form, and share the first bytes
+ * that lo and hi share (UTF-8 sorts as the code points do).
  */
 static void
-class_member(struct parse *ps, struct strset *set)
+class_range(struct parse *ps, struct cls *cl, uint32_t lo, uint32_t hi)
 {
+	char c[4], sh[4];
+	size_t n, m;
+	uint32_t u;
+
+	if (lo > hi) {
+		set_any(&cl->set);
+		return;
+	}
+	if (lo >= '0' && hi <= '9') {
+		if (!set_add(&cl->set, "0", 1))
+			set_any(&cl->set);
+		return;
+	}
+	if (hi - lo < CLASS_MAX) {
+		for (u = lo; u <= hi && !cl->set.any; u++) {
+			n = encode(u, c);
+			if ((m = shadow_char(ps, c, n, sh)) == 0 ||
+			    !set_add(&cl->set, sh, m))
+				set_any(&cl->set);
+		}
+		return;
+	}
+	if (ps->caseless || lo < 0x80 || hi - lo > 0x10000) {
+		set_any(&cl->set);
+		return;
+	}
+	for (u = lo; u <= hi; u++)
+		if (needles_shadow_class(u) != 0) {
+			set_any(&cl->set);
+			return;
+		}
+	class_meet(cl, c, encode(lo, c));
+	class_meet(cl, c, encode(hi, c));
+}
+
+/*
+ * One member of a class at ps->p: its shadow strings go into cl->set,
+ * which becomes unknown for a member that cannot be spelled out.
+ */
+static void
+class_member(struct parse *ps, struct cls *cl)
+{
+	struct strset *set = &cl->set;
 	char c[4], sh[4], hi[4];
-	size_t n = 0, m, hn;
-	enum esc k = ESC_CHAR;
+	size_t n = 0, m, hn = 0;
+	enum esc k = ESC_CHAR, hk = ESC_CHAR;
 
 	if (*ps->p == '[' && ps->p + 1 < ps->end && ps->p[1] == ':') {
 		for (ps->p += 2; ps->p + 1 < ps->end && !(ps->p[0] == ':' &&
@@ -553,42 +779,21 @@ class_member(struct parse *ps, struct strset *set)
 		set_any(set);
 		return;
 	}
-	if (*ps->p == '\\') {
-		if (ps->p + 1 < ps->end && (ps->p[1] == 'Q' || ps->p[1] == 'E')) {
-			ps->fail = 1;
-			return;
-		}
-		k = parse_escape(ps, c, &n);
-	} else {
-		n = char_len((unsigned char)*ps->p);
-		if ((size_t)(ps->end - ps->p) < n) {
-			ps->fail = 1;
-			return;
-		}
-		memcpy(c, ps->p, n);
-		ps->p += n;
-	}
+	if (!class_char(ps, c, &n, &k))
+		return;
 	if (k == ESC_CHAR && ps->p + 1 < ps->end && *ps->p == '-' &&
 	    ps->p[1] != ']') {
-		/* A range: spelled out only if all digits. */
 		ps->p++;
-		hn = char_len((unsigned char)*ps->p);
-		if (*ps->p == '\\' || (size_t)(ps->end - ps->p) < hn) {
-			ps->fail |= *ps->p != '\\';
-			set_any(set);
-			if (*ps->p == '\\')
-				(void)parse_escape(ps, hi, &hn);
+		if (!class_char(ps, hi, &hn, &hk))
 			return;
-		}
-		memcpy(hi, ps->p, hn);
-		ps->p += hn;
-		if (n == 1 && hn == 1 && c[0] >= '0' && hi[0] <= '9' &&
-		    c[0] <= hi[0])
-			k = ESC_DIGIT;
-		else {
+		if (hk != ESC_CHAR) {
+			ps->fail |= hk == ESC_FAIL;
 			set_any(set);
-			return;
 		}
+		else
+			class_range(ps, cl, decode((unsigned char *)c, n),
+			    decode((unsigned char *)hi, hn));
+		return;
 	}
 	switch (k) {
 	case ESC_CHAR:
@@ -613,15 +818,20 @@ class_member(struct parse *ps, struct strset *set)
 }
 
 /*
- * A character class at ps->p ("["): the shadow of its members when they
- * are few and spelled out ("[.,;]", "[–-]", "[0-9]"), else unknown.
+ * A character class at ps->p ("["), into *out: the shadow of its members
+ * when they are few and spelled out ("[.,;]", "[–-]", "[0-9]"), else
+ * unknown; what its members start with, when they share first bytes.
  */
 static void
-parse_class(struct parse *ps, struct strset *set)
+parse_class(struct parse *ps, struct info *out)
 {
+	struct cls cl;
+	size_t i;
 	int negated = 0;
 
-	set_empty(set);
+	set_empty(&cl.set);
+	cl.wide = 0;
+	cl.plen = 0;
 	ps->p++;
 	if (ps->p < ps->end && *ps->p == '^') {
 		negated = 1;
@@ -629,23 +839,45 @@ parse_class(struct parse *ps, struct strset *set)
 	}
 	/* A "]" first is a member. */
 	if (ps->p < ps->end && *ps->p == ']') {
-		(void)set_add(set, "]", 1);
+		(void)set_add(&cl.set, "]", 1);
 		ps->p++;
 	}
 	while (!ps->fail && ps->p < ps->end && *ps->p != ']')
-		class_member(ps, set);
+		class_member(ps, &cl);
 	if (ps->p >= ps->end) {
 		ps->fail = 1;
 		return;
 	}
 	ps->p++;
-	if (negated || set->n > CLASS_MAX)
-		set_any(set);
+	if (negated || cl.set.any)
+		return;
+	if (!cl.wide && cl.set.n <= CLASS_MAX) {
+		set_copy(&out->exact, &cl.set);
+		return;
+	}
+	for (i = 0; i < cl.set.n; i++)
+		class_meet(&cl, cl.set.v[i].s, cl.set.v[i].len);
+	if (cl.plen > 0)
+		set_one(&out->pre, cl.pre, cl.plen);
+}
+
+/* Nothing known of a part yet. */
+static void
+info_unknown(struct info *out)
+{
+	set_any(&out->exact);
+	set_any(&out->need);
+	set_one(&out->pre, "", 0);
+	set_one(&out->suf, "", 0);
+	out->zero = 0;
+	out->look = 0;
 }
 
 /*
  * A group at ps->p ("("), through its ")", into *out.  A lookaround
- * matches no text; a negative one or a comment needs nothing.
+ * matches no text; a negative one or a comment needs nothing.  What a
+ * positive lookahead starts with is in the subject where it stands, and
+ * what a positive lookbehind ends with, just before.
  */
 static void
 parse_group(struct parse *ps, struct info *out)
@@ -653,9 +885,7 @@ parse_group(struct parse *ps, struct info *out)
 	const char *p = ps->p + 1, *end = ps->end;
 	int negative = 0, look = 0;
 
-	set_any(&out->exact);
-	set_any(&out->need);
-	out->zero = 0;
+	info_unknown(out);
 	if (++ps->depth > NEEDLES_DEPTH || p >= end || *p == '*') {
 		ps->fail = 1;
 		return;
@@ -665,11 +895,11 @@ parse_group(struct parse *ps, struct info *out)
 		if (p < end && (*p == ':' || *p == '|' || *p == '>'))
 			p++;
 		else if (p < end && (*p == '=' || *p == '!')) {
-			look = 1;
+			look = LOOK_AHEAD;
 			negative = *p++ == '!';
 		} else if (p + 1 < end && *p == '<' && (p[1] == '=' ||
 		    p[1] == '!')) {
-			look = 1;
+			look = LOOK_BEHIND;
 			negative = p[1] == '!';
 			p += 2;
 		} else if (p < end && (*p == '<' || *p == '\'' || (*p == 'P' &&
@@ -702,8 +932,15 @@ parse_group(struct parse *ps, struct info *out)
 		/* What a lookaround looks at is in the subject too. */
 		out->zero = 1;
 		set_any(&out->exact);
-		if (negative)
+		if (negative) {
 			set_any(&out->need);
+			look = 0;
+		}
+		if (look != LOOK_AHEAD)
+			set_one(&out->pre, "", 0);
+		if (look != LOOK_BEHIND)
+			set_one(&out->suf, "", 0);
+		out->look = look;
 	}
 	ps->depth--;
 }
@@ -720,12 +957,10 @@ parse_atom(struct parse *ps, struct info *out)
 	size_t n = 0, m;
 	enum esc k = ESC_CHAR;
 
-	set_any(&out->exact);
-	set_any(&out->need);
-	out->zero = 0;
+	info_unknown(out);
 	switch (b) {
 	case '[':
-		parse_class(ps, &out->exact);
+		parse_class(ps, out);
 		return;
 	case '.':
 		ps->p++;
@@ -783,54 +1018,117 @@ set_squeezes(const struct strset *s)
 	    (s->v[0].s[0] == ' ' || s->v[0].s[0] == '0');
 }
 
-/* A sequence being read: the exact strings joined so far. */
+/*
+ * A sequence being read.  The run is what the text just before here ends
+ * with: the exact strings of the parts joined since the chain last broke,
+ * or, where they grew too many or too long, their last bytes joined with
+ * the rest (set_tails(): a need from then on, the chain is broken).
+ */
 struct chain {
 	struct strset	run;
+	struct strset	side;	/* the same from a lookbehind, if side_on */
+	struct strset	*pre;	/* what the sequence starts with */
 	struct strset	*best;
 	int		broken;	/* the sequence is not all one chain */
+	int		side_on;
 };
 
-/* End the chain: it is a candidate; a new one starts from *from. */
-static void
-chain_restart(struct chain *ch, const struct strset *from)
-{
-	struct strset empty;
-
-	set_consider(ch->best, &ch->run);
-	if (from == NULL) {
-		set_one(&empty, "", 0);
-		from = &empty;
-	}
-	set_copy(&ch->run, from);
-	ch->broken = 1;
-}
-
-/* Join e to the chain, or restart from it if the result is too large. */
-static void
-chain_join(struct chain *ch, const struct strset *e)
+/* Join e to the exact strings of *run; 0, run unchanged, if too many. */
+static int
+run_join(struct strset *run, const struct strset *e)
 {
 	struct strset joined;
-	struct lit *x = &ch->run.v[0];
+	struct lit *x = &run->v[0];
 	const struct lit *y = &e->v[0];
 	size_t skip;
 
 	/* The common case, one string and one more character or so. */
-	if (ch->run.n == 1 && e->n == 1) {
+	if (run->n == 1 && e->n == 1) {
 		skip = x->len > 0 && y->len > 0 && x->s[x->len - 1] == y->s[0] &&
 		    (y->s[0] == ' ' || y->s[0] == '0');
-		if (x->len + y->len - skip <= NEEDLE_LEN) {
-			for (; skip < y->len; skip++) {
-				x->s[x->len++] = y->s[skip];
-				ch->run.weight += byte_weight(
-				    (unsigned char)y->s[skip]);
-			}
-			return;
+		if (x->len + y->len - skip > NEEDLE_LEN)
+			return 0;
+		for (; skip < y->len; skip++) {
+			x->s[x->len++] = y->s[skip];
+			run->weight += byte_weight((unsigned char)y->s[skip]);
 		}
+		return 1;
 	}
-	if (set_join(&joined, &ch->run, e))
-		set_copy(&ch->run, &joined);
-	else
-		chain_restart(ch, e);
+	if (!set_join(&joined, run, e, 0))
+		return 0;
+	set_copy(run, &joined);
+	return 1;
+}
+
+/* Join e to *run, or to its last bytes; 0 if neither fits. */
+static int
+run_join_tails(struct strset *run, const struct strset *e)
+{
+	struct strset tails, joined;
+
+	if (!set_tails(&tails, run, e) || !set_join(&joined, &tails, e, 0))
+		return 0;
+	set_copy(run, &joined);
+	return 1;
+}
+
+/* Consider the strings of run followed by those of e, cut if too long. */
+static void
+consider_join(struct strset *best, const struct strset *run,
+    const struct strset *e)
+{
+	struct strset tails, joined;
+
+	if (set_score(e) < 0)
+		return;		/* nothing known: no more than run */
+	if (set_join(&joined, run, e, 1) || (set_tails(&tails, run, e) &&
+	    set_join(&joined, &tails, e, 1)))
+		set_consider(best, &joined);
+}
+
+/*
+ * The chain breaks before a part that starts with one of e ("": nothing
+ * known).  The run and the run followed by e are candidates; at the
+ * first break, the run followed by e is what the sequence starts with.
+ */
+static void
+chain_break(struct chain *ch, const struct strset *e)
+{
+	if (!ch->broken) {
+		if (!set_join(ch->pre, &ch->run, e, 1))
+			set_copy(ch->pre, &ch->run);
+		ch->broken = 1;
+	}
+	set_consider(ch->best, &ch->run);
+	consider_join(ch->best, &ch->run, e);
+}
+
+/* The same for the run from a lookbehind, which ends here. */
+static void
+side_break(struct chain *ch, const struct strset *e)
+{
+	if (!ch->side_on)
+		return;
+	set_consider(ch->best, &ch->side);
+	consider_join(ch->best, &ch->side, e);
+	ch->side_on = 0;
+}
+
+/* Join e, the exact strings of the next part, to the runs. */
+static void
+chain_join(struct chain *ch, const struct strset *e)
+{
+	if (ch->side_on && !run_join(&ch->side, e)) {
+		set_consider(ch->best, &ch->side);
+		ch->side_on = run_join_tails(&ch->side, e);
+	}
+	if (run_join(&ch->run, e))
+		return;
+	/* Too many or too long: go on from the last bytes of the run. */
+	chain_break(ch, e);
+	set_consider(ch->best, e);
+	if (!run_join_tails(&ch->run, e))
+		set_copy(&ch->run, e);
 }
 
 /* Add an atom, quantified min..max times (max 0: unbounded). */
@@ -838,35 +1136,56 @@ static void
 chain_add(struct chain *ch, struct info *a, int q, unsigned long min,
     unsigned long max)
 {
+	const struct strset *pre = a->exact.any ? &a->pre : &a->exact;
+	const struct strset *suf = a->exact.any ? &a->suf : &a->exact;
 	struct strset opt;
 
-	if (a->zero) {
-		if (!q || min > 0)
-			set_consider(ch->best, &a->need);
-		return;
-	}
 	if (!q)
 		min = max = 1;
-	if (a->exact.any) {
-		if (min > 0)
-			set_consider(ch->best, &a->need);
-		chain_restart(ch, NULL);
+	if (a->zero) {
+		if (min == 0)
+			return;
+		set_consider(ch->best, &a->need);
+		if (a->look == LOOK_AHEAD) {
+			consider_join(ch->best, &ch->run, &a->pre);
+			if (ch->side_on)
+				consider_join(ch->best, &ch->side, &a->pre);
+		} else if (a->look == LOOK_BEHIND && set_score(&a->suf) >= 0) {
+			/* Not joined to the run: it is text the run holds. */
+			if (ch->side_on)
+				set_consider(ch->best, &ch->side);
+			set_copy(&ch->side, &a->suf);
+			ch->side_on = 1;
+		}
 		return;
 	}
-	if (min > 0 && (max == 1 || set_squeezes(&a->exact))) {
-		chain_join(ch, &a->exact);
-	} else if (min == 0 && (max == 1 || set_squeezes(&a->exact))) {
+	if (!a->exact.any && (max == 1 || set_squeezes(&a->exact))) {
+		if (min > 0) {
+			chain_join(ch, &a->exact);
+			return;
+		}
 		set_copy(&opt, &a->exact);
-		if (set_add(&opt, "", 0))
+		if (set_add(&opt, "", 0)) {
 			chain_join(ch, &opt);
-		else
-			chain_restart(ch, NULL);
-	} else if (min > 0) {
-		/* The first copy ends the chain; the last one starts one. */
-		chain_join(ch, &a->exact);
-		chain_restart(ch, &a->exact);
-	} else
-		chain_restart(ch, NULL);
+			return;
+		}
+	}
+	if (min > 0) {
+		/* The first copy starts with pre, the last ends with suf. */
+		set_consider(ch->best, &a->need);
+		chain_break(ch, pre);
+		side_break(ch, pre);
+		set_copy(&ch->run, suf);
+		return;
+	}
+	/* Absent, or there and ending with one of suf. */
+	set_one(&opt, "", 0);
+	chain_break(ch, &opt);
+	side_break(ch, &opt);
+	set_union(&ch->run, suf);
+	if (ch->run.any)
+		set_one(&ch->run, "", 0);
+	set_trim(&ch->run, 1);
 }
 
 /* A sequence of atoms, up to "|", ")" or the end. */
@@ -878,10 +1197,11 @@ parse_seq(struct parse *ps, struct info *out)
 	unsigned long min = 1, max = 1;
 	int q;
 
-	set_any(&out->need);
-	out->zero = 0;
+	info_unknown(out);
 	ch.best = &out->need;
+	ch.pre = &out->pre;
 	ch.broken = 0;
+	ch.side_on = 0;
 	set_one(&ch.run, "", 0);
 	while (!ps->fail && ps->p < ps->end && *ps->p != '|' &&
 	    *ps->p != ')') {
@@ -895,10 +1215,13 @@ parse_seq(struct parse *ps, struct info *out)
 		chain_add(&ch, a, q, min, max);
 	}
 	set_consider(&out->need, &ch.run);
-	if (ch.broken)
-		set_any(&out->exact);
-	else
+	if (ch.side_on)
+		set_consider(&out->need, &ch.side);
+	if (!ch.broken) {
 		set_copy(&out->exact, &ch.run);
+		set_copy(&out->pre, &ch.run);
+	}
+	set_copy(&out->suf, &ch.run);
 }
 
 /*
@@ -961,6 +1284,36 @@ need_union(struct strset *to, const struct strset *from)
 	set_copy(to, &best);
 }
 
+/*
+ * What either of two parts starts (last: ends) with, into *to: both sets,
+ * or the first (last) bytes of them when they are too many; "" when one
+ * of them tells nothing.
+ */
+static void
+part_union(struct strset *to, const struct strset *from, int last)
+{
+	static const size_t cuts[] = { 6, 4, 3 };
+	struct strset both;
+	size_t i;
+
+	if (set_score(to) < 0 || set_score(from) < 0) {
+		set_one(to, "", 0);
+		return;
+	}
+	set_copy(&both, to);
+	set_union(&both, from);
+	for (i = 0; both.any; i++) {
+		if (i == sizeof(cuts) / sizeof(cuts[0])) {
+			set_one(to, "", 0);
+			return;
+		}
+		if (!set_cut(&both, to, from, cuts[i], last))
+			set_any(&both);
+	}
+	set_trim(&both, last);
+	set_copy(to, &both);
+}
+
 /* Alternatives separated by "|", up to ")" or the end. */
 static void
 parse_alt(struct parse *ps, struct info *out)
@@ -974,6 +1327,8 @@ parse_alt(struct parse *ps, struct info *out)
 		set_union(&out->exact, &alt->exact);
 		/* Either may match: one of the needs of each. */
 		need_union(&out->need, &alt->need);
+		part_union(&out->pre, &alt->pre, 0);
+		part_union(&out->suf, &alt->suf, 1);
 	}
 }
 
@@ -1299,7 +1654,7 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 		}
 		i += w;
 		c = (unsigned char)cls;
-		if (c == prev)		/* ' ' or '0' */
+		if (c == prev && (c | 0x10) == '0')
 			continue;
 		pairs[pair_bit(prev, c)] = gen;
 		t[n++] = c;

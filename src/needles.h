@@ -98,8 +98,9 @@ const char	*needles_get(const struct needles *, size_t i, size_t *len);
 
 /*
  * How a code point reads in shadow form: ' ' for white space, '0' for a
- * digit, else 0 (ASCII letters are folded apart from this).  For the
- * tests, which check it against PCRE2.
+ * digit, 'k' and 's' for KELVIN SIGN and LONG S (which PCRE2 takes for
+ * them without case), else 0 (ASCII letters are folded apart from this).
+ * For the tests, which check it against PCRE2.
  */
 int		 needles_shadow_class(uint32_t c);
 

@@ -70,11 +70,18 @@ test_needles_longest_run_of_a_sequence(void **state)
 	(void)state;
 	/* In shadow form: small letters, "0" for digits, " " for blanks. */
 	check("\\bVol\\.\\s*\\d+", 0, "[vol. 0][vol.0]");
+	/* A lookbehind's text comes just before, a lookahead's just after. */
 	check("(?<=\\.\\s)(?<publisher>IEEE|ACM)(?=\\s*[.,])", 0,
-	    "[ieee][acm]");
+	    "[. ieee .][. ieee ,][. ieee.][. ieee,][. acm .][. acm ,][. acm.]"
+	    "[. acm,]");
+	check("(?<=\\)\\.\\s)(?:IEEE|Association\\s+for\\s+Computing\\s+"
+	    "Machinery|AAAI\\s+Press)", 0,
+	    "[). ieee][). association for compu][). aaai press]");
+	check("\\w(?<=ab)c", 0, "[abc]");
+	check("x(?<!y)z", 0, "[xz]");
 	check("10\\.\\d{4}\\/", 0, "[0.0/]");
 	/* A zero-width part does not break the chain. */
-	check("a(?=b)c", 0, "[ac]");
+	check("a(?=b)cd", 0, "[acd]");
 	check("in\\b", 0, "[in]");
 }
 
@@ -110,6 +117,27 @@ test_needles_optional_parts_are_spelled_out(void **state)
 }
 
 static void
+test_needles_long_runs_go_on_from_their_last_bytes(void **state)
+{
+	(void)state;
+	/* 2 x 13 strings are too many: "(" is what the two end with. */
+	check("\\s*\\((?:[Ee]ds?|[Ee]ditors?|[Hh]rsg|[Cc]hairs?|"
+	    "[Cc]onvenors?|[Oo]rgani[sz]ers?)\\.?\\)", 0,
+	    "[eds.)][eds)][(ed.)][(ed)][ors.)][ors)][tor.)][tor)][rsg.)]"
+	    "[rsg)][irs.)][irs)][air.)][air)][nor.)][nor)][ers.)][ers)][ser.)]"
+	    "[ser)][zer.)][zer)]");
+	/* Too long: the last bytes go on. */
+	check("Association\\s+for\\s+Computing\\s+Machinery\\.", 0,
+	    "[association for computin]");
+	/* What a part without an exact set starts and ends with. */
+	check("(?:In|At)\\s+\\w+,\\s*(?:Proc\\.|Conf\\.)", 0,
+	    "[, proc.][, conf.][,proc.][,conf.]");
+	check("(?:Foo\\w+bar|Foo\\w*baz)\\.", 0, "[bar.][baz.]");
+	check("Proc\\.\\s+(?:of\\s+the\\s+\\w+|on\\s+\\w+)", 0,
+	    "[proc. of the ][proc. on ]");
+}
+
+static void
 test_needles_repeats_end_a_chain(void **state)
 {
 	(void)state;
@@ -126,13 +154,20 @@ static void
 test_needles_caseless_letters_with_partners_outside_ascii(void **state)
 {
 	(void)state;
-	/* K and S have case partners outside ASCII (KELVIN SIGN, LONG S). */
+	/*
+	 * K and S have case partners outside ASCII (KELVIN SIGN, LONG S),
+	 * which the shadow form reads as k and s.
+	 */
 	check("Award", 1, "[award]");
-	check("Keynote", 1, "[eynote]");
-	check("[Kk]eynote", 1, "[eynote]");
-	check("[ks]x", 1, "[x]");
-	check("Résumé", 1, "[um]");
+	check("Keynote", 1, "[keynote]");
+	check("[Kk]eynote", 1, "[keynote]");
+	check("[ks]x", 1, "[kx][sx]");
+	check("Résumé", 1, "[sum]");
 	check("Résumé", 0, "[résumé]");
+	check("\\x{212A}eynote", 0, "[keynote]");
+	assert_true(maybe("Keynote", 1, "\xe2\x84\xaa" "EYNOTE"));
+	assert_true(maybe("Thesis", 1, "THE\xc5\xbf" "IS"));
+	assert_true(maybe("ss", 0, "\xc5\xbf\xc5\xbf"));
 }
 
 static void
@@ -160,7 +195,17 @@ test_needles_classes(void **state)
 	check("x[\\d\\s]y", 0, "[x0y][x y]");
 	check("[^a]bc", 0, "[bc]");
 	check("[[:alpha:]]xyz", 0, "[xyz]");
-	check("ab\\p{Lu}cde\\x{1}fg", 0, "[cde]");
+	check("ab\\p{Lu}cde\\x{1}fg", 0, "[cde\001fg]");
+	check("x[\\x41-\\x43]", 0, "[xa][xb][xc]");
+	/* Outside ASCII: spelled out, or the first bytes all share. */
+	check("[\\x{1F3C6}\\x{1F3C5}\\x{1F947}-\\x{1F949}]\\s*(?<note>\\w+)", 0,
+	    "[\xf0\x9f\x8f\x86][\xf0\x9f\x8f\x85][\xf0\x9f\xa5\x87]"
+	    "[\xf0\x9f\xa5\x88][\xf0\x9f\xa5\x89]");
+	check("x[\\x{1F300}-\\x{1F5FF}]", 0, "[x\xf0\x9f]");
+	check("x[\\x{1F300}-\\x{1F5FF}]", 1, "[x]");
+	/* U+0660..U+0669 are digits. */
+	check("x[\\x{600}-\\x{6FF}]", 0, "[x]");
+	check("[–-—]x", 0, "[\xe2\x80\x93x][\xe2\x80\x94x]");
 	check("[Ii]n\\s+[Rr]eview", 0, "[in review]");
 	check("a\\nb", 0, "[a b]");
 }
@@ -171,7 +216,8 @@ test_needles_the_most_selective_part(void **state)
 	(void)state;
 	/* ": " tells more than ". ". */
 	check("(?<=\\.\\s)\\p{Lu}\\w+:\\s", 0, "[: ]");
-	check("(?<=,)\\s*\\.\\s\\.\\s\\.\\s*(?=\\p{Lu})", 0, "[. . .]");
+	check("(?<=,)\\s*\\.\\s\\.\\s\\.\\s*(?=\\p{Lu})", 0,
+	    "[, . . .][,. . .]");
 	check("\\((?<year>(?:19|20)\\d\\d)\\)[.,]?\\s*$", 0, "[(0)]");
 }
 
@@ -354,6 +400,37 @@ test_needles_shadow_agrees_with_pcre2(void **state)
 	pcre2_code_free(digit);
 }
 
+/*
+ * Every character outside ASCII that a caseless ASCII letter matches must
+ * read as that letter in shadow form, or a caseless needle would miss it.
+ */
+static void
+test_needles_shadow_folds_as_pcre2(void **state)
+{
+	pcre2_code *letter = compile_class("(?i)^[a-z]$"), *one;
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	char pat[8];
+	uint32_t c;
+	int cls;
+
+	(void)state;
+	for (c = 0x80; c < 0x110000; c++) {
+		if ((c >= 0xd800 && c <= 0xdfff) || !pcre2_says(letter, md, c))
+			continue;
+		cls = needles_shadow_class(c);
+		if (cls < 'a' || cls > 'z')
+			fail_msg("U+%04X is an ASCII letter to PCRE2", c);
+		memcpy(pat, "(?i)^x$", 8);
+		pat[5] = (char)cls;
+		one = compile_class(pat);
+		if (!pcre2_says(one, md, c))
+			fail_msg("U+%04X is not %c to PCRE2", c, cls);
+		pcre2_code_free(one);
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(letter);
+}
+
 int
 main(void)
 {
@@ -361,6 +438,8 @@ main(void)
 		cmocka_unit_test(test_needles_longest_run_of_a_sequence),
 		cmocka_unit_test(test_needles_alternatives_all_count),
 		cmocka_unit_test(test_needles_optional_parts_are_spelled_out),
+		cmocka_unit_test(
+		    test_needles_long_runs_go_on_from_their_last_bytes),
 		cmocka_unit_test(test_needles_repeats_end_a_chain),
 		cmocka_unit_test(
 		    test_needles_caseless_letters_with_partners_outside_ascii),
@@ -370,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_needles_shadow_form),
 		cmocka_unit_test(test_needles_summary_finds_them),
 		cmocka_unit_test(test_needles_shadow_agrees_with_pcre2),
+		cmocka_unit_test(test_needles_shadow_folds_as_pcre2),
 		cmocka_unit_test(test_needles_encode_and_decode),
 	};
 
