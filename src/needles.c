@@ -1702,14 +1702,20 @@ needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 size_t
 needles_first_pairs(const struct needles *nds, uint16_t *out, size_t max)
 {
-	size_t i;
+	size_t i, k, n = 0;
 
-	if (nds->n > max)
-		return 0;
-	for (i = 0; i < nds->n; i++)
-		if ((out[i] = nds->first[i]) == NO_PAIR)
+	for (i = 0; i < nds->n; i++) {
+		if (nds->first[i] == NO_PAIR)
 			return 0;
-	return nds->n;
+		for (k = 0; k < n && out[k] != nds->first[i]; k++)
+			continue;
+		if (k < n)
+			continue;	/* another needle's too */
+		if (n == max)
+			return 0;
+		out[n++] = nds->first[i];
+	}
+	return n;
 }
 
 size_t

@@ -65,9 +65,9 @@ int		 needles_maybe(const struct needles *,
 		    const struct needles_sum *);
 
 /*
- * The first pair (in NEEDLES_PAIRS) that each of the needles checks, into
- * out[0..max): their number, or 0 if there are more than max or one of
- * them is a single byte (it has no pair).  A subject whose summary holds
+ * The first pairs (in NEEDLES_PAIRS) that the needles check, each once,
+ * into out[0..max): their number, or 0 if there are more than max or one
+ * of the needles is a single byte (it has no pair).  A subject whose summary holds
  * none of these pairs holds none of the needles: a caller that keeps them
  * beside its other data turns most subjects away without reading the
  * needles themselves.

@@ -29,7 +29,7 @@
 #include "xmalloc.h"
 
 /* First pairs of needles kept in a rule (see rule_may_match()). */
-#define RULES_QUICK	6
+#define RULES_QUICK	10
 
 struct rule {
 	pcre2_code		*re;		/* UTF + UCP: the meaning */
