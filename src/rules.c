@@ -282,7 +282,7 @@ memo_slot(const struct rules *r, const struct field *f, int apply,
 {
 	struct rules *rw = (struct rules *)r;	/* the memo only */
 	struct memo *m;
-	uint32_t h = 2166136261u ^ (uint32_t)apply;
+	uint64_t h = (uint64_t)(uintptr_t)f ^ (uint64_t)apply << 63 ^ len, w;
 	size_t i;
 
 	*found = 0;
@@ -290,11 +290,24 @@ memo_slot(const struct rules *r, const struct field *f, int apply,
 		return NULL;
 	if (rw->memo == NULL)
 		rw->memo = xcalloc(rw->memo_n, sizeof(*rw->memo));
-	/* FNV-1a over the subject; the field's address picks the table. */
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)subject[i]) * 16777619u;
-	h ^= (uint32_t)((uintptr_t)f >> 4);
-	m = &rw->memo[h & (rw->memo_n - 1)];
+	/*
+	 * The subject eight bytes at a time (a byte at a time, FNV-1a, was
+	 * 2% of a long run: a multiplication in a row per byte), with the
+	 * field and the length; the high bits of a multiplication mix them.
+	 */
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, subject + i, 8);
+		h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
+		h ^= h >> 29;
+	}
+	if (i < len) {
+		w = 0;
+		memcpy(&w, subject + i, len - i);
+		h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
+		h ^= h >> 29;
+	}
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	m = &rw->memo[(h >> 40) & (rw->memo_n - 1)];
 	*found = m->field == f && m->apply == apply && m->len == len &&
 	    memcmp(m->subject, subject, len) == 0;
 	return m;
