@@ -576,55 +576,74 @@ caps_letters(const struct tok *t)
 		else if (i + 1 < t->len && is_latin1_upper(t->s + i)) {
 			upper++;
 			i++;
-		} else if (!strchr("-'", t->s[i]))
+		} else if (t->s[i] != '-' && t->s[i] != '\'')
 			return 0;
 	}
 	return upper;
 }
 
 /*
- * "FARSHIN" -> "Farshin", "GARCÍA" -> "García"; in a family name also a
- * short one ("LEE M." -> "Lee"); other words as they are.
+ * Write the token at p, "FARSHIN" -> "Farshin", "GARCÍA" -> "García"; in a
+ * family name also a short one ("LEE M." -> "Lee"); other words as they
+ * are.  The length never changes.  Returns the end.
  */
-static void
-put_word(struct buf *b, const struct tok *t, int family)
+static char *
+put_word(char *p, const struct tok *t, int family)
 {
-	size_t i, upper = caps_letters(t);
+	size_t i, upper;
 
-	if ((t->kind == TOK_WORD && upper > 3) || (family && upper >= 2 &&
-	    (t->kind == TOK_WORD || t->kind == TOK_CAPS))) {
+	/* Initials and particles are kept as written: count no capitals. */
+	if (t->kind != TOK_WORD && (t->kind != TOK_CAPS || !family)) {
+		memcpy(p, t->s, t->len);
+		return p + t->len;
+	}
+	upper = caps_letters(t);
+	if ((t->kind == TOK_WORD && upper > 3) || (family && upper >= 2)) {
 		for (i = 0; i < t->len; i++) {
-			int first = i == 0 || strchr("-'", t->s[i - 1]);
+			int first = i == 0 || t->s[i - 1] == '-' ||
+			    t->s[i - 1] == '\'';
 
 			if (!first && i + 1 < t->len &&
 			    is_latin1_upper(t->s + i)) {
-				buf_putc(b, t->s[i]);
-				buf_putc(b, (char)(t->s[++i] + 0x20));
+				*p++ = t->s[i];
+				*p++ = (char)(t->s[++i] + 0x20);
 			} else
-				buf_putc(b, (char)(first ? t->s[i] :
-				    tolower((unsigned char)t->s[i])));
+				*p++ = (char)(first ? t->s[i] :
+				    tolower((unsigned char)t->s[i]));
 		}
-		return;
+		return p;
 	}
-	buf_append(b, t->s, t->len);
+	memcpy(p, t->s, t->len);
+	return p + t->len;
 }
 
 /*
  * Join tokens [from, to) with single spaces into a new string (or NULL);
- * family says they are a family name.
+ * family says they are a family name.  The string is allocated once, at
+ * its length: the names keep it, and a growing buffer cost a realloc().
  */
 static char *
 join_words(struct scan *sc, size_t from, size_t to, int family)
 {
-	struct buf b = BUF_INIT;
-	size_t i;
+	size_t i, size = 0;
+	char *s, *p;
 
+	for (i = from; i < to; i++)
+		size += sc->t[i].len + 1;	/* a space or the NUL */
+	if (size == 0)
+		return NULL;
+	s = p = xmalloc(size);
 	for (i = from; i < to; i++) {
-		if (b.len > 0)
-			buf_putc(&b, ' ');
-		put_word(&b, &sc->t[i], family);
+		if (p > s)
+			*p++ = ' ';
+		p = put_word(p, &sc->t[i], family);
 	}
-	return b.len > 0 ? buf_take(&b) : NULL;
+	if (p == s) {
+		free(s);
+		return NULL;
+	}
+	*p = '\0';
+	return s;
 }
 
 static char *

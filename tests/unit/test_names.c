@@ -431,6 +431,12 @@ test_names_lists_in_capitals(void **state)
 	    "Smith|J.||; Jones|K.||; Lee|M.||", "A title in caps.");
 	check("GARCÍA MÁRQUEZ, G., & ÑUÑEZ, J. (2020). T.",
 	    "García Márquez|G.||; Ñuñez|J.||", "(2020). T.");
+	/* A capital after a hyphen or an apostrophe stays; a short family
+	 * name in capitals is lowered, its initials ("AB") are not. */
+	check("O'BRIEN-SMITH, J., & MACDONALD, K. T. (2020). T.",
+	    "O'Brien-Smith|J.||; Macdonald|K. T.||", "(2020). T.");
+	check("JEAN-LUC PICARD, AB CD and Eve van den BOSCH. Title.",
+	    "Picard|Jean-Luc||; Cd|AB||; Bosch|Eve|van den|", "Title.");
 }
 
 static void
