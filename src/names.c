@@ -69,6 +69,57 @@ is_word_byte(unsigned char c)
 	return isalpha(c) || c >= 0x80 || c == '-' || c == '\'' || c == '.';
 }
 
+/*
+ * The tests of one byte below are switches, not strchr() on a string of
+ * them: a call for each token, where the compiler makes a bit test.
+ */
+
+/* Whether a token starting with c is open: a quote or bracket ("“" too). */
+static int
+is_open_byte(unsigned char c)
+{
+	switch (c) {
+	case '"': case '\'': case '(': case '[': case '{':
+	case 0xe2: case 0xc2:	/* the lead bytes of “ ‘ « */
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether c is trailing punctuation that never belongs to a name. */
+static int
+is_trail_byte(char c)
+{
+	return c == ',' || c == ';' || c == ':';
+}
+
+/*
+ * Whether a word starting with c may be a particle or a conjunction: the
+ * first letters of the "particle" rules, either case.  Only these go to
+ * the rules: a cheap filter.
+ */
+static int
+may_be_particle(unsigned char c)
+{
+	switch (c | 0x20) {	/* only letters fall in a-z so */
+	case 'v': case 'd': case 'l': case 'b': case 'a': case 'e': case 't':
+	case 'z': case 'y': case 's':
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether a word starting with c may be a suffix ("Jr.", "Sr.", "III"). */
+static int
+may_be_suffix(unsigned char c)
+{
+	switch (c) {
+	case 'J': case 'j': case 'S': case 's': case 'I': case 'V': case 'X':
+		return 1;
+	}
+	return 0;
+}
+
 /* Remove marks of equal contribution or correspondence from the end. */
 static size_t
 strip_marks(const char *s, size_t len, unsigned *flags)
@@ -131,6 +182,10 @@ strip_affiliation(const char *s, size_t len)
 	int marks = 0;
 	unsigned char first = 0, c;
 
+	/* Most words end in a letter, no comma before it: no marks. */
+	if (len > 0 && !isdigit((unsigned char)s[len - 1]) &&
+	    (len < 3 || s[len - 2] != ','))
+		return len;
 	while (n >= 3 && s[n - 2] == ',' && (islower((unsigned char)s[n - 1]) ||
 	    isdigit((unsigned char)s[n - 1])) &&
 	    isalnum((unsigned char)s[n - 3])) {
@@ -280,7 +335,7 @@ classify_word(struct scan *sc, const char *s, size_t len,
 	memcpy(w, s, len);
 	w[len] = '\0';
 	/* Only words that can be one go to the rules: a cheap filter. */
-	if (strchr("VvDdLlBbAaEeTtZzYySs", *s) != NULL) {
+	if (may_be_particle((unsigned char)*s)) {
 		w[0] = (char)tolower((unsigned char)w[0]);
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
 		w[0] = *s;
@@ -289,7 +344,7 @@ classify_word(struct scan *sc, const char *s, size_t len,
 	if (len <= 3 && !isupper((unsigned char)*s) &&
 	    is_conjunction(sc, w, particle, prev))
 		return TOK_AND;
-	if (!particle && strchr("JjSsIVX", *s) != NULL)
+	if (!particle && may_be_suffix((unsigned char)*s))
 		suffix = rules_classify(sc->rules, "suffix", w) != NULL;
 	if (suffix)
 		return TOK_SUFFIX;
@@ -394,11 +449,10 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 {
 	const struct tok *prev = t > sc->t ? t - 1 : NULL;
 
-	t->open = strchr("\"'([{", *p) != NULL ||
-	    (unsigned char)*p == 0xe2 || (unsigned char)*p == 0xc2;
+	t->open = is_open_byte((unsigned char)*p);
 	t->s = p;
 	/* Trailing punctuation: , ; : always; "." unless it belongs. */
-	if (len > 1 && strchr(",;:", p[len - 1]) != NULL)
+	if (len > 1 && is_trail_byte(p[len - 1]))
 		t->trail = p[--len];
 	else if (len > 3 && (strncmp(p + len - 3, "：", 3) == 0 ||
 	    strncmp(p + len - 3, "。", 3) == 0)) {
@@ -432,11 +486,12 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 }
 
 /*
- * Whether token i exists, making tokens up to it.  Only the words the
- * author list may hold are looked at: a title's words are never classified.
+ * Make tokens up to token i; returns whether it exists.  Only the words
+ * the author list may hold are looked at: a title's words are never
+ * classified.
  */
 static int
-has_tok(struct scan *sc, size_t i)
+make_toks(struct scan *sc, size_t i)
 {
 	while (sc->n <= i && *sc->p != '\0' && sc->n < TOKENS_MAX) {
 		struct tok *t = &sc->t[sc->n++];
@@ -466,6 +521,16 @@ has_tok(struct scan *sc, size_t i)
 		sc->p = e;
 	}
 	return i < sc->n;
+}
+
+/*
+ * Whether token i exists, making tokens up to it.  Inline: the scan asks
+ * many times about tokens it has made already.
+ */
+static inline int
+has_tok(struct scan *sc, size_t i)
+{
+	return i < sc->n || make_toks(sc, i);
 }
 
 /* --- names ------------------------------------------------------------- */
