@@ -120,9 +120,9 @@ may_be_suffix(unsigned char c)
 	return 0;
 }
 
-/* Remove marks of equal contribution or correspondence from the end. */
+/* strip_marks() for a word that does not end in a letter. */
 static size_t
-strip_marks(const char *s, size_t len, unsigned *flags)
+strip_marks_at_end(const char *s, size_t len, unsigned *flags)
 {
 #define MARK(s, f)	{ s, sizeof(s) - 1, f }
 	static const struct {
@@ -144,9 +144,6 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 	size_t i, k;
 	int again = 1, marked = 0;
 
-	/* Most words end in a letter: no mark to look for. */
-	if (len == 0 || isalnum((unsigned char)s[len - 1]) || s[len - 1] == '.')
-		return len;
 	while (again && len > 0) {
 		again = 0;
 		for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
@@ -169,6 +166,18 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 }
 
 /*
+ * Remove marks of equal contribution or correspondence from the end.
+ * Inline: most words end in a letter, with no mark to look for.
+ */
+static inline size_t
+strip_marks(const char *s, size_t len, unsigned *flags)
+{
+	if (len == 0 || isalnum((unsigned char)s[len - 1]) || s[len - 1] == '.')
+		return len;
+	return strip_marks_at_end(s, len, flags);
+}
+
+/*
  * Remove affiliation marks that lost their superscript in a copy from a
  * PDF: "Smith1,2" -> "Smith", "Huoa,b,1" -> "Huo".  Marks after a comma
  * are single lower-case letters or digits; the first one is glued to the
@@ -176,16 +185,12 @@ strip_marks(const char *s, size_t len, unsigned *flags)
  * so that "Kim,a" keeps its "m".
  */
 static size_t
-strip_affiliation(const char *s, size_t len)
+strip_affiliation_marks(const char *s, size_t len)
 {
 	size_t n = len;
 	int marks = 0;
 	unsigned char first = 0, c;
 
-	/* Most words end in a letter, no comma before it: no marks. */
-	if (len > 0 && !isdigit((unsigned char)s[len - 1]) &&
-	    (len < 3 || s[len - 2] != ','))
-		return len;
 	while (n >= 3 && s[n - 2] == ',' && (islower((unsigned char)s[n - 1]) ||
 	    isdigit((unsigned char)s[n - 1])) &&
 	    isalnum((unsigned char)s[n - 3])) {
@@ -204,6 +209,19 @@ strip_affiliation(const char *s, size_t len)
 	    (unsigned char)s[n - 1] >= 0x80))
 		return len;
 	return n;
+}
+
+/*
+ * strip_affiliation_marks(), inline for the words that cannot have any:
+ * most end in a letter, with no comma before it.
+ */
+static inline size_t
+strip_affiliation(const char *s, size_t len)
+{
+	if (len > 0 && !isdigit((unsigned char)s[len - 1]) &&
+	    (len < 3 || s[len - 2] != ','))
+		return len;
+	return strip_affiliation_marks(s, len);
 }
 
 static int
