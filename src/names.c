@@ -44,7 +44,8 @@ struct tok {
 	unsigned	 flags;		/* NAME_EQUAL, NAME_CORRESPONDING */
 	enum tok_kind	 kind;
 	int		 open;		/* starts with a quote or bracket */
-	int		 cap_particle;	/* "Van", "De": a particle, capitalised */
+	int		 cap_particle;	/* "Van", "De": a particle, capitalised;
+					   -1 not known yet */
 	const char	*role;		/* a "role" rule's value ("editor") */
 };
 
@@ -315,10 +316,28 @@ is_conjunction(struct scan *sc, const char *w, int particle,
 }
 
 /*
+ * Whether the capitalised word s[0..len) is a particle ("Van", "De",
+ * "St."): the "particle" rules match it in lower case.
+ */
+static int
+is_particle_capitalised(struct scan *sc, const char *s, size_t len)
+{
+	char w[32];
+
+	if (len >= sizeof(w))		/* no particle is so long */
+		return 0;
+	memcpy(w, s, len);
+	w[len] = '\0';
+	w[0] = (char)tolower((unsigned char)w[0]);
+	return rules_classify(sc->rules, "particle", w) != NULL;
+}
+
+/*
  * The kind of the word s[0..len), after the token prev (or NULL).  *capp
  * is set when it is a particle written with a capital ("Van Dijk", "De la
  * Cruz"): a word of the name that joins the family name when a given name
- * comes before it.
+ * comes before it.  It is -1 when the rules were not asked (see
+ * cap_particle()): most capitalised words are never asked about.
  */
 static int
 classify_word(struct scan *sc, const char *s, size_t len,
@@ -352,19 +371,23 @@ classify_word(struct scan *sc, const char *s, size_t len,
 		return islower((unsigned char)*s) ? TOK_OTHER : TOK_WORD;
 	memcpy(w, s, len);
 	w[len] = '\0';
-	/* Only words that can be one go to the rules: a cheap filter. */
-	if (may_be_particle((unsigned char)*s)) {
-		w[0] = (char)tolower((unsigned char)w[0]);
+	/*
+	 * A word in small letters may be a particle.  Of the capitalised
+	 * ones only words that can be one ask, and later (-1): the answer
+	 * matters only for a suffix, and for a word before a family name.
+	 */
+	if (islower((unsigned char)*s))
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
-		w[0] = *s;
-	} else if (islower((unsigned char)*s))
-		particle = rules_classify(sc->rules, "particle", w) != NULL;
+	else if (may_be_particle((unsigned char)*s))
+		particle = -1;
 	if (len <= 3 && !isupper((unsigned char)*s) &&
 	    is_conjunction(sc, w, particle, prev))
 		return TOK_AND;
-	if (!particle && may_be_suffix((unsigned char)*s))
+	if (particle != 1 && may_be_suffix((unsigned char)*s))
 		suffix = rules_classify(sc->rules, "suffix", w) != NULL;
-	if (suffix)
+	if (suffix && particle == -1)	/* a particle is none */
+		particle = is_particle_capitalised(sc, s, len);
+	if (suffix && !particle)
 		return TOK_SUFFIX;
 	if (particle && islower((unsigned char)*s))
 		return TOK_PARTICLE;
@@ -381,8 +404,8 @@ classify_word(struct scan *sc, const char *s, size_t len,
 		if (i == len && len >= 1)
 			return TOK_CAPS;
 	}
-	if (particle && len >= 2 && capp != NULL)
-		*capp = 1;
+	if (len >= 2 && capp != NULL)
+		*capp = particle;
 	return TOK_WORD;
 }
 
@@ -483,6 +506,9 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 		int capp;
 		enum tok_kind k = classify_word(sc, p, len, prev, &capp);
 
+		if (capp < 0)
+			capp = is_particle_capitalised(sc, p, len);
+
 		/* "J. Chem. Phys.": a journal, not "J. Chem". */
 		if (k == TOK_WORD && !capp && is_abbreviation(sc, p, len))
 			t->open = 1;
@@ -552,6 +578,18 @@ has_tok(struct scan *sc, size_t i)
 }
 
 /* --- names ------------------------------------------------------------- */
+
+/*
+ * Whether token t is a particle written with a capital ("Van Dijk"),
+ * asking the rules the first time (see classify_word()).
+ */
+static int
+cap_particle(struct scan *sc, struct tok *t)
+{
+	if (t->cap_particle < 0)
+		t->cap_particle = is_particle_capitalised(sc, t->s, t->len);
+	return t->cap_particle;
+}
 
 /* Whether the text has kana: then its CJK names are Japanese. */
 static int
@@ -842,9 +880,9 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 	size_t f = i, g, k, c, suffix = 0;
 
 	/* Particles: "van der Berg", "De la Cruz". */
-	while (has_tok(sc, f) && (sc->t[f].kind == TOK_PARTICLE ||
-	    sc->t[f].cap_particle) && !sc->t[f].trail && has_tok(sc, f + 1) &&
-	    is_namepart(sc->t[f + 1].kind))
+	while (has_tok(sc, f) && !sc->t[f].trail &&
+	    (sc->t[f].kind == TOK_PARTICLE || cap_particle(sc, &sc->t[f])) &&
+	    has_tok(sc, f + 1) && is_namepart(sc->t[f + 1].kind))
 		f++;
 	if ((c = compound_family(sc, f)) != 0 && c - i <= 3)
 		f = c;
@@ -999,7 +1037,7 @@ family_start(struct scan *sc, size_t i, size_t last)
 	const struct tok *t;
 
 	while (fam > i && (sc->t[fam - 1].kind == TOK_PARTICLE ||
-	    (sc->t[fam - 1].cap_particle && fam > i + 1)))
+	    (fam > i + 1 && cap_particle(sc, &sc->t[fam - 1]))))
 		fam--;
 	if (fam > i + 1 && fam == last - 1) {
 		t = &sc->t[fam - 1];
