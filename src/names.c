@@ -44,7 +44,8 @@ struct tok {
 	unsigned	 flags;		/* NAME_EQUAL, NAME_CORRESPONDING */
 	enum tok_kind	 kind;
 	int		 open;		/* starts with a quote or bracket */
-	int		 cap_particle;	/* "Van", "De": a particle, capitalised */
+	int		 cap_particle;	/* "Van", "De": a particle, capitalised;
+					   -1 not known yet */
 	const char	*role;		/* a "role" rule's value ("editor") */
 };
 
@@ -69,9 +70,60 @@ is_word_byte(unsigned char c)
 	return isalpha(c) || c >= 0x80 || c == '-' || c == '\'' || c == '.';
 }
 
-/* Remove marks of equal contribution or correspondence from the end. */
+/*
+ * The tests of one byte below are switches, not strchr() on a string of
+ * them: a call for each token, where the compiler makes a bit test.
+ */
+
+/* Whether a token starting with c is open: a quote or bracket ("“" too). */
+static int
+is_open_byte(unsigned char c)
+{
+	switch (c) {
+	case '"': case '\'': case '(': case '[': case '{':
+	case 0xe2: case 0xc2:	/* the lead bytes of “ ‘ « */
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether c is trailing punctuation that never belongs to a name. */
+static int
+is_trail_byte(char c)
+{
+	return c == ',' || c == ';' || c == ':';
+}
+
+/*
+ * Whether a word starting with c may be a particle or a conjunction: the
+ * first letters of the "particle" rules, either case.  Only these go to
+ * the rules: a cheap filter.
+ */
+static int
+may_be_particle(unsigned char c)
+{
+	switch (c | 0x20) {	/* only letters fall in a-z so */
+	case 'v': case 'd': case 'l': case 'b': case 'a': case 'e': case 't':
+	case 'z': case 'y': case 's':
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether a word starting with c may be a suffix ("Jr.", "Sr.", "III"). */
+static int
+may_be_suffix(unsigned char c)
+{
+	switch (c) {
+	case 'J': case 'j': case 'S': case 's': case 'I': case 'V': case 'X':
+		return 1;
+	}
+	return 0;
+}
+
+/* strip_marks() for a word that does not end in a letter. */
 static size_t
-strip_marks(const char *s, size_t len, unsigned *flags)
+strip_marks_at_end(const char *s, size_t len, unsigned *flags)
 {
 #define MARK(s, f)	{ s, sizeof(s) - 1, f }
 	static const struct {
@@ -93,9 +145,6 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 	size_t i, k;
 	int again = 1, marked = 0;
 
-	/* Most words end in a letter: no mark to look for. */
-	if (len == 0 || isalnum((unsigned char)s[len - 1]) || s[len - 1] == '.')
-		return len;
 	while (again && len > 0) {
 		again = 0;
 		for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
@@ -118,6 +167,18 @@ strip_marks(const char *s, size_t len, unsigned *flags)
 }
 
 /*
+ * Remove marks of equal contribution or correspondence from the end.
+ * Inline: most words end in a letter, with no mark to look for.
+ */
+static inline size_t
+strip_marks(const char *s, size_t len, unsigned *flags)
+{
+	if (len == 0 || isalnum((unsigned char)s[len - 1]) || s[len - 1] == '.')
+		return len;
+	return strip_marks_at_end(s, len, flags);
+}
+
+/*
  * Remove affiliation marks that lost their superscript in a copy from a
  * PDF: "Smith1,2" -> "Smith", "Huoa,b,1" -> "Huo".  Marks after a comma
  * are single lower-case letters or digits; the first one is glued to the
@@ -125,7 +186,7 @@ strip_marks(const char *s, size_t len, unsigned *flags)
  * so that "Kim,a" keeps its "m".
  */
 static size_t
-strip_affiliation(const char *s, size_t len)
+strip_affiliation_marks(const char *s, size_t len)
 {
 	size_t n = len;
 	int marks = 0;
@@ -149,6 +210,19 @@ strip_affiliation(const char *s, size_t len)
 	    (unsigned char)s[n - 1] >= 0x80))
 		return len;
 	return n;
+}
+
+/*
+ * strip_affiliation_marks(), inline for the words that cannot have any:
+ * most end in a letter, with no comma before it.
+ */
+static inline size_t
+strip_affiliation(const char *s, size_t len)
+{
+	if (len > 0 && !isdigit((unsigned char)s[len - 1]) &&
+	    (len < 3 || s[len - 2] != ','))
+		return len;
+	return strip_affiliation_marks(s, len);
 }
 
 static int
@@ -242,10 +316,28 @@ is_conjunction(struct scan *sc, const char *w, int particle,
 }
 
 /*
+ * Whether the capitalised word s[0..len) is a particle ("Van", "De",
+ * "St."): the "particle" rules match it in lower case.
+ */
+static int
+is_particle_capitalised(struct scan *sc, const char *s, size_t len)
+{
+	char w[32];
+
+	if (len >= sizeof(w))		/* no particle is so long */
+		return 0;
+	memcpy(w, s, len);
+	w[len] = '\0';
+	w[0] = (char)tolower((unsigned char)w[0]);
+	return rules_classify(sc->rules, "particle", w) != NULL;
+}
+
+/*
  * The kind of the word s[0..len), after the token prev (or NULL).  *capp
  * is set when it is a particle written with a capital ("Van Dijk", "De la
  * Cruz"): a word of the name that joins the family name when a given name
- * comes before it.
+ * comes before it.  It is -1 when the rules were not asked (see
+ * cap_particle()): most capitalised words are never asked about.
  */
 static int
 classify_word(struct scan *sc, const char *s, size_t len,
@@ -279,19 +371,23 @@ classify_word(struct scan *sc, const char *s, size_t len,
 		return islower((unsigned char)*s) ? TOK_OTHER : TOK_WORD;
 	memcpy(w, s, len);
 	w[len] = '\0';
-	/* Only words that can be one go to the rules: a cheap filter. */
-	if (strchr("VvDdLlBbAaEeTtZzYySs", *s) != NULL) {
-		w[0] = (char)tolower((unsigned char)w[0]);
+	/*
+	 * A word in small letters may be a particle.  Of the capitalised
+	 * ones only words that can be one ask, and later (-1): the answer
+	 * matters only for a suffix, and for a word before a family name.
+	 */
+	if (islower((unsigned char)*s))
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
-		w[0] = *s;
-	} else if (islower((unsigned char)*s))
-		particle = rules_classify(sc->rules, "particle", w) != NULL;
+	else if (may_be_particle((unsigned char)*s))
+		particle = -1;
 	if (len <= 3 && !isupper((unsigned char)*s) &&
 	    is_conjunction(sc, w, particle, prev))
 		return TOK_AND;
-	if (!particle && strchr("JjSsIVX", *s) != NULL)
+	if (particle != 1 && may_be_suffix((unsigned char)*s))
 		suffix = rules_classify(sc->rules, "suffix", w) != NULL;
-	if (suffix)
+	if (suffix && particle == -1)	/* a particle is none */
+		particle = is_particle_capitalised(sc, s, len);
+	if (suffix && !particle)
 		return TOK_SUFFIX;
 	if (particle && islower((unsigned char)*s))
 		return TOK_PARTICLE;
@@ -308,8 +404,8 @@ classify_word(struct scan *sc, const char *s, size_t len,
 		if (i == len && len >= 1)
 			return TOK_CAPS;
 	}
-	if (particle && len >= 2 && capp != NULL)
-		*capp = 1;
+	if (len >= 2 && capp != NULL)
+		*capp = particle;
 	return TOK_WORD;
 }
 
@@ -394,11 +490,10 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 {
 	const struct tok *prev = t > sc->t ? t - 1 : NULL;
 
-	t->open = strchr("\"'([{", *p) != NULL ||
-	    (unsigned char)*p == 0xe2 || (unsigned char)*p == 0xc2;
+	t->open = is_open_byte((unsigned char)*p);
 	t->s = p;
 	/* Trailing punctuation: , ; : always; "." unless it belongs. */
-	if (len > 1 && strchr(",;:", p[len - 1]) != NULL)
+	if (len > 1 && is_trail_byte(p[len - 1]))
 		t->trail = p[--len];
 	else if (len > 3 && (strncmp(p + len - 3, "：", 3) == 0 ||
 	    strncmp(p + len - 3, "。", 3) == 0)) {
@@ -410,6 +505,9 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 	if (len > 1 && p[len - 1] == '.' && !is_initial(p, len)) {
 		int capp;
 		enum tok_kind k = classify_word(sc, p, len, prev, &capp);
+
+		if (capp < 0)
+			capp = is_particle_capitalised(sc, p, len);
 
 		/* "J. Chem. Phys.": a journal, not "J. Chem". */
 		if (k == TOK_WORD && !capp && is_abbreviation(sc, p, len))
@@ -432,11 +530,12 @@ make_tok(struct scan *sc, struct tok *t, const char *p, size_t len)
 }
 
 /*
- * Whether token i exists, making tokens up to it.  Only the words the
- * author list may hold are looked at: a title's words are never classified.
+ * Make tokens up to token i; returns whether it exists.  Only the words
+ * the author list may hold are looked at: a title's words are never
+ * classified.
  */
 static int
-has_tok(struct scan *sc, size_t i)
+make_toks(struct scan *sc, size_t i)
 {
 	while (sc->n <= i && *sc->p != '\0' && sc->n < TOKENS_MAX) {
 		struct tok *t = &sc->t[sc->n++];
@@ -468,7 +567,29 @@ has_tok(struct scan *sc, size_t i)
 	return i < sc->n;
 }
 
+/*
+ * Whether token i exists, making tokens up to it.  Inline: the scan asks
+ * many times about tokens it has made already.
+ */
+static inline int
+has_tok(struct scan *sc, size_t i)
+{
+	return i < sc->n || make_toks(sc, i);
+}
+
 /* --- names ------------------------------------------------------------- */
+
+/*
+ * Whether token t is a particle written with a capital ("Van Dijk"),
+ * asking the rules the first time (see classify_word()).
+ */
+static int
+cap_particle(struct scan *sc, struct tok *t)
+{
+	if (t->cap_particle < 0)
+		t->cap_particle = is_particle_capitalised(sc, t->s, t->len);
+	return t->cap_particle;
+}
 
 /* Whether the text has kana: then its CJK names are Japanese. */
 static int
@@ -576,55 +697,74 @@ caps_letters(const struct tok *t)
 		else if (i + 1 < t->len && is_latin1_upper(t->s + i)) {
 			upper++;
 			i++;
-		} else if (!strchr("-'", t->s[i]))
+		} else if (t->s[i] != '-' && t->s[i] != '\'')
 			return 0;
 	}
 	return upper;
 }
 
 /*
- * "FARSHIN" -> "Farshin", "GARCÍA" -> "García"; in a family name also a
- * short one ("LEE M." -> "Lee"); other words as they are.
+ * Write the token at p, "FARSHIN" -> "Farshin", "GARCÍA" -> "García"; in a
+ * family name also a short one ("LEE M." -> "Lee"); other words as they
+ * are.  The length never changes.  Returns the end.
  */
-static void
-put_word(struct buf *b, const struct tok *t, int family)
+static char *
+put_word(char *p, const struct tok *t, int family)
 {
-	size_t i, upper = caps_letters(t);
+	size_t i, upper;
 
-	if ((t->kind == TOK_WORD && upper > 3) || (family && upper >= 2 &&
-	    (t->kind == TOK_WORD || t->kind == TOK_CAPS))) {
+	/* Initials and particles are kept as written: count no capitals. */
+	if (t->kind != TOK_WORD && (t->kind != TOK_CAPS || !family)) {
+		memcpy(p, t->s, t->len);
+		return p + t->len;
+	}
+	upper = caps_letters(t);
+	if ((t->kind == TOK_WORD && upper > 3) || (family && upper >= 2)) {
 		for (i = 0; i < t->len; i++) {
-			int first = i == 0 || strchr("-'", t->s[i - 1]);
+			int first = i == 0 || t->s[i - 1] == '-' ||
+			    t->s[i - 1] == '\'';
 
 			if (!first && i + 1 < t->len &&
 			    is_latin1_upper(t->s + i)) {
-				buf_putc(b, t->s[i]);
-				buf_putc(b, (char)(t->s[++i] + 0x20));
+				*p++ = t->s[i];
+				*p++ = (char)(t->s[++i] + 0x20);
 			} else
-				buf_putc(b, (char)(first ? t->s[i] :
-				    tolower((unsigned char)t->s[i])));
+				*p++ = (char)(first ? t->s[i] :
+				    tolower((unsigned char)t->s[i]));
 		}
-		return;
+		return p;
 	}
-	buf_append(b, t->s, t->len);
+	memcpy(p, t->s, t->len);
+	return p + t->len;
 }
 
 /*
  * Join tokens [from, to) with single spaces into a new string (or NULL);
- * family says they are a family name.
+ * family says they are a family name.  The string is allocated once, at
+ * its length: the names keep it, and a growing buffer cost a realloc().
  */
 static char *
 join_words(struct scan *sc, size_t from, size_t to, int family)
 {
-	struct buf b = BUF_INIT;
-	size_t i;
+	size_t i, size = 0;
+	char *s, *p;
 
+	for (i = from; i < to; i++)
+		size += sc->t[i].len + 1;	/* a space or the NUL */
+	if (size == 0)
+		return NULL;
+	s = p = xmalloc(size);
 	for (i = from; i < to; i++) {
-		if (b.len > 0)
-			buf_putc(&b, ' ');
-		put_word(&b, &sc->t[i], family);
+		if (p > s)
+			*p++ = ' ';
+		p = put_word(p, &sc->t[i], family);
 	}
-	return b.len > 0 ? buf_take(&b) : NULL;
+	if (p == s) {
+		free(s);
+		return NULL;
+	}
+	*p = '\0';
+	return s;
 }
 
 static char *
@@ -740,9 +880,9 @@ read_inverted(struct scan *sc, size_t i, struct name *nm)
 	size_t f = i, g, k, c, suffix = 0;
 
 	/* Particles: "van der Berg", "De la Cruz". */
-	while (has_tok(sc, f) && (sc->t[f].kind == TOK_PARTICLE ||
-	    sc->t[f].cap_particle) && !sc->t[f].trail && has_tok(sc, f + 1) &&
-	    is_namepart(sc->t[f + 1].kind))
+	while (has_tok(sc, f) && !sc->t[f].trail &&
+	    (sc->t[f].kind == TOK_PARTICLE || cap_particle(sc, &sc->t[f])) &&
+	    has_tok(sc, f + 1) && is_namepart(sc->t[f + 1].kind))
 		f++;
 	if ((c = compound_family(sc, f)) != 0 && c - i <= 3)
 		f = c;
@@ -897,7 +1037,7 @@ family_start(struct scan *sc, size_t i, size_t last)
 	const struct tok *t;
 
 	while (fam > i && (sc->t[fam - 1].kind == TOK_PARTICLE ||
-	    (sc->t[fam - 1].cap_particle && fam > i + 1)))
+	    (fam > i + 1 && cap_particle(sc, &sc->t[fam - 1]))))
 		fam--;
 	if (fam > i + 1 && fam == last - 1) {
 		t = &sc->t[fam - 1];

@@ -423,6 +423,23 @@ test_names_apa_ellipsis_of_many_authors(void **state)
 	    "Choi|F.||; Cho|G.||; Yu|Z.||", "(2012). T.");
 }
 
+/*
+ * A capitalised particle starts an inverted name, or comes between given
+ * and family names; "Sr." and "St." share their first letter.
+ */
+static void
+test_names_capitalised_particles_inverted(void **state)
+{
+	(void)state;
+	check("De la Cruz, M., Van der Berg, K. & St. Clair, A. (2020). T.",
+	    "De la Cruz|M.||; Van der Berg|K.||; St. Clair|A.||",
+	    "(2020). T.");
+	check("Doe Sr., John, and Van Dijk, Mary. T.",
+	    "Doe|John||Sr.; Van Dijk|Mary||", "T.");
+	check("Ana De Vries, Ben Van Dijk, and Carl Smith Sr. T.",
+	    "De Vries|Ana||; Van Dijk|Ben||; Smith|Carl||Sr.", "T.");
+}
+
 static void
 test_names_lists_in_capitals(void **state)
 {
@@ -431,6 +448,12 @@ test_names_lists_in_capitals(void **state)
 	    "Smith|J.||; Jones|K.||; Lee|M.||", "A title in caps.");
 	check("GARCÍA MÁRQUEZ, G., & ÑUÑEZ, J. (2020). T.",
 	    "García Márquez|G.||; Ñuñez|J.||", "(2020). T.");
+	/* A capital after a hyphen or an apostrophe stays; a short family
+	 * name in capitals is lowered, its initials ("AB") are not. */
+	check("O'BRIEN-SMITH, J., & MACDONALD, K. T. (2020). T.",
+	    "O'Brien-Smith|J.||; Macdonald|K. T.||", "(2020). T.");
+	check("JEAN-LUC PICARD, AB CD and Eve van den BOSCH. Title.",
+	    "Picard|Jean-Luc||; Cd|AB||; Bosch|Eve|van den|", "Title.");
 }
 
 static void
@@ -572,6 +595,7 @@ main(void)
 		    test_names_compound_family_with_particle_and_saint),
 		cmocka_unit_test(test_names_marks_between_commas_and_escaped),
 		cmocka_unit_test(test_names_apa_ellipsis_of_many_authors),
+		cmocka_unit_test(test_names_capitalised_particles_inverted),
 		cmocka_unit_test(test_names_lists_in_capitals),
 		cmocka_unit_test(test_names_entry_apa_ellipsis_and_title),
 		cmocka_unit_test(test_names_entry_cjk_roles_editors_and_dropped),
