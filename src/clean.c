@@ -842,8 +842,16 @@ clean_inline_buf(enum markup m, const char *s, size_t len, struct buf *out)
 	size_t n;
 
 	while (p < end) {
-		/* Copy a run of ordinary characters at once. */
+		/*
+		 * Copy a run of ordinary characters at once.  Most lines are
+		 * one run: look at four bytes a step, with one bound check.
+		 */
 		q = p;
+		while (end - q >= 4 && !(clean_special[(unsigned char)q[0]] |
+		    clean_special[(unsigned char)q[1]] |
+		    clean_special[(unsigned char)q[2]] |
+		    clean_special[(unsigned char)q[3]]))
+			q += 4;
 		while (q < end && !clean_special[(unsigned char)*q])
 			q++;
 		if (q > p) {

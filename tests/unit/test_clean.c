@@ -422,6 +422,32 @@ test_clean_squeeze_random(void **state)
 	}
 }
 
+/* Markup at every place of runs of text shorter and longer than four. */
+static void
+test_clean_inline_markup_every_position(void **state)
+{
+	static const char base[] = "abcdefghijk";
+	static const char *const in[][2] = {
+		{ "&amp;", "&" }, { "<b>x</b>", "x" }, { "$\\alpha$", "α" },
+		{ "\\&", "&" }, { "-", "-" }, { "'", "'" },
+	};
+	char s[64], want[64];
+	size_t len, i, k;
+
+	(void)state;
+	for (len = 0; len < sizeof(base); len++)
+		for (i = 0; i <= len; i++)
+			for (k = 0; k < sizeof(in) / sizeof(in[0]); k++) {
+				snprintf(s, sizeof(s), "%.*s%s%s", (int)i, base,
+				    in[k][0], base + i);
+				s[i + strlen(in[k][0]) + len - i] = '\0';
+				snprintf(want, sizeof(want), "%.*s%s%s", (int)i,
+				    base, in[k][1], base + i);
+				want[i + strlen(in[k][1]) + len - i] = '\0';
+				check_inline(MARKUP_TEXT, s, want);
+			}
+}
+
 static void
 test_clean_detect_markup(void **state)
 {
@@ -459,6 +485,7 @@ main(void)
 		cmocka_unit_test(test_clean_squeeze_literal),
 		cmocka_unit_test(test_clean_squeeze_every_position),
 		cmocka_unit_test(test_clean_squeeze_random),
+		cmocka_unit_test(test_clean_inline_markup_every_position),
 		cmocka_unit_test(test_clean_detect_markup),
 	};
 
