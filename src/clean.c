@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -177,17 +178,16 @@ static const unsigned char squeeze_special[256] = {
 };
 
 /*
- * The length of the prefix of s[0..len) that clean_squeeze() leaves as it
- * is; *sp says whether it ends in a space.  Most lines are all of it.
+ * squeeze_same() from i to stop (at most len): the index of the first byte
+ * clean_squeeze() must change, or stop.  *sp says whether s[i - 1] was a
+ * space, and is kept up to date.
  */
 static size_t
-squeeze_same(const char *s, size_t len, int *sp)
+squeeze_bytes(const char *s, size_t i, size_t stop, size_t len, int *sp)
 {
-	size_t i;
 	unsigned char c;
 
-	*sp = 0;
-	for (i = 0; i < len; i++) {
+	for (; i < stop; i++) {
 		c = (unsigned char)s[i];
 		if (!squeeze_special[c]) {
 			*sp = 0;
@@ -202,6 +202,70 @@ squeeze_same(const char *s, size_t len, int *sp)
 			*sp = 0;
 	}
 	return i;
+}
+
+#define WORD_ONES	UINT64_C(0x0101010101010101)
+#define WORD_HIGHS	UINT64_C(0x8080808080808080)
+
+/*
+ * Scans eight bytes at a time.  word_below(x, n), for n at most 0x80, has
+ * a high bit set iff a byte of x is below n: at the lowest such byte the
+ * subtraction borrows, which sets the byte's high bit while ~x keeps it,
+ * and no byte under it borrows; a byte of n or more alone sets no bit
+ * (its high bit after the subtraction means it was 0x80 or more, which ~x
+ * clears).  A borrow may set a bit above a byte found too: the callers
+ * only ask whether there is one.  word_below(v, 1) finds a zero byte.
+ */
+static inline uint64_t
+word_below(uint64_t x, unsigned n)
+{
+	return (x - WORD_ONES * n) & ~x & WORD_HIGHS;
+}
+
+/*
+ * Whether the eight bytes at p (p[-1] readable) may hold something for
+ * clean_squeeze(): a byte below 0x20 (a tab), one of 0x80 or more (a wide
+ * space's lead) or a space after a space.  x holds p[0..8), y p[-1..7), so
+ * a byte of t = (x ^ spaces) | (y ^ spaces) is 0 where a space follows a
+ * space, whatever the byte order.  A word that may is left to the byte
+ * loop, which decides exactly.
+ */
+static inline int
+squeeze_word_maybe(const char *p)
+{
+	uint64_t x, y, t;
+
+	memcpy(&x, p, 8);
+	memcpy(&y, p - 1, 8);
+	t = (x ^ (WORD_ONES * ' ')) | (y ^ (WORD_ONES * ' '));
+	return (word_below(t, 1) | word_below(x, 0x20) | (x & WORD_HIGHS)) !=
+	    0;
+}
+
+/*
+ * The length of the prefix of s[0..len) that clean_squeeze() leaves as it
+ * is; *sp says whether it ends in a space.  Most lines are all of it, so
+ * plain ASCII goes eight bytes at a time.
+ */
+static size_t
+squeeze_same(const char *s, size_t len, int *sp)
+{
+	size_t i, k;
+
+	*sp = 0;
+	if (len == 0)
+		return 0;
+	if ((i = squeeze_bytes(s, 0, 1, len, sp)) == 0)
+		return 0;
+	for (; i + 8 <= len; i += 8) {
+		if (!squeeze_word_maybe(s + i))
+			continue;
+		*sp = (s[i - 1] == ' ');
+		if ((k = squeeze_bytes(s, i, i + 8, len, sp)) < i + 8)
+			return k;
+	}
+	*sp = (s[i - 1] == ' ');
+	return squeeze_bytes(s, i, len, len, sp);
 }
 
 /* Collapse runs of blanks, Unicode spaces too, into one space. */
@@ -778,8 +842,16 @@ clean_inline_buf(enum markup m, const char *s, size_t len, struct buf *out)
 	size_t n;
 
 	while (p < end) {
-		/* Copy a run of ordinary characters at once. */
+		/*
+		 * Copy a run of ordinary characters at once.  Most lines are
+		 * one run: look at four bytes a step, with one bound check.
+		 */
 		q = p;
+		while (end - q >= 4 && !(clean_special[(unsigned char)q[0]] |
+		    clean_special[(unsigned char)q[1]] |
+		    clean_special[(unsigned char)q[2]] |
+		    clean_special[(unsigned char)q[3]]))
+			q += 4;
 		while (q < end && !clean_special[(unsigned char)*q])
 			q++;
 		if (q > p) {
@@ -907,29 +979,40 @@ clean_inline(enum markup m, const char *s)
 	return buf_take(&out);
 }
 
+/* The length of the text at s[0..len) before the first marker. */
+static size_t
+marks_free(const char *s, size_t len)
+{
+	size_t i;
+	uint64_t x;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (word_below(x, CLEAN_LINK_ON + 1))
+			break;
+	}
+	while (i < len && (unsigned char)s[i] > CLEAN_LINK_ON)
+		i++;
+	return i;
+}
+
 char *
 clean_strip_marks(const char *s)
 {
 	struct buf out = BUF_INIT;
-	const char *p;
+	const char *e;
+	size_t i, n, len = strlen(s);
 
-	buf_grow(&out, strlen(s));
-	for (p = s; *p != '\0'; p++) {
-		if ((unsigned char)*p > CLEAN_LINK_ON) {	/* a run of text */
-			const char *q = p;
-
-			while ((unsigned char)*q > CLEAN_LINK_ON)
-				q++;
-			buf_append(&out, p, (size_t)(q - p));
-			p = q - 1;
-			continue;
-		}
-		if (*p == CLEAN_URL_ON) {
-			const char *e = strchr(p, CLEAN_URL_OFF);
-
-			if (e == NULL)
+	buf_grow(&out, len);
+	for (i = 0; i < len; i++) {
+		n = marks_free(s + i, len - i);		/* a run of text */
+		buf_append(&out, s + i, n);
+		if ((i += n) == len)
+			break;
+		if (s[i] == CLEAN_URL_ON) {
+			if ((e = memchr(s + i, CLEAN_URL_OFF, len - i)) == NULL)
 				break;
-			p = e;
+			i = (size_t)(e - s);
 		}
 		/* any other marker is dropped */
 	}

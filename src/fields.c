@@ -209,6 +209,23 @@ static const unsigned char tidy_special[256] = {
 	[')'] = 1, [']'] = 1,
 };
 
+/*
+ * From r in s, where nothing was changed yet: the first byte tidy() must
+ * look at, past the plain bytes and the blanks after a non-blank, which it
+ * would copy onto themselves.  Nearly all of the text is left as it is
+ * (97% of the bytes of the benchmark's entries).
+ */
+static char *
+tidy_same(char *s, char *r)
+{
+	for (;; r++) {
+		while (!tidy_special[(unsigned char)*r])
+			r++;
+		if (*r != ' ' || r == s || r[-1] == ' ')
+			return r;
+	}
+}
+
 /* Tidy text after pieces were cut out: blanks, orphan punctuation. */
 static void
 tidy(char *s)
@@ -218,6 +235,8 @@ tidy(char *s)
 	while (*r == ' ' || *r == ',' || *r == ';' || *r == '.')
 		r++;
 	for (;; r++) {
+		if (w == r)
+			w = r = tidy_same(s, r);
 		while (!tidy_special[(unsigned char)*r])
 			*w++ = *r++;
 		if (*r == '\0')
@@ -263,6 +282,12 @@ tidy(char *s)
 	while (w > s && strchr(" ,;", w[-1]) != NULL)
 		w--;
 	*w = '\0';
+}
+
+void
+fields_tidy(char *s)
+{
+	tidy(s);
 }
 
 /* Trim blanks and the given trailing punctuation. */

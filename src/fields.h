@@ -39,5 +39,7 @@ struct entry	*fields_parse(const struct fields_ctx *, const struct rawentry *);
  * kept from text outside any publication heading.
  */
 int		 fields_reference_score(const struct rules *, const char *text);
+/* Tidy text in place after pieces were cut out of it; for the tests. */
+void		 fields_tidy(char *);
 
 #endif

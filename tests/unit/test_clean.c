@@ -271,6 +271,183 @@ test_clean_unicode_spaces(void **state)
 	    "\xe5\x9b\xbd\xe5\xb3\xb6 \xe4\xb8\x88");
 }
 
+/*
+ * The models of clean_strip_marks(), a byte at a time as it was first
+ * written: drop the markers (a link's target with them), then make each
+ * run of blanks and Unicode spaces one space, then trim.
+ */
+static size_t
+model_wide_space(const char *s)
+{
+	static const char *const spaces[] = {
+		"\xc2\xa0", "\xe2\x80\x80", "\xe2\x80\x81", "\xe2\x80\x82",
+		"\xe2\x80\x83", "\xe2\x80\x84", "\xe2\x80\x85", "\xe2\x80\x86",
+		"\xe2\x80\x87", "\xe2\x80\x88", "\xe2\x80\x89", "\xe2\x80\x8a",
+		"\xe2\x80\xaf", "\xe2\x81\x9f", "\xe3\x80\x80",
+	};
+	size_t i;
+
+	if (*s == ' ' || *s == '\t')
+		return 1;
+	for (i = 0; i < sizeof(spaces) / sizeof(spaces[0]); i++)
+		if (strncmp(s, spaces[i], strlen(spaces[i])) == 0)
+			return strlen(spaces[i]);
+	return 0;
+}
+
+static char *
+model_strip_marks(const char *s)
+{
+	size_t n = strlen(s), i, j = 0, w;
+	char *t = calloc(1, n + 1), *u = calloc(1, n + 1);
+	const char *e;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == CLEAN_URL_ON) {
+			if ((e = strchr(s + i, CLEAN_URL_OFF)) == NULL)
+				break;
+			i = (size_t)(e - s);
+		} else if ((unsigned char)s[i] > CLEAN_LINK_ON)
+			t[j++] = s[i];
+	}
+	for (i = j = 0; t[i] != '\0'; i += w ? w : 1) {
+		if ((w = model_wide_space(t + i)) == 0)
+			u[j++] = t[i];
+		else if (j > 0 && u[j - 1] != ' ')
+			u[j++] = ' ';
+	}
+	while (j > 0 && u[j - 1] == ' ')
+		j--;
+	u[j] = '\0';
+	free(t);
+	return u;
+}
+
+static void
+check_squeeze(const char *s)
+{
+	char *got = clean_strip_marks(s), *want = model_strip_marks(s);
+
+	if (strcmp(got, want) != 0)
+		print_error("input \"%s\"\n", s);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+}
+
+/*
+ * Pieces for the strings of the squeeze tests: blanks, wide spaces, other
+ * characters with the same lead bytes, markers.  All valid UTF-8, as the
+ * reader leaves it.
+ */
+static const char *const squeeze_pieces[] = {
+	" ", "  ", "\t", "\xc2\xa0", "\xe3\x80\x80", "\xe2\x80\x89",
+	"\xe2\x80\xaf", "\xe2\x81\x9f", "\xc3\xa9", "\xe2\x80\x99",
+	"\xc2\xa9", "\xe3\x80\x81", "\x01", "\x02 ",
+	"\x05u v\x06", "\x07l", ",", "x",
+};
+#define NPIECES (sizeof(squeeze_pieces) / sizeof(squeeze_pieces[0]))
+
+static void
+test_clean_squeeze_literal(void **state)
+{
+	(void)state;
+	check_inline(MARKUP_TEXT, "a  b", "a b");
+	check_inline(MARKUP_TEXT, "  a \t b\t\tc  ", "a b c");
+	check_inline(MARKUP_TEXT, "Smith,\xc2\xa0\xc2\xa0J. 2020 abcdefgh  i",
+	    "Smith, J. 2020 abcdefgh i");
+	check_inline(MARKUP_TEXT, "\xe5\x9b\xbd \xe3\x80\x80\xe5\xb3\xb6",
+	    "\xe5\x9b\xbd \xe5\xb3\xb6");
+	check_inline(MARKUP_TEXT, "Garc\xc3\xad" "a  P\xc3\xa9rez \xc3\xa9 x",
+	    "Garc\xc3\xad" "a P\xc3\xa9rez \xc3\xa9 x");
+	check_inline(MARKUP_TEXT, "abcdefg  hijklmnopqrstuvw  xyz",
+	    "abcdefg hijklmnopqrstuvw xyz");
+	check_inline(MARKUP_TEXT, "abcdefgh \xe2\x80\x99 \xc2\xa9 x",
+	    "abcdefgh \xe2\x80\x99 \xc2\xa9 x");
+	check_squeeze("**a\x01\x02  b\x05http://x\x06 c\x05open");
+}
+
+/* One or two pieces at every place of strings shorter and longer than 8. */
+static void
+test_clean_squeeze_every_position(void **state)
+{
+	static const char base[] = "abcdefghijklmnopqrstu";
+	char s[128];
+	size_t len, i, j, p, q;
+
+	(void)state;
+	for (len = 0; len < sizeof(base); len++)
+		for (i = 0; i <= len; i++)
+			for (p = 0; p < NPIECES; p++)
+				for (j = i; j <= len; j++)
+					for (q = 0; q < NPIECES; q++) {
+						snprintf(s, sizeof(s),
+						    "%.*s%s%.*s%s%s", (int)i,
+						    base, squeeze_pieces[p],
+						    (int)(j - i), base + i,
+						    squeeze_pieces[q],
+						    base + j);
+						s[i + strlen(squeeze_pieces[p]) +
+						    (j - i) + strlen(
+						    squeeze_pieces[q]) +
+						    (len - j)] = '\0';
+						check_squeeze(s);
+					}
+}
+
+/* Strings of pieces and letters drawn at random (the same each run). */
+static void
+test_clean_squeeze_random(void **state)
+{
+	char s[256];
+	unsigned long r = 12345;
+	size_t n, k, len;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		r = r * 1103515245 + 12345;
+		n = (r >> 16) % 24;
+		for (len = 0, k = 0; k < n; k++) {
+			const char *pc;
+
+			r = r * 1103515245 + 12345;
+			pc = (r >> 16) % 3 == 0 ? "abc" :
+			    squeeze_pieces[(r >> 18) % NPIECES];
+			memcpy(s + len, pc, strlen(pc));
+			len += strlen(pc);
+		}
+		s[len] = '\0';
+		check_squeeze(s);
+	}
+}
+
+/* Markup at every place of runs of text shorter and longer than four. */
+static void
+test_clean_inline_markup_every_position(void **state)
+{
+	static const char base[] = "abcdefghijk";
+	static const char *const in[][2] = {
+		{ "&amp;", "&" }, { "<b>x</b>", "x" }, { "$\\alpha$", "α" },
+		{ "\\&", "&" }, { "-", "-" }, { "'", "'" },
+	};
+	char s[64], want[64];
+	size_t len, i, k;
+
+	(void)state;
+	for (len = 0; len < sizeof(base); len++)
+		for (i = 0; i <= len; i++)
+			for (k = 0; k < sizeof(in) / sizeof(in[0]); k++) {
+				snprintf(s, sizeof(s), "%.*s%s%s", (int)i, base,
+				    in[k][0], base + i);
+				s[i + strlen(in[k][0]) + len - i] = '\0';
+				snprintf(want, sizeof(want), "%.*s%s%s", (int)i,
+				    base, in[k][1], base + i);
+				want[i + strlen(in[k][1]) + len - i] = '\0';
+				check_inline(MARKUP_TEXT, s, want);
+			}
+}
+
 static void
 test_clean_detect_markup(void **state)
 {
@@ -305,6 +482,10 @@ main(void)
 		cmocka_unit_test(test_clean_markdown_hard_breaks),
 		cmocka_unit_test(test_clean_markdown_html_comments),
 		cmocka_unit_test(test_clean_unicode_spaces),
+		cmocka_unit_test(test_clean_squeeze_literal),
+		cmocka_unit_test(test_clean_squeeze_every_position),
+		cmocka_unit_test(test_clean_squeeze_random),
+		cmocka_unit_test(test_clean_inline_markup_every_position),
 		cmocka_unit_test(test_clean_detect_markup),
 	};
 

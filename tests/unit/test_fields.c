@@ -948,6 +948,156 @@ test_fields_publisher_place_state_year(void **state)
 	entry_free(e);
 }
 
+static const unsigned char model_special[256] = {
+	['\0'] = 1, [' '] = 1, ['.'] = 1, [','] = 1, [';'] = 1, [':'] = 1,
+	[')'] = 1, [']'] = 1,
+};
+
+/*
+ * fields_tidy() as it was first written, copying every byte: the model for
+ * the one that only looks until it has something to change.
+ */
+static void
+model_tidy(char *s)
+{
+	char *r = s, *w = s;
+
+	while (*r == ' ' || *r == ',' || *r == ';' || *r == '.')
+		r++;
+	for (;; r++) {
+		while (!model_special[(unsigned char)*r])
+			*w++ = *r++;
+		if (*r == '\0')
+			break;
+		if (*r == ' ') {	/* one blank, and none first */
+			if (w > s && w[-1] != ' ')
+				*w++ = ' ';
+			continue;
+		}
+		if (r[0] == '.' && r[1] == '.' && r[2] == '.') {
+			/* An ellipsis stays: "Cho, G., ... Yu, Z." (APA). */
+			memmove(w, r, 3);
+			w += 3;
+			r += 2;
+			continue;
+		}
+		if ((*r == '.' || *r == ',' || *r == ';' || *r == ':') &&
+		    w > s && w[-1] == ' ') {
+			w--;		/* "word ." -> "word." */
+			if (*r == ',' && w > s && w[-1] == '.') {
+				*w++ = ' ';	/* ". ," -> ". " */
+				continue;
+			}
+		}
+		if (*r == '.' && w > s && (w[-1] == '.' || w[-1] == ',') &&
+		    !(w - s >= 2 && w[-2] == '.'))
+			w--;		/* ". ." and ", ." -> "." */
+		if (*r == ',' && w > s && w[-1] == ',')
+			continue;	/* ",," */
+		if (*r == ')' || *r == ']') {
+			/* "()", "[, ]" left by cuts and dropped link words */
+			char *o = w;
+
+			while (o > s && strchr(" ,;|", o[-1]) != NULL)
+				o--;
+			if (o > s && o[-1] == (*r == ')' ? '(' : '[')) {
+				w = o - 1;
+				continue;
+			}
+		}
+		*w++ = *r;
+	}
+	while (w > s && strchr(" ,;", w[-1]) != NULL)
+		w--;
+	*w = '\0';
+}
+
+static void
+check_tidy(const char *s)
+{
+	char got[256], want[256];
+
+	snprintf(got, sizeof(got), "%s", s);
+	snprintf(want, sizeof(want), "%s", s);
+	fields_tidy(got);
+	model_tidy(want);
+	if (strcmp(got, want) != 0)
+		print_error("input \"%s\"\n", s);
+	assert_string_equal(got, want);
+}
+
+/* Pieces of the strings for the tidy tests: what cuts leave. */
+static const char *const tidy_pieces[] = {
+	" ", "  ", ".", ",", ";", ":", "...", "..", ". ,", ", .", ",,", "(",
+	")", "[", "]", "( )", "[, ]", "|", "word", "\xc3\xa9", "2020",
+};
+#define NTIDY (sizeof(tidy_pieces) / sizeof(tidy_pieces[0]))
+
+static void
+test_fields_tidy_literal(void **state)
+{
+	char s[64];
+
+	(void)state;
+	snprintf(s, sizeof(s), "%s", ", Title , pp. . Springer ()  ,");
+	fields_tidy(s);
+	assert_string_equal(s, "Title, pp. Springer");
+	snprintf(s, sizeof(s), "%s", "Cho, G., ... Yu, Z.  [, ] x ,, y");
+	fields_tidy(s);
+	assert_string_equal(s, "Cho, G., ... Yu, Z. x, y");
+	check_tidy("A. Smith, B. Lee. Title: a study ( 2020 ). J. X , 3 .");
+}
+
+/* One or two pieces at every place of a plain text. */
+static void
+test_fields_tidy_every_position(void **state)
+{
+	static const char base[] = "Ab cd, ef. gh";
+	char s[128];
+	size_t len, i, j, p, q;
+
+	(void)state;
+	for (len = 0; len < sizeof(base); len++)
+		for (i = 0; i <= len; i++)
+			for (p = 0; p < NTIDY; p++)
+				for (j = i; j <= len; j++)
+					for (q = 0; q < NTIDY; q++) {
+						snprintf(s, sizeof(s),
+						    "%.*s%s%.*s%s%.*s", (int)i,
+						    base, tidy_pieces[p],
+						    (int)(j - i), base + i,
+						    tidy_pieces[q],
+						    (int)(len - j), base + j);
+						check_tidy(s);
+					}
+}
+
+/* Strings of pieces drawn at random (the same each run). */
+static void
+test_fields_tidy_random(void **state)
+{
+	char s[256];
+	unsigned long r = 54321;
+	size_t n, k, len;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 50000; i++) {
+		r = r * 1103515245 + 12345;
+		n = (r >> 16) % 20;
+		for (len = 0, k = 0; k < n; k++) {
+			const char *pc;
+
+			r = r * 1103515245 + 12345;
+			pc = tidy_pieces[(r >> 16) % NTIDY];
+			memcpy(s + len, pc, strlen(pc));
+			len += strlen(pc);
+		}
+		s[len] = '\0';
+		check_tidy(s);
+	}
+}
+
 int
 main(void)
 {
@@ -988,6 +1138,9 @@ main(void)
 		cmocka_unit_test(test_fields_german_volume_before_pages),
 		cmocka_unit_test(test_fields_numeral_before_in),
 		cmocka_unit_test(test_fields_apa_article_number),
+		cmocka_unit_test(test_fields_tidy_literal),
+		cmocka_unit_test(test_fields_tidy_every_position),
+		cmocka_unit_test(test_fields_tidy_random),
 		cmocka_unit_test(test_fields_publisher_place_state_year),
 		cmocka_unit_test(
 		    test_fields_warning_excerpt_cuts_between_characters),
