@@ -385,10 +385,24 @@ rules_check_alloc(void *p)
 	return p;
 }
 
+/* The index of a field's rules, or r->n if it has none. */
+static size_t
+rules_field_index(const struct rules *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->fields[i].name, name) == 0)
+			break;
+	return i;
+}
+
 /*
- * The rules of a field, or NULL; name is often a literal, so remember
- * where each address led, also to no field (the stages ask for every
- * field of an entry, most of which have no rules).
+ * The rules of a field, or NULL.  A name keeps its text (rules.h), so
+ * where each address led is remembered, also to no field (the stages ask
+ * for every field of an entry, most of which have no rules): comparing
+ * the text each time was 1.6% of a long run.  The tests check it
+ * (CV2BIB_CHECK_NEEDLES).
  */
 static struct field *
 rules_field(const struct rules *r, const char *name)
@@ -397,13 +411,16 @@ rules_field(const struct rules *r, const char *name)
 	size_t i, slot = ((uintptr_t)name >> 3) % RULES_CACHE;
 	size_t at = r->cache[slot].index;
 
-	/* One comparison confirms the address still holds the name. */
-	if (r->cache[slot].name == name &&
-	    strcmp(r->cache[slot].copy, name) == 0)
+	if (r->cache[slot].name == name) {
+		if (r->check && strcmp(r->cache[slot].copy, name) != 0) {
+			fprintf(stderr, "cv2bib: field name \"%s\" at an "
+			    "address that held \"%s\" (rules.h)\n", name,
+			    r->cache[slot].copy);
+			abort();
+		}
 		return at == RULES_NONE ? NULL : &r->fields[at];
-	for (i = 0; i < r->n; i++)
-		if (strcmp(r->fields[i].name, name) == 0)
-			break;
+	}
+	i = rules_field_index(r, name);
 	if (strlen(name) < sizeof(r->cache[slot].copy)) {
 		rw->cache[slot].name = name;
 		strcpy(rw->cache[slot].copy, name);
@@ -412,11 +429,15 @@ rules_field(const struct rules *r, const char *name)
 	return i < r->n ? &r->fields[i] : NULL;
 }
 
-/* The rules of a field, created empty if it is new. */
+/*
+ * The rules of a field, created empty if it is new.  name may be the
+ * text of a line being loaded: it is looked up, not remembered.
+ */
 static struct field *
 rules_field_add(struct rules *r, const char *name)
 {
-	struct field *f = rules_field(r, name);
+	size_t i = rules_field_index(r, name);
+	struct field *f = i < r->n ? &r->fields[i] : NULL;
 
 	if (f != NULL)
 		return f;

@@ -22,6 +22,10 @@
  * files first, then the user's (-r), so a user rule can refine the result
  * of an installed one.  Where the first match decides (rules_classify()),
  * the user's rules are tried first, so that they can override.
+ *
+ * A FIELD argument is a name whose text does not change while the rules
+ * live (a string literal, or a static table's): a set finds a field by
+ * the name's address once it has seen it.
  */
 #ifndef CV2BIB_RULES_H
 #define CV2BIB_RULES_H
