@@ -40,7 +40,7 @@
 
 #define NEEDLES_MAX	24	/* strings in one set; more: unknown */
 #define NEEDLE_LEN	24	/* bytes in one string */
-#define NEEDLES_SIG_VERSION 4	/* of what needles_encode() writes */
+#define NEEDLES_SIG_VERSION 5	/* of what needles_encode() writes */
 #define NEEDLES_DEPTH	32	/* nested groups */
 #define CLASS_MAX	6	/* members of a class spelled out */
 
@@ -78,6 +78,7 @@ struct needle {
 	struct lit	lit;
 	size_t		npairs;
 	uint16_t	pair[NEEDLE_LEN - 1];
+	uint16_t	tri[NEEDLE_LEN - 2];	/* npairs - 1, the rarest first */
 	unsigned char	byte;
 	size_t		rare;	/* where its least common byte is */
 };
@@ -1340,6 +1341,53 @@ pair_bit(unsigned a, unsigned b)
 }
 
 /*
+ * The entry of three bytes in a row, after the pairs: from the entry of
+ * the first two (p) and the third, so that a summary gets it for a shift
+ * and two exclusive ors more a byte.
+ */
+static inline unsigned
+tri_bit(unsigned p, unsigned c)
+{
+	return NEEDLES_PAIRS + ((p << 1 ^ c << 4 ^ c) & (NEEDLES_TRIS - 1));
+}
+
+static int	byte_common(unsigned char);
+
+/*
+ * A needle's triples, the rarest first (its bytes' byte_common()), from
+ * its text.
+ */
+static void
+needle_tris(struct needle *nd)
+{
+	const unsigned char *u = (const unsigned char *)nd->lit.s;
+	size_t i, k, w[NEEDLE_LEN - 2], tw;
+	uint16_t tt;
+
+	for (i = 0; i + 2 < nd->lit.len; i++) {
+		w[i] = (size_t)byte_common(u[i]) * (size_t)byte_common(u[i + 1]) *
+		    (size_t)byte_common(u[i + 2]);
+		nd->tri[i] = (uint16_t)tri_bit(pair_bit(u[i], u[i + 1]), u[i + 2]);
+		for (k = i; k > 0 && w[k] < w[k - 1]; k--) {
+			tw = w[k], w[k] = w[k - 1], w[k - 1] = tw;
+			tt = nd->tri[k], nd->tri[k] = nd->tri[k - 1];
+			nd->tri[k - 1] = tt;
+		}
+	}
+}
+
+/*
+ * The entry a needle is checked at first: its rarest triple, or its
+ * rarest pair if it has no triple, or none (one byte).
+ */
+static uint16_t
+needle_first(const struct needle *nd)
+{
+	return nd->lit.len >= 3 ? nd->tri[0] : nd->npairs > 0 ? nd->pair[0] :
+	    NO_PAIR;
+}
+
+/*
  * How common a byte is in the shadow of a reference, per thousand bytes,
  * roughly: English letter frequencies, with the blanks, digit runs and
  * punctuation of a list of references.  It orders a needle's pairs, the
@@ -1453,7 +1501,8 @@ needles_of_set(const struct strset *set)
 
 	for (i = 0; i < nd->n; i++) {
 		needle_init(&nd->v[i], &set->v[i]);
-		nd->first[i] = nd->v[i].npairs > 0 ? nd->v[i].pair[0] : NO_PAIR;
+		needle_tris(&nd->v[i]);
+		nd->first[i] = needle_first(&nd->v[i]);
 	}
 	return nd;
 }
@@ -1502,6 +1551,10 @@ needles_encode(const struct needles *nd, struct buf *out)
 			buf_putc(out, (char)(v->pair[k] & 0xff));
 			buf_putc(out, (char)(v->pair[k] >> 8));
 		}
+		for (k = 0; k + 1 < v->npairs; k++) {
+			buf_putc(out, (char)(v->tri[k] & 0xff));
+			buf_putc(out, (char)(v->tri[k] >> 8));
+		}
 	}
 }
 
@@ -1513,7 +1566,7 @@ needle_decode(const unsigned char *p, size_t len, size_t *k,
 	size_t n, i;
 
 	if (*k >= len || (n = p[(*k)++]) == 0 || n > NEEDLE_LEN ||
-	    len - *k < n + 1 + 2 * (n - 1))
+	    len - *k < n + 1 + 2 * (n - 1) + (n > 2 ? 2 * (n - 2) : 0))
 		return 0;
 	memcpy(v->lit.s, p + *k, n);
 	v->lit.len = n;
@@ -1525,6 +1578,10 @@ needle_decode(const unsigned char *p, size_t len, size_t *k,
 	for (i = 0; i < v->npairs; i++, *k += 2)
 		if ((v->pair[i] = (uint16_t)(p[*k] | p[*k + 1] << 8)) >=
 		    NEEDLES_PAIRS)
+			return 0;
+	for (i = 0; i + 1 < v->npairs; i++, *k += 2)
+		if ((v->tri[i] = (uint16_t)(p[*k] | p[*k + 1] << 8)) <
+		    NEEDLES_PAIRS || v->tri[i] >= NEEDLES_PAIRS + NEEDLES_TRIS)
 			return 0;
 	return 1;
 }
@@ -1547,7 +1604,7 @@ needles_decode(const char *p, size_t len, struct needles **nd)
 			free(v);
 			return 0;
 		}
-		v->first[i] = v->v[i].npairs > 0 ? v->v[i].pair[0] : NO_PAIR;
+		v->first[i] = needle_first(&v->v[i]);
 	}
 	if (k != len) {
 		free(v);
@@ -1572,8 +1629,10 @@ needles_signature(void)
 		h = h * 31 + (uint32_t)byte_weight((unsigned char)probe[i]);
 		for (k = 0; k < sizeof(probe) - 1; k++)
 			h = h * 31 + pair_bit((unsigned char)probe[i],
+			    (unsigned char)probe[k]) * 7 + tri_bit(i * 131 + k,
 			    (unsigned char)probe[k]);
 	}
+	h = h * 31 + NEEDLES_TRIS;
 	return h;
 }
 
@@ -1607,6 +1666,7 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned char prev = 0, c = 0, *t;
+	unsigned pp = 0, np;	/* the entry of the pair before, and this one */
 	uint16_t *pairs = sum->pairs, gen;
 	size_t i, n = 0, k, w;
 	int cls;
@@ -1632,7 +1692,9 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 			/* A blank or a digit after another: one run. */
 			if (c == prev && (c | 0x10) == '0')
 				continue;
-			pairs[pair_bit(prev, c)] = gen;
+			pairs[np = pair_bit(prev, c)] = gen;
+			pairs[tri_bit(pp, c)] = gen;
+			pp = np;
 			t[n++] = c;
 			prev = c;
 		}
@@ -1645,7 +1707,9 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 			/* Any other character stays as it is. */
 			for (k = 0; k < w; k++) {
 				c = u[i + k];
-				pairs[pair_bit(prev, c)] = gen;
+				pairs[np = pair_bit(prev, c)] = gen;
+				pairs[tri_bit(pp, c)] = gen;
+				pp = np;
 				t[n++] = c;
 				prev = c;
 			}
@@ -1656,7 +1720,9 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 		c = (unsigned char)cls;
 		if (c == prev && (c | 0x10) == '0')
 			continue;
-		pairs[pair_bit(prev, c)] = gen;
+		pairs[np = pair_bit(prev, c)] = gen;
+		pairs[tri_bit(pp, c)] = gen;
+		pp = np;
 		t[n++] = c;
 		prev = c;
 	}
@@ -1689,11 +1755,19 @@ needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 				return 1;
 			continue;
 		}
-		for (k = 1; k < nd->npairs; k++)
-			if (sum->pairs[nd->pair[k]] != sum->gen)
-				break;
-		/* The pairs are all there: is the string? */
-		if (k == nd->npairs && needle_in(nd, sum->text, sum->len))
+		/*
+		 * Its triples (its pairs, for a needle of two bytes): pairs
+		 * alone are all there nine times in ten when the needle is
+		 * not (the pairs of ", 0" in "1, 2 and 0").
+		 */
+		if (nd->lit.len >= 3) {
+			for (k = 1; k + 1 < nd->npairs; k++)
+				if (sum->pairs[nd->tri[k]] != sum->gen)
+					break;
+			if (k + 1 < nd->npairs)
+				continue;
+		}
+		if (needle_in(nd, sum->text, sum->len))
 			return 1;
 	}
 	return 0;

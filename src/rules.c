@@ -199,12 +199,13 @@ struct rules {
 	 * of the last two subjects the needles were checked in, each with
 	 * a copy of its subject to know it again (see rule_may_match()).
 	 * Two, because the reader checks a line, then the entry the line
-	 * before ended, which the summary of that line serves.
+	 * before ended, which the summary of that line serves.  Made when
+	 * first needed: a set only loaded (a file's, then merged) has none.
 	 */
-	struct {
+	struct rules_sum {
 		struct buf		 subj;
 		struct needles_sum	 sum;
-	} sums[2];
+	}			*sums;	/* [2] */
 	unsigned		 nsums;		/* slots in use */
 	unsigned		 sum_last;	/* the newer slot */
 	unsigned		 jit_after;	/* uses before JIT */
@@ -363,10 +364,11 @@ rules_free(struct rules *r)
 	free(r->memo);
 	if (r->compiled_own)
 		rcache_free(r->compiled);
-	for (i = 0; i < 2; i++) {
+	for (i = 0; r->sums != NULL && i < 2; i++) {
 		buf_free(&r->sums[i].subj);
 		needles_sum_free(&r->sums[i].sum);
 	}
+	free(r->sums);
 	pcre2_match_data_free(r->md);
 	pcre2_match_context_free(r->mctx);
 	pcre2_jit_stack_free(r->jstack);
@@ -1094,9 +1096,12 @@ rule_warn(struct rule *ru, const char *what, int rc)
 static int
 subject_within(const struct rules *r, unsigned i, const struct subject *sj)
 {
-	const struct buf *b = &r->sums[i].subj;
+	const struct buf *b;
 
-	if (i >= r->nsums || sj->len > b->len || sj->len * 4 < b->len * 3)
+	if (i >= r->nsums)
+		return 0;
+	b = &r->sums[i].subj;
+	if (sj->len > b->len || sj->len * 4 < b->len * 3)
 		return 0;
 	return memcmp(b->s + b->len - sj->len, sj->s, sj->len) == 0 ||
 	    (sj->len < b->len && memcmp(b->s, sj->s, sj->len) == 0);
@@ -1137,6 +1142,8 @@ subject_summary(struct rules *r, struct subject *sj)
 		return;
 	}
 	/* i is the older slot, or the one not used yet. */
+	if (r->sums == NULL)
+		r->sums = xcalloc(2, sizeof(*r->sums));
 	if (r->nsums < 2)
 		i = r->nsums++;
 	needles_summarise(&r->sums[i].sum, sj->s, sj->len);

@@ -266,6 +266,11 @@ test_needles_summary_finds_them(void **state)
 	assert_true(maybe("\\bVol\\.\\s*\\d+", 0, "Vol.\xc2\xa0\xd9\xa4"));
 	assert_true(maybe("\\d+\\s*\\(\\d+\\)", 0, "12 (3)"));
 	assert_false(maybe("\\d+\\s*\\(\\d+\\)", 0, "12 (x3)"));
+	/* Its triples all there too, apart: still not the needle. */
+	assert_false(maybe("thesis", 0, "the hes esi sis"));
+	assert_true(maybe("thesis", 0, "PhD Thesis"));
+	assert_false(maybe(",\\s\\d", 0, "a, b and 0"));
+	assert_true(maybe(",\\s\\d", 0, "a, 2 and b"));
 }
 
 /* Needles written as bytes read back the same; other bytes do not. */
@@ -309,6 +314,12 @@ test_needles_encode_and_decode(void **state)
 	assert_null(back);
 	b.s[2 + len] = 0;
 	b.s[2 + len + 2] = (char)0xff;
+	assert_int_equal(needles_decode(b.s, b.len, &back), 0);
+	assert_null(back);
+	/* A triple among the pairs' entries: not. */
+	b.len = 0;
+	needles_encode(nd, &b);
+	b.s[2 + len + 1 + 2 * (len - 1) + 1] = 0;
 	assert_int_equal(needles_decode(b.s, b.len, &back), 0);
 	assert_null(back);
 	b.len = 0;
