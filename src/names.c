@@ -95,30 +95,23 @@ is_trail_byte(char c)
 }
 
 /*
- * Whether a word starting with c may be a particle or a conjunction: the
- * first letters of the "particle" rules, either case.  Only these go to
- * the rules: a cheap filter.
+ * Whether a capitalised word starting with c may be a particle ("Van",
+ * "Ibn"): the "particle" rules match particles in small letters, so the
+ * word goes to them with its first letter made small.  Only words whose
+ * first byte can start a match of the rules loaded (the user's too) go
+ * to them: a cheap filter.
  */
 static int
-may_be_particle(unsigned char c)
+may_be_particle(struct scan *sc, unsigned char c)
 {
-	switch (c | 0x20) {	/* only letters fall in a-z so */
-	case 'v': case 'd': case 'l': case 'b': case 'a': case 'e': case 't':
-	case 'z': case 'y': case 's':
-		return 1;
-	}
-	return 0;
+	return rules_may_start(sc->rules, "particle", (unsigned char)tolower(c));
 }
 
 /* Whether a word starting with c may be a suffix ("Jr.", "Sr.", "III"). */
 static int
-may_be_suffix(unsigned char c)
+may_be_suffix(struct scan *sc, unsigned char c)
 {
-	switch (c) {
-	case 'J': case 'j': case 'S': case 's': case 'I': case 'V': case 'X':
-		return 1;
-	}
-	return 0;
+	return rules_may_start(sc->rules, "suffix", c);
 }
 
 /* strip_marks() for a word that does not end in a letter. */
@@ -378,12 +371,12 @@ classify_word(struct scan *sc, const char *s, size_t len,
 	 */
 	if (islower((unsigned char)*s))
 		particle = rules_classify(sc->rules, "particle", w) != NULL;
-	else if (may_be_particle((unsigned char)*s))
+	else if (may_be_particle(sc, (unsigned char)*s))
 		particle = -1;
 	if (len <= 3 && !isupper((unsigned char)*s) &&
 	    is_conjunction(sc, w, particle, prev))
 		return TOK_AND;
-	if (particle != 1 && may_be_suffix((unsigned char)*s))
+	if (particle != 1 && may_be_suffix(sc, (unsigned char)*s))
 		suffix = rules_classify(sc->rules, "suffix", w) != NULL;
 	if (suffix && particle == -1)	/* a particle is none */
 		particle = is_particle_capitalised(sc, s, len);

@@ -116,6 +116,8 @@ struct field {
 	char		*name;
 	struct rule	*v;
 	size_t		 n, cap;
+	unsigned char	 starts[256 / 8];	/* rules_may_start() */
+	int		 starts_known;
 };
 
 /*
@@ -231,6 +233,7 @@ struct subject {
 static int	is_ascii(const char *, size_t);
 static void	rcache_free(struct rcache *);
 static long	rule_cached(const struct rules *, struct rule *);
+static pcre2_code *rule_code(struct rules *, struct rule *, int);
 
 static void
 subject_init(struct subject *sj, const char *s, size_t len)
@@ -464,6 +467,7 @@ field_push(struct field *f, const struct rule *ru)
 		f->v = xreallocarray(f->v, f->cap, sizeof(*f->v));
 	}
 	f->v[f->n++] = *ru;
+	f->starts_known = 0;
 }
 
 static int
@@ -1033,6 +1037,54 @@ rules_count(const struct rules *r, const char *field)
 	const struct field *f = rules_field(r, field);
 
 	return f != NULL ? f->n : 0;
+}
+
+/*
+ * The first bytes a match of one of f's rules may start with, into
+ * f->starts: for a rule anchored at the start, each ASCII byte that
+ * PCRE2 finds can begin a match (partial matching of it alone); any
+ * other byte, and every byte for a rule not anchored, may.
+ */
+static void
+field_starts(struct rules *r, struct field *f)
+{
+	pcre2_code *code;
+	uint32_t opts;
+	PCRE2_UCHAR c;
+	size_t i;
+	int rc;
+
+	memset(f->starts, 0, sizeof(f->starts));
+	memset(f->starts + 128 / 8, 0xff, 128 / 8);
+	for (i = 0; i < f->n; i++) {
+		if ((code = rule_code(r, &f->v[i], 0)) == NULL)
+			continue;	/* broken: never matches */
+		pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &opts);
+		if (!(opts & PCRE2_ANCHORED)) {
+			memset(f->starts, 0xff, sizeof(f->starts));
+			break;
+		}
+		rules_md_fit(r, code);
+		for (c = 1; c < 128; c++) {
+			rc = pcre2_match(code, &c, 1, 0, PCRE2_PARTIAL_HARD,
+			    r->md, NULL);
+			if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
+				f->starts[c / 8] |= (unsigned char)(1 << c % 8);
+		}
+	}
+	f->starts_known = 1;
+}
+
+int
+rules_may_start(const struct rules *r, const char *field, unsigned char c)
+{
+	struct field *f = rules_field(r, field);
+
+	if (f == NULL)
+		return 0;
+	if (!f->starts_known)
+		field_starts((struct rules *)r, f);
+	return f->starts[c / 8] >> c % 8 & 1;
 }
 
 /* Count a use of a rule; the compilations of one used often get JIT. */

@@ -440,6 +440,34 @@ test_names_capitalised_particles_inverted(void **state)
 	    "De Vries|Ana||; Van Dijk|Ben||; Smith|Carl||Sr.", "T.");
 }
 
+/*
+ * A capitalised particle is asked of the rules by its first letter, the
+ * letters worked out from the rules: "Ibn" too, and a suffix that a
+ * user's rule adds ("Esq.").
+ */
+static void
+test_names_particles_and_suffixes_from_the_rules(void **state)
+{
+	struct rules *r = fixture_rules();
+	struct namelist nl;
+	char *cause = NULL, *got;
+	int ended;
+
+	(void)state;
+	check("Muhammad Ibn Saud and Ali Bin Talal. T.",
+	    "Ibn Saud|Muhammad||; Bin Talal|Ali||", "T.");
+	rules_user_mode(r);
+	assert_int_equal(rules_load_string(r, "user.rules",
+	    "suffix\t/^Esq\\.$/\n", &cause), 0);
+	memset(&nl, 0, sizeof(nl));
+	(void)names_scan(r, "John Smith Esq. and Ann Lee. T.", &nl, &ended);
+	got = show(&nl);
+	assert_string_equal(got, "Smith|John||Esq.; Lee|Ann||");
+	free(got);
+	namelist_clear(&nl);
+	rules_free(r);
+}
+
 static void
 test_names_lists_in_capitals(void **state)
 {
@@ -596,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_names_marks_between_commas_and_escaped),
 		cmocka_unit_test(test_names_apa_ellipsis_of_many_authors),
 		cmocka_unit_test(test_names_capitalised_particles_inverted),
+		cmocka_unit_test(test_names_particles_and_suffixes_from_the_rules),
 		cmocka_unit_test(test_names_lists_in_capitals),
 		cmocka_unit_test(test_names_entry_apa_ellipsis_and_title),
 		cmocka_unit_test(test_names_entry_cjk_roles_editors_and_dropped),

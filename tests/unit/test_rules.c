@@ -794,6 +794,38 @@ test_rules_answers_remembered_until_rules_change(void **state)
 	rules_free(r);
 }
 
+/*
+ * The bytes a subject may start with for some rule of a field to match:
+ * those of anchored patterns (either case if caseless), any byte outside
+ * ASCII, every byte once a pattern is not anchored; a rule added later
+ * counts.
+ */
+static void
+test_rules_may_start_from_the_patterns(void **state)
+{
+	struct rules *r = load_ok("p\t/^(?:van|ibn|[0-9]+th)$/\n"
+	    "p\t/^Esq\\.?$/i\n"
+	    "q\t/ibn/\n");
+	char *cause = NULL;
+
+	(void)state;
+	assert_true(rules_may_start(r, "p", 'v'));
+	assert_true(rules_may_start(r, "p", 'i'));
+	assert_true(rules_may_start(r, "p", '4'));
+	assert_true(rules_may_start(r, "p", 'E'));
+	assert_true(rules_may_start(r, "p", 'e'));
+	assert_false(rules_may_start(r, "p", 'V'));
+	assert_false(rules_may_start(r, "p", 'x'));
+	assert_false(rules_may_start(r, "p", ' '));
+	assert_true(rules_may_start(r, "p", 0xc3));
+	assert_true(rules_may_start(r, "q", 'x'));
+	assert_false(rules_may_start(r, "none", 'v'));
+	assert_int_equal(rules_load_string(r, "more", "p\t/^x/\n", &cause),
+	    0);
+	assert_true(rules_may_start(r, "p", 'x'));
+	rules_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -834,6 +866,7 @@ main(int argc, char **argv)
 		    test_rules_answers_remembered_until_rules_change),
 		cmocka_unit_test(
 		    test_rules_match_from_the_next_rule_that_matches),
+		cmocka_unit_test(test_rules_may_start_from_the_patterns),
 	};
 
 	if (argc > 1 && strcmp(argv[1], "--bench") == 0)
