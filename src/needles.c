@@ -36,6 +36,7 @@
 
 #include "buf.h"
 #include "needles.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define NEEDLES_MAX	24	/* strings in one set; more: unknown */
@@ -550,34 +551,6 @@ skip_braces(const struct parse *ps, const char *p)
 	return p < ps->end ? p + 1 : p;
 }
 
-/* The UTF-8 bytes of code point c into s (up to 4): their number. */
-static size_t
-encode(uint32_t c, char *s)
-{
-	unsigned char *u = (unsigned char *)s;
-
-	if (c < 0x80) {
-		u[0] = (unsigned char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		u[0] = (unsigned char)(0xc0 | c >> 6);
-		u[1] = (unsigned char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		u[0] = (unsigned char)(0xe0 | c >> 12);
-		u[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
-		u[2] = (unsigned char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	u[0] = (unsigned char)(0xf0 | c >> 18);
-	u[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
-	u[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
-	u[3] = (unsigned char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 /* What an escape stands for. */
 enum esc {
 	ESC_FAIL,	/* this parser does not follow it */
@@ -612,7 +585,7 @@ parse_hex(struct parse *ps, char *c, size_t *n)
 	ps->p = p;
 	if (digits == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 		return ESC_FAIL;
-	*n = encode(cp, c);
+	*n = utf8_put(cp, c);
 	return ESC_CHAR;
 }
 
@@ -740,7 +713,7 @@ class_range(struct parse *ps, struct cls *cl, uint32_t lo, uint32_t hi)
 	}
 	if (hi - lo < CLASS_MAX) {
 		for (u = lo; u <= hi && !cl->set.any; u++) {
-			n = encode(u, c);
+			n = utf8_put(u, c);
 			if ((m = shadow_char(ps, c, n, sh)) == 0 ||
 			    !set_add(&cl->set, sh, m))
 				set_any(&cl->set);
@@ -756,8 +729,8 @@ class_range(struct parse *ps, struct cls *cl, uint32_t lo, uint32_t hi)
 			set_any(&cl->set);
 			return;
 		}
-	class_meet(cl, c, encode(lo, c));
-	class_meet(cl, c, encode(hi, c));
+	class_meet(cl, c, utf8_put(lo, c));
+	class_meet(cl, c, utf8_put(hi, c));
 }
 
 /*
@@ -1656,6 +1629,24 @@ shadow_ascii_init(void)
 }
 
 /*
+ * Put the shadow byte c after prev: its pair and its triple (from pp, the
+ * entry of the pair before) into the summary, c into the text at *n.
+ * Inline, with the caller's state in its locals (see below).
+ */
+static inline void
+shadow_put(uint16_t *pairs, uint16_t gen, unsigned char *t, size_t *n,
+    unsigned char *prev, unsigned *pp, unsigned char c)
+{
+	unsigned np = pair_bit(*prev, c);
+
+	pairs[np] = gen;
+	pairs[tri_bit(*pp, c)] = gen;
+	*pp = np;
+	t[(*n)++] = c;
+	*prev = c;
+}
+
+/*
  * A pair is in the summary when its entry holds the summary's generation:
  * a new subject needs no clearing, only a new generation.  The loop keeps
  * its state in locals: with stores through a char pointer in it, the
@@ -1666,7 +1657,7 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned char prev = 0, c = 0, *t;
-	unsigned pp = 0, np;	/* the entry of the pair before, and this one */
+	unsigned pp = 0;	/* the entry of the pair before */
 	uint16_t *pairs = sum->pairs, gen;
 	size_t i, n = 0, k, w;
 	int cls;
@@ -1692,11 +1683,7 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 			/* A blank or a digit after another: one run. */
 			if (c == prev && (c | 0x10) == '0')
 				continue;
-			pairs[np = pair_bit(prev, c)] = gen;
-			pairs[tri_bit(pp, c)] = gen;
-			pp = np;
-			t[n++] = c;
-			prev = c;
+			shadow_put(pairs, gen, t, &n, &prev, &pp, c);
 		}
 		if (i == len)
 			break;
@@ -1705,14 +1692,9 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 			w = len - i;
 		if ((cls = needles_shadow_class(decode(u + i, w))) == 0) {
 			/* Any other character stays as it is. */
-			for (k = 0; k < w; k++) {
-				c = u[i + k];
-				pairs[np = pair_bit(prev, c)] = gen;
-				pairs[tri_bit(pp, c)] = gen;
-				pp = np;
-				t[n++] = c;
-				prev = c;
-			}
+			for (k = 0; k < w; k++)
+				shadow_put(pairs, gen, t, &n, &prev, &pp,
+				    u[i + k]);
 			i += w;
 			continue;
 		}
@@ -1720,11 +1702,7 @@ needles_summarise(struct needles_sum *sum, const char *s, size_t len)
 		c = (unsigned char)cls;
 		if (c == prev && (c | 0x10) == '0')
 			continue;
-		pairs[np = pair_bit(prev, c)] = gen;
-		pairs[tri_bit(pp, c)] = gen;
-		pp = np;
-		t[n++] = c;
-		prev = c;
+		shadow_put(pairs, gen, t, &n, &prev, &pp, c);
 	}
 	t[n] = '\0';
 	sum->len = n;
