@@ -102,6 +102,7 @@ struct out_bibutils {
 	int		 ops;		/* the format has an assemble step */
 	int		 direct;	/* records bypass bibl_write() (below) */
 	bibl		 pending;	/* formats written at close */
+	bibl		 staged;	/* records put, to write at a flush */
 	struct buf	 tmp;
 	/* The batch being written when direct. */
 	struct bu_batch	*batch;
@@ -577,6 +578,7 @@ out_bibutils_open(enum format f, FILE *fp, int latex, char **cause)
 	    o->p.utf8out && o->p.xmlout == BIBL_XMLOUT_FALSE;
 	fields_init(&o->stub);
 	bibl_init(&o->pending);
+	bibl_init(&o->staged);
 	return o;
 }
 
@@ -1495,25 +1497,6 @@ bu_record(struct out_bibutils *o, const struct entry *e, fields **ops)
 	return r.f;
 }
 
-/* Add the records of v[0..n) to b; -1 when out of memory. */
-static int
-bu_add_records(struct out_bibutils *o, bibl *b, struct entry *const *v,
-    size_t n)
-{
-	fields *f;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if ((f = bu_record(o, v[i], NULL)) == NULL)
-			return -1;
-		if (bibl_addref(b, f) != BIBL_OK) {
-			fields_delete(f);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /*
  * Convert the values of f as bibl_write() would.  Direct writing is only
  * chosen where that conversion (UTF-8 to UTF-8) leaves valid UTF-8 as it
@@ -1576,6 +1559,8 @@ bu_batch_grow(struct out_bibutils *o, size_t n)
 
 	if (n <= o->capbatch)
 		return;
+	if (n < 2 * o->capbatch)
+		n = 2 * o->capbatch;
 	o->batch = xreallocarray(o->batch, n, sizeof(*o->batch));
 	o->stubs = xreallocarray(o->stubs, n, sizeof(*o->stubs));
 	for (i = o->capbatch; i < n; i++)
@@ -1583,62 +1568,92 @@ bu_batch_grow(struct out_bibutils *o, size_t n)
 	o->capbatch = n;
 }
 
-/*
- * Write the records of v[0..n) directly: bibl_write() is handed empty
- * stubs, which it has nothing to convert in, and the hooks hand
- * libbibutils' steps the records themselves.
- */
-static int
-bu_write_direct(struct out_bibutils *o, struct entry *const *v, size_t n)
+/* Free the records of the batch written directly. */
+static void
+bu_batch_clear(struct out_bibutils *o)
 {
-	struct bu_batch *bb;
-	bibl b;
 	size_t i;
-	int rc = 0;
 
-	bu_batch_grow(o, n);
-	for (o->nbatch = 0; o->nbatch < n; o->nbatch++) {
-		bb = &o->batch[o->nbatch];
-		if ((bb->rec = bu_record(o, v[o->nbatch], &bb->ops)) == NULL) {
-			rc = -1;
-			break;
-		}
-		bu_convert(o, bb->rec);
-		bu_convert(o, bb->ops);
-	}
-	if (rc == 0 && n > 0) {
-		b.n = b.max = (long)n;
-		b.ref = o->stubs;
-		bu_current = o;
-		rc = bu_bibl_write(o, &b);
-		bu_current = NULL;
-	}
 	for (i = 0; i < o->nbatch; i++) {
 		fields_delete(o->batch[i].rec);
 		fields_delete(o->batch[i].ops);
 	}
 	o->nbatch = 0;
+}
+
+/*
+ * Write the batch directly: bibl_write() is handed empty stubs, which it
+ * has nothing to convert in, and the hooks hand libbibutils' steps the
+ * records themselves.
+ */
+static int
+bu_write_direct(struct out_bibutils *o)
+{
+	bibl b;
+	int rc;
+
+	b.n = b.max = (long)o->nbatch;
+	b.ref = o->stubs;
+	bu_current = o;
+	rc = bu_bibl_write(o, &b);
+	bu_current = NULL;
+	bu_batch_clear(o);
 	return rc;
+}
+
+int
+out_bibutils_put(struct out_bibutils *o, const struct entry *e)
+{
+	struct bu_batch *bb;
+	fields *f;
+
+	if (o->direct) {
+		bu_batch_grow(o, o->nbatch + 1);
+		bb = &o->batch[o->nbatch];
+		if ((bb->rec = bu_record(o, e, &bb->ops)) == NULL)
+			return -1;
+		o->nbatch++;
+		bu_convert(o, bb->rec);
+		bu_convert(o, bb->ops);
+		return 0;
+	}
+	/* Written at close (the XML formats), or at the next flush. */
+	if ((f = bu_record(o, e, NULL)) == NULL)
+		return -1;
+	if (bibl_addref(o->streams ? &o->staged : &o->pending, f) !=
+	    BIBL_OK) {
+		fields_delete(f);
+		return -1;
+	}
+	return 0;
+}
+
+int
+out_bibutils_flush(struct out_bibutils *o)
+{
+	int rc = 0;
+
+	if (o->direct && o->nbatch > 0)
+		rc = bu_write_direct(o);
+	else if (o->staged.n > 0) {
+		rc = bu_bibl_write(o, &o->staged);
+		bibl_free(&o->staged);		/* and empty again */
+	}
+	return rc == 0 && !ferror(o->fp) ? 0 : -1;
 }
 
 int
 out_bibutils_write(struct out_bibutils *o, struct entry *const *v, size_t n)
 {
-	bibl b;
-	int rc;
+	size_t i;
 
-	if (!o->streams)
-		return bu_add_records(o, &o->pending, v, n);
-	if (o->direct)
-		rc = bu_write_direct(o, v, n);
-	else {
-		bibl_init(&b);
-		rc = bu_add_records(o, &b, v, n);
-		if (rc == 0 && b.n > 0)
-			rc = bu_bibl_write(o, &b);
-		bibl_free(&b);
-	}
-	return rc == 0 && !ferror(o->fp) ? 0 : -1;
+	for (i = 0; i < n; i++)
+		if (out_bibutils_put(o, v[i]) == -1) {
+			bu_batch_clear(o);
+			bibl_free(&o->staged);
+			return -1;
+		}
+	return out_bibutils_flush(o);
 }
 
 int
@@ -1651,6 +1666,8 @@ out_bibutils_close(struct out_bibutils *o)
 	if (fflush(o->fp) != 0 || ferror(o->fp))
 		rc = -1;
 	bibl_free(&o->pending);
+	bibl_free(&o->staged);
+	bu_batch_clear(o);
 	buf_free(&o->tmp);
 	free(o->batch);
 	free(o->stubs);

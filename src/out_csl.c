@@ -823,23 +823,28 @@ out_csl_flush(struct out_csl *o)
 }
 
 /*
- * Each item is built and written in turn, in values reused from one to
- * the next (memory stays small and hot); the batch's text goes out in one
- * fwrite.
+ * Each item is built in turn, in values reused from one to the next
+ * (memory stays small and hot); the text of the items put goes out at the
+ * next flush, in one fwrite.
  */
+int
+out_csl_put(struct out_csl *o, const struct entry *e)
+{
+	buf_reset(&o->item);
+	if (out_csl_prep(&o->prep, e, &o->item) != 0)
+		return -1;
+	return out_csl_add(o, e->key != NULL ? e->key : "", o->item.s,
+	    o->item.len);
+}
+
 int
 out_csl_write(struct out_csl *o, struct entry *const *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		buf_reset(&o->item);
-		if (out_csl_prep(&o->prep, v[i], &o->item) != 0)
+	for (i = 0; i < n; i++)
+		if (out_csl_put(o, v[i]) != 0)
 			return -1;
-		if (out_csl_add(o, v[i]->key != NULL ? v[i]->key : "",
-		    o->item.s, o->item.len) != 0)
-			return -1;
-	}
 	return out_csl_flush(o);
 }
 

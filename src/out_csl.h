@@ -18,6 +18,8 @@ struct out_csl;
 struct out_csl_prep;
 
 struct out_csl	*out_csl_open(FILE *);
+/* out_csl_put() makes an entry's item for out_csl_flush() (below). */
+int		 out_csl_put(struct out_csl *, const struct entry *);
 int		 out_csl_write(struct out_csl *, struct entry *const *, size_t);
 int		 out_csl_close(struct out_csl *);
 

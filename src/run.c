@@ -2,24 +2,29 @@
  * run.c -- one run of the pipeline (see run.h).
  *
  * Entries stream through: the reading thread reads, cleans and splits the
- * input into raw entries and queues them in batches of RUN_BATCH; each
- * batch is parsed, then its entries get their keys and are written, so
- * memory does not grow with the input (the keys and duplicate fingerprints
- * excepted, a few bytes per entry).  Output goes to a spool that is
- * committed only when every input was read without error.
+ * input into raw entries and queues them in batches; each batch is
+ * parsed, then its entries get their keys and are written, so memory does
+ * not grow with the input (the keys and duplicate fingerprints excepted,
+ * a few bytes per entry).  Output goes to a spool that is committed only
+ * when every input was read without error.
  *
- * A short input is all done on one thread.  Once a first batch is full,
- * batches are parsed on worker threads, one per processor, each with its
- * own copy of the rules (rules_clone()), and written in input order on a
- * writing thread, while the reading thread reads on.  What needs no other
- * entry (a key's base, a duplicate fingerprint, a CSL item's text) is
- * made on the workers, which also free the batches they parsed once they
- * are written (run_prep(), run_worker_main()), so that the writing thread
- * does only what depends on input order.  Every message is held
- * (diag_hold()) with the entry it is about, the reader's before the
- * entry, the parser's with it, and printed by the thread that writes the
- * entry just before the entry is keyed, so that standard error reads
- * exactly as if one thread had done all.
+ * A very short input is all done on one thread.  Once a first small batch
+ * (RUN_FIRST entries) is full, batches are written in input order on a
+ * writing thread while the reading thread parses the next ones itself:
+ * for a CV of a few dozen entries, writing BibTeX through libbibutils is
+ * a third of the work, and no other thread needs a copy of the rules yet.
+ * Batches grow with the input.  Once RUN_BATCH entries have come, batches
+ * of RUN_BATCH are parsed on worker threads, one per processor, each with
+ * its own copy of the rules (rules_clone()), while the reading thread
+ * reads on.  What needs no other entry (a key's base, a duplicate
+ * fingerprint, a CSL item's text) is made where the entry is parsed, and
+ * a batch is freed by the thread that parsed it once it is written
+ * (run_prep(), run_worker_main()), so that the writing thread does only
+ * what depends on input order.  Every message is held (diag_hold()) with
+ * the entry it is about, the reader's before the entry, the parser's with
+ * it, and printed by the writing thread as it takes the entry, followed
+ * by the writer's own (writer_put()), so that standard error reads
+ * exactly as if one thread had done all, whatever the batches.
  */
 #include "config.h"
 
@@ -49,6 +54,8 @@
 #include "xmalloc.h"
 
 #define RUN_BATCH		512	/* entries */
+#define RUN_FIRST		8	/* entries, in the first batches */
+#define RUN_RAW_ENTRY		100	/* bytes, a batch's text per entry */
 #define RUN_WORKERS_MAX		8	/* parsing threads */
 #define RUN_AHEAD		2	/* batches in flight per worker */
 #define PREAMBLE_SCORE		2	/* to keep text before any heading */
@@ -121,19 +128,21 @@ struct run {
 	struct keys		*keys;
 	struct dedup		*dedup;
 	struct batch		*batch;		/* being filled */
+	size_t			 batch_max;	/* entries it may take */
+	unsigned long		 queued;	/* entries in batches before */
 	struct buf		 pending;	/* held for the next entry */
-	struct entry_list	 out;		/* keyed, to be written */
 	unsigned long		 entries;	/* written or dropped */
 	int			 failed;	/* an input error */
 	int			 write_failed;	/* the writer's, once joined */
 	int			 write_errno;
 	/*
-	 * The threads, once started.  Batches are numbered in input order:
-	 * the reader has submitted those below submitted, the workers have
-	 * taken those below taken, the writer written those below written;
-	 * ring[n % ahead] holds batch n in between.
+	 * The threads, once started: the writer, then the workers (none
+	 * while the reading thread parses).  Batches are numbered in input
+	 * order: the reader has submitted those below submitted, the workers
+	 * (or the reader) have taken those below taken, the writer written
+	 * those below written; ring[n % ahead] holds batch n in between.
 	 */
-	int			 threaded;
+	int			 threaded;	/* the writer runs */
 	size_t			 nworkers;
 	pthread_t		 workers[RUN_WORKERS_MAX];
 	struct rules		*worker_rules[RUN_WORKERS_MAX];
@@ -262,8 +271,8 @@ batch_free(struct batch *b)
  * and its duplicate fingerprint, and, when the writer can, its text (and
  * then the entry is freed).  All of it is done here, on the parsing
  * threads, off the writing thread, which has to do the rest in input
- * order.  The text's messages are held apart: the writing thread issued
- * them after the batch's others.
+ * order.  The text's messages are held apart: the writing thread issues
+ * them after the entry's others, as writing the entry would.
  */
 static void
 run_prep(struct parser *p, struct batch *b, struct job *j)
@@ -342,9 +351,18 @@ run_dropped(struct run *r, const char *file, unsigned long line,
 	return r->opts->dedup;
 }
 
+static void
+run_write_error(struct run *r, int error)
+{
+	if (!r->write_failed) {
+		r->write_failed = 1;
+		r->write_errno = error;
+	}
+}
+
 /*
- * A parsed entry: report a duplicate, give it a key, queue it (it stays
- * the job's).
+ * A parsed entry: report a duplicate, give it a key, hand it to the
+ * writer (its messages now, with the entry's; it stays the job's).
  */
 static void
 run_emit(struct run *r, struct batch *b, struct job *j)
@@ -354,16 +372,8 @@ run_emit(struct run *r, struct batch *b, struct job *j)
 		return;
 	free(j->e->key);
 	j->e->key = xstrdup(keys_give(r->keys, b->texts.s + j->base));
-	entry_list_add(&r->out, j->e);
-}
-
-static void
-run_write_error(struct run *r, int error)
-{
-	if (!r->write_failed) {
-		r->write_failed = 1;
-		r->write_errno = error;
-	}
+	if (!r->write_failed && writer_put(r->writer, j->e) == -1)
+		run_write_error(r, errno);
 }
 
 /* A prepared entry: report a duplicate, add its text with its key. */
@@ -399,17 +409,11 @@ run_write_batch(struct run *r, struct batch *b)
 			run_add(r, b, &b->jobs[i]);
 		else
 			run_emit(r, b, &b->jobs[i]);
+		diag_release(&b->jobs[i].late);
 	}
 	diag_release(&b->tail);
-	for (i = 0; i < b->n; i++)
-		diag_release(&b->jobs[i].late);
-	if (b->prepped) {
-		if (!r->write_failed && writer_flush(r->writer) == -1)
-			run_write_error(r, errno);
-	} else if (r->out.n > 0 && !r->write_failed &&
-	    writer_write(r->writer, r->out.v, r->out.n) == -1)
+	if (!r->write_failed && writer_flush(r->writer) == -1)
 		run_write_error(r, errno);
-	r->out.n = 0;		/* the entries are the jobs' */
 }
 
 /* Free the batches of a garbage list. */
@@ -501,9 +505,9 @@ run_nworkers(void)
 	return n > RUN_WORKERS_MAX ? RUN_WORKERS_MAX : (size_t)n;
 }
 
-/* Let the threads finish and join them: the first n workers, the writer. */
+/* Let the threads finish and join them: the workers, then the writer. */
 static void
-run_stop_threads(struct run *r, size_t n, int writer)
+run_stop_threads(struct run *r)
 {
 	size_t i;
 
@@ -511,31 +515,27 @@ run_stop_threads(struct run *r, size_t n, int writer)
 	r->done = 1;
 	pthread_cond_broadcast(&r->cond);
 	pthread_mutex_unlock(&r->lock);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < r->nworkers; i++) {
 		pthread_join(r->workers[i], NULL);
 		rules_free(r->worker_rules[i]);
 	}
-	if (writer)
-		pthread_join(r->writer_thread, NULL);
-	for (i = 0; i < n; i++) {
-		/* None left, but for a writer that never started. */
-		run_free_list(r->parsers[i].garbage);
-		r->parsers[i].garbage = NULL;
-	}
+	pthread_join(r->writer_thread, NULL);
+	/* The batches the reading thread parsed; the workers freed theirs. */
+	run_free_list(r->parser.garbage);
+	r->parser.garbage = NULL;
 	pthread_cond_destroy(&r->cond);
 	pthread_mutex_destroy(&r->lock);
+	r->threaded = 0;
+	r->nworkers = 0;
 }
 
 /*
- * Start the workers and the writer; 0, or -1 if they could not start
- * (then the batches are parsed and written on the reading thread).
+ * Start the writer; 0, or -1 if it could not start (then the batches are
+ * parsed and written on the reading thread).
  */
 static int
-run_start_threads(struct run *r)
+run_start_writer(struct run *r)
 {
-	struct parser *p;
-	size_t i, n = run_nworkers();
-
 	if (pthread_mutex_init(&r->lock, NULL) != 0)
 		return -1;
 	if (pthread_cond_init(&r->cond, NULL) != 0) {
@@ -544,7 +544,27 @@ run_start_threads(struct run *r)
 	}
 	r->submitted = r->taken = r->written = 0;
 	r->done = 0;
-	r->ahead = n * RUN_AHEAD + 2;
+	/* For the workers to come: batch n stays in ring[n % ahead]. */
+	r->ahead = run_nworkers() * RUN_AHEAD + 2;
+	if (pthread_create(&r->writer_thread, NULL, run_writer_main, r) != 0) {
+		pthread_cond_destroy(&r->cond);
+		pthread_mutex_destroy(&r->lock);
+		return -1;
+	}
+	r->threaded = 1;
+	return 0;
+}
+
+/*
+ * Start the workers, as many as start (none: the reading thread goes on
+ * parsing).  The writer runs already.
+ */
+static void
+run_start_workers(struct run *r)
+{
+	struct parser *p;
+	size_t i, n = run_nworkers();
+
 	for (i = 0; i < n; i++) {
 		/* Cloned here: the reading thread uses r->rules meanwhile. */
 		r->worker_rules[i] = rules_clone(r->rules);
@@ -560,31 +580,51 @@ run_start_threads(struct run *r)
 			break;
 		}
 	}
-	if (i == 0 || pthread_create(&r->writer_thread, NULL,
-	    run_writer_main, r) != 0) {
-		run_stop_threads(r, i, 0);
-		return -1;
-	}
 	r->nworkers = i;
-	r->threaded = 1;
-	return 0;
+}
+
+/*
+ * After a full batch b: start the threads the input has grown to need,
+ * and size the next batch.  Small batches first, so that the writer
+ * starts early and, at the end of a short input, has little left to
+ * write after the last is parsed; larger ones as the input grows, so
+ * that handing them over costs little.
+ */
+static void
+run_scale(struct run *r, const struct batch *b)
+{
+	size_t next;
+
+	if (b->n < r->batch_max || r->batch_max == RUN_BATCH)
+		return;		/* the last batch, or grown already */
+	if (!r->threaded && run_start_writer(r) == -1) {
+		r->batch_max = RUN_BATCH;	/* all on this thread */
+		return;
+	}
+	if (r->queued >= RUN_BATCH) {
+		run_start_workers(r);
+		r->batch_max = RUN_BATCH;
+		return;
+	}
+	next = r->queued / 4;
+	r->batch_max = next < RUN_FIRST ? RUN_FIRST : next;
 }
 
 /*
  * Hand on the batch being filled, with the messages held after its last
- * entry, and start a new one.  A long input (a full batch) starts the
- * threads; without them, the batch is parsed and written here.
+ * entry, and start a new one.  Without threads, the batch is parsed and
+ * written here; without workers, parsed here and written by the writer.
  */
 static void
 run_submit(struct run *r)
 {
-	struct batch *b = r->batch;
+	struct batch *b = r->batch, *garbage;
 
 	b->tail = r->pending;
 	buf_init(&r->pending);
 	r->batch = batch_new();
-	if (!r->threaded && b->n == RUN_BATCH)
-		(void)run_start_threads(r);
+	r->queued += b->n;
+	run_scale(r, b);
 	if (!r->threaded) {
 		diag_hold(NULL);
 		run_parse_batch(&r->parser, b, NULL);
@@ -593,12 +633,21 @@ run_submit(struct run *r)
 		diag_hold(&r->pending);
 		return;
 	}
+	if (r->nworkers == 0) {
+		run_parse_batch(&r->parser, b, &r->pending);
+		b->parsed = 1;
+	}
 	pthread_mutex_lock(&r->lock);
 	while (r->submitted - r->written >= r->ahead)
 		pthread_cond_wait(&r->cond, &r->lock);
 	r->ring[r->submitted++ % r->ahead] = b;
+	if (r->nworkers == 0)
+		r->taken = r->submitted;	/* no worker's to take */
+	garbage = r->parser.garbage;
+	r->parser.garbage = NULL;
 	pthread_cond_broadcast(&r->cond);
 	pthread_mutex_unlock(&r->lock);
+	run_free_list(garbage);
 }
 
 /* Add s (if not NULL) to the batch's raw; its offset, or RUN_NONE. */
@@ -609,8 +658,6 @@ run_raw_add(struct batch *b, const char *s)
 
 	if (s == NULL)
 		return RUN_NONE;
-	if (b->raw.cap == 0)
-		buf_grow(&b->raw, 65536);	/* a few hundred entries' */
 	buf_append(&b->raw, s, strlen(s) + 1);
 	return off;
 }
@@ -624,8 +671,11 @@ run_queue(struct run *r, const char *file, const struct rawentry *raw,
 	struct job *j;
 
 	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 64;
+		b->cap = b->cap ? b->cap * 2 : r->batch_max;
 		b->jobs = xreallocarray(b->jobs, b->cap, sizeof(*b->jobs));
+		/* Room for the batch's text, as large entries go. */
+		if (b->n == 0)
+			buf_grow(&b->raw, r->batch_max * RUN_RAW_ENTRY);
 	}
 	j = &b->jobs[b->n++];
 	memset(j, 0, sizeof(*j));
@@ -639,7 +689,7 @@ run_queue(struct run *r, const char *file, const struct rawentry *raw,
 	j->before = r->pending;		/* diag_hold() keeps &r->pending */
 	buf_init(&r->pending);
 	buf_init(&j->diags);
-	if (b->n == RUN_BATCH)
+	if (b->n == r->batch_max)
 		run_submit(r);
 }
 
@@ -654,8 +704,7 @@ run_drain(struct run *r)
 	buf_free(&r->pending);
 	if (!r->threaded)
 		return;
-	run_stop_threads(r, r->nworkers, 1);
-	r->threaded = 0;
+	run_stop_threads(r);
 	if (r->write_failed)
 		errno = r->write_errno;
 }
@@ -1056,13 +1105,13 @@ run(const struct run_opts *o)
 	r.keys = keys_new();
 	r.dedup = dedup_new();
 	r.batch = batch_new();
+	r.batch_max = RUN_FIRST;
 	diag_hold(&r.pending);
 	if (o->inputs == NULL || o->inputs[0] == NULL)
 		run_file(&r, "-");
 	for (i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
 		run_file(&r, o->inputs[i]);
 	run_drain(&r);
-	free(r.out.v);
 	writer_prep_free(r.parser.prep);
 	buf_free(&r.parser.tmp);
 	if (writer_close(r.writer) == -1)

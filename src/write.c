@@ -118,6 +118,18 @@ writer_open(enum format f, FILE *fp, const struct write_opts *opts,
 	return w;
 }
 
+int
+writer_put(struct writer *w, const struct entry *e)
+{
+	int rc;
+
+	if (w->csl != NULL)
+		rc = out_csl_put(w->csl, e);
+	else
+		rc = out_bibutils_put(w->bu, e);
+	return rc == 0 && !ferror(w->fp) ? 0 : -1;
+}
+
 /* Write a batch; a stream error (ferror) is an error too. */
 int
 writer_write(struct writer *w, struct entry *const *v, size_t n)
@@ -172,7 +184,13 @@ writer_add(struct writer *w, const char *key, const char *text, size_t len)
 int
 writer_flush(struct writer *w)
 {
-	return out_csl_flush(w->csl) == 0 && !ferror(w->fp) ? 0 : -1;
+	int rc;
+
+	if (w->csl != NULL)
+		rc = out_csl_flush(w->csl);
+	else
+		rc = out_bibutils_flush(w->bu);
+	return rc == 0 && !ferror(w->fp) ? 0 : -1;
 }
 
 /* Finish the output (the XML formats are written now); free w. */

@@ -40,15 +40,23 @@ struct writer;
 /* Both return NULL (and set *cause, which the caller frees) on failure. */
 struct writer	*writer_open(enum format, FILE *, const struct write_opts *,
 		    char **cause);
-/* Write n entries; 0 on success, -1 on an output error. */
+/*
+ * writer_put() takes an entry, in output order, and does now all the work
+ * on it but the writing (it may warn: the caller holds the messages with
+ * the entry); writer_flush() writes the entries put or added since the
+ * last.  writer_write() is both, for n entries.  Each returns 0, or -1 on
+ * an output error.
+ */
+int		 writer_put(struct writer *, const struct entry *);
 int		 writer_write(struct writer *, struct entry *const *, size_t);
+int		 writer_flush(struct writer *);
 /*
  * A format may do the work on an entry that needs no other entry (all but
  * its key) on the parsing threads, each with its own writer_prep, made
  * before the threads start; writer_prep_new() is NULL for a format that
  * takes whole entries.  writer_prep() appends the entry's text to b (and
- * may warn); writer_add() adds a text with its key, in output order, and
- * writer_flush() writes those added.  Each returns 0 or -1.
+ * may warn); writer_add() adds a text with its key, in output order, for
+ * writer_flush() to write.  Each returns 0 or -1.
  */
 struct writer_prep *writer_prep_new(const struct writer *);
 void		 writer_prep_free(struct writer_prep *);
@@ -56,7 +64,6 @@ int		 writer_prep(struct writer_prep *, const struct entry *,
 		    struct buf *b);
 int		 writer_add(struct writer *, const char *key, const char *text,
 		    size_t len);
-int		 writer_flush(struct writer *);
 /* Write what is pending and the trailer; frees the writer.  0 or -1. */
 int		 writer_close(struct writer *);
 

@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 99
+plan 102
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -385,6 +385,24 @@ check "a long input comes out whole (15 x (38 + 40) entries)" \
 check "a long input's messages are in input order" \
     eval "sed -n 's/^cv2bib: long.txt:\\([0-9]*\\):.*/\\1/p' err >lines &&
     test \"\$(grep -c 'no year' err)\" -eq 600 && sort -n -c lines"
+
+# The writing thread's own messages (RIS gives a name once) come with
+# their entry too, whatever batch it was in, on every path: one thread
+# (a short input), the writer alone, the workers.
+i=0
+while [ $i -lt 700 ]; do
+	printf -- '- A. Poe, B. Roe and A. Poe. Case %d. Journal of Cases, 2020.\n' $i
+	printf -- '- C. Doe. Case %d, again. Journal of Cases.\n' $i
+	i=$((i + 1))
+done >dupnames.body
+for n in 3 40 1400; do
+	{ printf '# Journal Articles\n\n'; head -n $n dupnames.body; } >dupnames.md
+	run -f ris dupnames.md
+	check "the writer's messages are in input order ($n entries)" \
+	    eval "sed -n 's/^cv2bib: dupnames.md:\\([0-9]*\\):.*/\\1/p' err >lines &&
+	    test \"\$(wc -l <lines)\" -eq $n && sort -n -c lines &&
+	    test \"\$(grep -c '^TY  - ' out)\" -eq $n"
+done
 
 # --- rules -----------------------------------------------------------------
 printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' >my.rules
