@@ -1101,7 +1101,11 @@ run(const struct run_opts *o)
 		return EXIT_USAGE;
 	}
 	r.parser.rules = r.rules;
-	r.parser.prep = writer_prep_new(r.writer);
+	/*
+	 * What the reading thread parses, the writer writes whole: while the
+	 * reading thread parses, the writing thread has time to spare.
+	 */
+	r.parser.prep = NULL;
 	r.keys = keys_new();
 	r.dedup = dedup_new();
 	r.batch = batch_new();
@@ -1112,7 +1116,6 @@ run(const struct run_opts *o)
 	for (i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
 		run_file(&r, o->inputs[i]);
 	run_drain(&r);
-	writer_prep_free(r.parser.prep);
 	buf_free(&r.parser.tmp);
 	if (writer_close(r.writer) == -1)
 		r.write_failed = 1;
