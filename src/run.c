@@ -693,7 +693,11 @@ run_queue(struct run *r, const char *file, const struct rawentry *raw,
 		run_submit(r);
 }
 
-/* Parse and write what is left, and stop the threads. */
+/*
+ * Parse and write what is left, and stop the threads.  Unless workers
+ * share them (their copies use its compiled codes), the rules are freed
+ * first, while the writer writes the last batch: it needs none.
+ */
 static void
 run_drain(struct run *r)
 {
@@ -702,6 +706,11 @@ run_drain(struct run *r)
 	batch_free(r->batch);
 	r->batch = NULL;
 	buf_free(&r->pending);
+	if (r->nworkers == 0) {
+		rules_free(r->rules);
+		r->rules = NULL;
+		r->parser.rules = NULL;
+	}
 	if (!r->threaded)
 		return;
 	run_stop_threads(r);
