@@ -239,6 +239,9 @@ static const char *const tex_ascii[128] = {
 	['\\'] = "{\\textbackslash}",
 };
 
+/* The bytes of tex_ascii, for strcspn() (tex_rest()). */
+#define TEX_SPECIALS	"%&$#_{}~^\\"
+
 /* Whether tex_ascii has the byte: a table, as tex_span() asks every byte. */
 static const unsigned char tex_special[256] = {
 	['%'] = 1, ['&'] = 1, ['$'] = 1, ['#'] = 1, ['_'] = 1, ['{'] = 1,
@@ -281,10 +284,35 @@ tex_span(struct buf *b, const char *p, const char *e, int ascii)
 	}
 }
 
+/*
+ * Append the string from p escaped: tex_span() to its end.  Without
+ * ascii only TEX_SPECIALS change, which strcspn() finds many bytes at a
+ * time (glibc's compares 16 at once); it needs the string's end, which a
+ * span inside a title has not.
+ */
+static void
+tex_rest(struct buf *b, const char *p, int ascii)
+{
+	size_t n;
+
+	if (ascii) {
+		tex_span(b, p, p + strlen(p), ascii);
+		return;
+	}
+	for (;;) {
+		if ((n = strcspn(p, TEX_SPECIALS)) > 0)
+			buf_append(b, p, n);
+		if (p[n] == '\0')
+			break;
+		buf_puts(b, tex_ascii[(unsigned char)p[n]]);
+		p += n + 1;
+	}
+}
+
 void
 tex_escape_append(struct buf *b, const char *s, int ascii)
 {
-	tex_span(b, s, s + strlen(s), ascii);
+	tex_rest(b, s, ascii);
 }
 
 char *
@@ -608,7 +636,7 @@ tex_title_append(struct buf *b, const char *s, int ascii)
 		    *w.t == '!');
 		prev_lower = w.t > w.h && !w.upper;
 	}
-	tex_span(b, done, w.e, ascii);
+	tex_rest(b, done, ascii);
 }
 
 char *
