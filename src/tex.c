@@ -324,7 +324,7 @@ tex_escape(const char *s, int ascii)
 	/* buf_grow() leaves the new space unterminated: end it at once. */
 	buf_grow(&b, len + len / 8 + 8);
 	buf_append(&b, "", 0);
-	tex_span(&b, s, s + len, ascii);
+	tex_rest(&b, s, ascii);
 	return buf_take(&b);
 }
 
