@@ -103,7 +103,13 @@ struct out_bibutils {
 	int		 direct;	/* records bypass bibl_write() (below) */
 	bibl		 pending;	/* formats written at close */
 	bibl		 staged;	/* records put, to write at a flush */
+	/*
+	 * What a record's values are built in (names, the note), and what
+	 * they are escaped in: both kept from record to record, so that a
+	 * field costs no allocation but libbibutils' own copy.
+	 */
 	struct buf	 tmp;
+	struct buf	 esc;
 	/* The batch being written when direct. */
 	struct bu_batch	*batch;
 	size_t		 nbatch;
@@ -598,12 +604,15 @@ struct bu_rec {
 	struct buf		 note;	/* what goes into the note */
 };
 
-/* Add text to f as it must appear in the format. */
+/*
+ * Add text to f as it must appear in the format.  v may be in o->tmp, not
+ * in o->esc.
+ */
 static void
 bu_text_to(struct bu_rec *r, fields *f, const char *tag, const char *v,
     int level)
 {
-	char *s;
+	struct buf *esc = &r->o->esc;
 
 	if (v == NULL || *v == '\0')
 		return;
@@ -611,9 +620,9 @@ bu_text_to(struct bu_rec *r, fields *f, const char *tag, const char *v,
 		fields_add_can_dup(f, tag, v, level);
 		return;
 	}
-	s = tex_escape(v, r->o->latex);
-	fields_add_can_dup(f, tag, s, level);
-	free(s);
+	buf_reset(esc);
+	tex_escape_append(esc, v, r->o->latex);
+	fields_add_can_dup(f, tag, buf_str(esc), level);
 }
 
 /* Add text to the record. */
@@ -631,58 +640,81 @@ bu_raw(struct bu_rec *r, const char *tag, const char *v, int level)
 		fields_add_can_dup(r->f, tag, v, level);
 }
 
+/*
+ * Tag a followed by b, in t.  Every tag is one of this file's (an
+ * operation and an output tag, a role and ":ASIS"), far shorter than
+ * BU_TAGMAX: a longer one is a mistake here.  Cheaper than a printf,
+ * which was a tenth of building a record.
+ */
+#define BU_TAGMAX	64
+
+static const char *
+bu_tag(char t[BU_TAGMAX], const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	if (na + nb >= BU_TAGMAX)
+		abort();
+	memcpy(t, a, na);
+	memcpy(t + na, b, nb + 1);
+	return t;
+}
+
 /* Ask for the output field tag = v (text) after libbibutils' step. */
 static void
 bu_out_text(struct bu_rec *r, const char *tag, const char *v)
 {
-	char *t;
+	char t[BU_TAGMAX];
 
-	if (!r->o->ops || v == NULL || *v == '\0')
-		return;
-	xasprintf(&t, "%s%s", OP_ADD, tag);
-	bu_text_to(r, r->ops, t, v, LEVEL_MAIN);
-	free(t);
+	if (r->o->ops && v != NULL && *v != '\0')
+		bu_text_to(r, r->ops, bu_tag(t, OP_ADD, tag), v, LEVEL_MAIN);
 }
 
 /* Ask for the output field tag = v, verbatim (an identifier). */
 static void
 bu_out_raw(struct bu_rec *r, const char *tag, const char *v)
 {
-	char *t;
+	char t[BU_TAGMAX];
 
-	if (!r->o->ops || v == NULL || *v == '\0')
-		return;
-	xasprintf(&t, "%s%s", OP_ADD, tag);
-	fields_add_can_dup(r->ops, t, v, LEVEL_MAIN);
-	free(t);
+	if (r->o->ops && v != NULL && *v != '\0')
+		fields_add_can_dup(r->ops, bu_tag(t, OP_ADD, tag), v,
+		    LEVEL_MAIN);
 }
 
 /* Ask for an operation on the output (OP_DROP ...): "a" or "a b". */
 static void
 bu_out_op(struct bu_rec *r, const char *op, const char *a, const char *b)
 {
-	char *v;
+	struct buf *v = &r->o->esc;
 
 	if (!r->o->ops)
 		return;
-	xasprintf(&v, "%s%s%s", a, b != NULL ? " " : "", b != NULL ? b : "");
-	fields_add_can_dup(r->ops, op, v, LEVEL_MAIN);
-	free(v);
+	buf_reset(v);
+	buf_puts(v, a);
+	if (b != NULL) {
+		buf_putc(v, ' ');
+		buf_puts(v, b);
+	}
+	fields_add_can_dup(r->ops, op, buf_str(v), LEVEL_MAIN);
+}
+
+/* Append s to b, after sep if b holds something already. */
+static void
+bu_join(struct buf *b, const char *sep, const char *s)
+{
+	if (b->len > 0)
+		buf_puts(b, sep);
+	buf_puts(b, s);
 }
 
 /* Append a name part, escaped for LaTeX when the format is TeX. */
 static void
 bu_name_part(struct bu_rec *r, struct buf *b, const char *s)
 {
-	char *e;
-
-	if (!r->o->tex) {
+	if (r->o->tex)
+		tex_escape_append(b, s, r->o->latex);
+	else
 		buf_puts(b, s);
-		return;
-	}
-	e = tex_escape(s, r->o->latex);
-	buf_puts(b, e);
-	free(e);
 }
 
 /*
@@ -833,7 +865,7 @@ bu_names(struct bu_rec *r, const char *role, const struct namelist *nl,
 {
 	struct buf *b = &r->o->tmp;
 	const char *suffix = "";
-	char tag[32];
+	char tag[BU_TAGMAX];
 	size_t i, start, mark;
 
 	buf_reset(b);
@@ -853,17 +885,16 @@ bu_names(struct bu_rec *r, const char *role, const struct namelist *nl,
 			continue;
 		if (bu_names_once(r->o->format))
 			bu_name_repeat(r, role, buf_str(b));
-		snprintf(tag, sizeof(tag), "%s%s", role, suffix);
-		fields_add_can_dup(r->f, tag, buf_str(b), level);
+		fields_add_can_dup(r->f, bu_tag(tag, role, suffix), buf_str(b),
+		    level);
 		buf_reset(b);
 	}
 	/* RIS and the others have no way to say it: "AU  - others". */
 	if (nl->etal && nl->n > 0 && r->o->tex)
 		buf_puts(b, b->len > 0 ? BU_TEX_AND "others" : "others");
-	if (r->o->tex && b->len > 0) {
-		snprintf(tag, sizeof(tag), "%s:ASIS", role);
-		fields_add_can_dup(r->f, tag, buf_str(b), level);
-	}
+	if (r->o->tex && b->len > 0)
+		fields_add_can_dup(r->f, bu_tag(tag, role, ":ASIS"), buf_str(b),
+		    level);
 }
 
 /* Whether the type is a part of a host: a journal, proceedings, a book. */
@@ -1099,7 +1130,7 @@ static void
 bu_add_pages(struct bu_rec *r)
 {
 	const char *pages = r->e->f[FIELD_PAGES], *p, *stop;
-	char *start;
+	struct buf *start = &r->o->tmp;
 	size_t n;
 
 	if (pages == NULL)
@@ -1112,14 +1143,14 @@ bu_add_pages(struct bu_rec *r)
 	}
 	for (stop = p; (n = bu_dash(stop)) > 0; stop += n)
 		continue;
-	start = xstrndup(pages, (size_t)(p - pages));
-	while (*start != '\0' && start[strlen(start) - 1] == ' ')
-		start[strlen(start) - 1] = '\0';
+	while (p > pages && p[-1] == ' ')
+		p--;
+	buf_reset(start);
+	buf_append(start, pages, (size_t)(p - pages));
 	while (*stop == ' ')
 		stop++;
-	bu_text(r, "PAGES:START", start, LEVEL_MAIN);
+	bu_text(r, "PAGES:START", buf_str(start), LEVEL_MAIN);
 	bu_text(r, "PAGES:STOP", stop, LEVEL_MAIN);
-	free(start);
 }
 
 /* The journal, proceedings or book; its short name; the series. */
@@ -1185,13 +1216,15 @@ static void
 bu_add_date(struct bu_rec *r)
 {
 	const struct entry *e = r->e;
-	char month[16];
+	char month[3];
 	int m;
 
 	bu_raw(r, "DATE:YEAR", e->f[FIELD_YEAR], LEVEL_MAIN);
 	if (e->f[FIELD_MONTH] != NULL &&
 	    (m = atoi(e->f[FIELD_MONTH])) >= 1 && m <= 12) {
-		snprintf(month, sizeof(month), "%02d", m);
+		month[0] = (char)('0' + m / 10);
+		month[1] = (char)('0' + m % 10);
+		month[2] = '\0';
 		bu_raw(r, "DATE:MONTH", month, LEVEL_MAIN);
 		bu_raw(r, "DATE:DAY", e->f[FIELD_DAY], LEVEL_MAIN);
 	}
@@ -1249,9 +1282,10 @@ bu_add_numbers(struct bu_rec *r)
 	 */
 	if (bibtex && series_numbered) {
 		bu_out_text(r, "issue", issue);
-		if (number != NULL)
-			buf_printf(&r->note, "%sNo. %s", r->note.len > 0 ?
-			    "; " : "", number);
+		if (number != NULL) {
+			bu_join(&r->note, "; ", "No. ");
+			buf_puts(&r->note, number);
+		}
 		return;
 	}
 	/* plain.bst warns of an article's number without a volume. */
@@ -1338,34 +1372,35 @@ static void
 bu_add_howpublished(struct bu_rec *r)
 {
 	const struct entry *e = r->e;
-	struct buf b = BUF_INIT;
+	struct buf *b = &r->o->tmp;
 	const enum field parts[] = { FIELD_GENRE, FIELD_CONTAINER,
 	    FIELD_COLLECTION, FIELD_INSTITUTION, FIELD_PUBLISHER };
 	size_t i;
 
 	if (!r->o->tex || !bu_is_misc(r->t))
 		return;
+	buf_reset(b);
 	if (e->type == TYPE_PATENT) {
-		buf_printf(&b, "%s%s%s", e->f[FIELD_GENRE] != NULL ?
-		    e->f[FIELD_GENRE] : "Patent", e->f[FIELD_NUMBER] != NULL ?
-		    " " : "", e->f[FIELD_NUMBER] != NULL ?
-		    e->f[FIELD_NUMBER] : "");
+		buf_puts(b, e->f[FIELD_GENRE] != NULL ? e->f[FIELD_GENRE] :
+		    "Patent");
+		if (e->f[FIELD_NUMBER] != NULL)
+			bu_join(b, " ", e->f[FIELD_NUMBER]);
 	} else {
 		/* What stands for the venue, in the order it reads. */
 		for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 			if (e->f[parts[i]] == NULL)
 				continue;
-			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "",
-			    e->f[parts[i]]);
+			bu_join(b, ", ", e->f[parts[i]]);
 			if (parts[i] == FIELD_CONTAINER &&
-			    e->f[FIELD_CONTAINER_SHORT] != NULL)
-				buf_printf(&b, " (%s)",
-				    e->f[FIELD_CONTAINER_SHORT]);
+			    e->f[FIELD_CONTAINER_SHORT] != NULL) {
+				buf_puts(b, " (");
+				buf_puts(b, e->f[FIELD_CONTAINER_SHORT]);
+				buf_putc(b, ')');
+			}
 		}
 	}
-	if (b.len > 0)
-		bu_out_text(r, "howpublished", b.s);
-	buf_free(&b);
+	if (b->len > 0)
+		bu_out_text(r, "howpublished", b->s);
 }
 
 /* The note: the status ("to appear", BibLaTeX's pubstate), the remarks. */
@@ -1374,20 +1409,20 @@ bu_add_note(struct bu_rec *r)
 {
 	const struct entry *e = r->e;
 	const char *status = e->f[FIELD_STATUS], *state;
-	struct buf b = BUF_INIT;
+	struct buf *b = &r->o->tmp;
 
+	buf_reset(b);
 	if (status != NULL && r->o->format == FORMAT_BIBLATEX) {
 		state = bu_pubstate(status);
 		bu_out_text(r, "pubstate", state != NULL ? state : status);
 	} else if (status != NULL)
-		buf_puts(&b, status);
+		buf_puts(b, status);
 	if (e->f[FIELD_NOTE] != NULL)
-		buf_printf(&b, "%s%s", b.len > 0 ? "; " : "", e->f[FIELD_NOTE]);
+		bu_join(b, "; ", e->f[FIELD_NOTE]);
 	if (r->note.len > 0)
-		buf_printf(&b, "%s%s", b.len > 0 ? "; " : "", r->note.s);
-	if (b.len > 0)
-		bu_text(r, "NOTES", b.s, LEVEL_MAIN);
-	buf_free(&b);
+		bu_join(b, "; ", r->note.s);
+	if (b->len > 0)
+		bu_text(r, "NOTES", b->s, LEVEL_MAIN);
 }
 
 /*
@@ -1461,7 +1496,7 @@ static fields *
 bu_record(struct out_bibutils *o, const struct entry *e, fields **ops)
 {
 	struct bu_rec r;
-	char *title;
+	const char *title = e->f[FIELD_TITLE];
 
 	memset(&r, 0, sizeof(r));
 	r.o = o;
@@ -1477,12 +1512,13 @@ bu_record(struct out_bibutils *o, const struct entry *e, fields **ops)
 	fields_add_can_dup(r.f, "REFNUM", e->key != NULL ? e->key : "", LEVEL_MAIN);
 	bu_add_type(&r);
 	bu_names(&r, "AUTHOR", &e->authors, LEVEL_MAIN);
-	if (e->f[FIELD_TITLE] != NULL) {
-		title = o->tex ? tex_title(e->f[FIELD_TITLE], o->latex) :
-		    xstrdup(e->f[FIELD_TITLE]);
-		fields_add_can_dup(r.f, "TITLE", title, LEVEL_MAIN);
-		free(title);
+	if (title != NULL && o->tex) {
+		buf_reset(&o->esc);
+		tex_title_append(&o->esc, title, o->latex);
+		title = buf_str(&o->esc);
 	}
+	if (title != NULL)
+		fields_add_can_dup(r.f, "TITLE", title, LEVEL_MAIN);
 	bu_add_container(&r);
 	bu_add_date(&r);
 	bu_add_numbers(&r);
@@ -1669,6 +1705,7 @@ out_bibutils_close(struct out_bibutils *o)
 	bibl_free(&o->staged);
 	bu_batch_clear(o);
 	buf_free(&o->tmp);
+	buf_free(&o->esc);
 	free(o->batch);
 	free(o->stubs);
 	bibl_freeparams(&o->p);

@@ -231,7 +231,18 @@ tex_lookup(uint32_t c)
 	return NULL;
 }
 
-/* The ASCII characters LaTeX gives a meaning to. */
+/* The ASCII characters LaTeX gives a meaning to, and how each is written. */
+static const char *const tex_ascii[128] = {
+	['%'] = "\\%", ['&'] = "\\&", ['$'] = "\\$", ['#'] = "\\#",
+	['_'] = "\\_", ['{'] = "\\{", ['}'] = "\\}",
+	['~'] = "{\\textasciitilde}", ['^'] = "{\\textasciicircum}",
+	['\\'] = "{\\textbackslash}",
+};
+
+/* The bytes of tex_ascii, for strcspn() (tex_rest()). */
+#define TEX_SPECIALS	"%&$#_{}~^\\"
+
+/* Whether tex_ascii has the byte: a table, as tex_span() asks every byte. */
 static const unsigned char tex_special[256] = {
 	['%'] = 1, ['&'] = 1, ['$'] = 1, ['#'] = 1, ['_'] = 1, ['{'] = 1,
 	['}'] = 1, ['~'] = 1, ['^'] = 1, ['\\'] = 1
@@ -240,39 +251,28 @@ static const unsigned char tex_special[256] = {
 /*
  * Append p..e escaped.  Runs of ordinary bytes are copied at once; with
  * ascii, a non-ASCII character with a LaTeX form is replaced by it.  The
- * span never ends inside a UTF-8 sequence (callers cut at ASCII bytes).
+ * span never ends inside a UTF-8 sequence (callers cut at ASCII bytes or
+ * at whole characters), so escaping a string in pieces gives what
+ * escaping it whole does.
  */
 static void
 tex_span(struct buf *b, const char *p, const char *e, int ascii)
 {
 	const char *run, *tex, *q;
-	unsigned char c;
+	unsigned char c = 0, high = ascii ? 0x80 : 0;
 
 	while (p < e) {
 		for (run = p; p < e; p++) {
 			c = (unsigned char)*p;
-			if (tex_special[c] || (c >= 0x80 && ascii))
+			if ((c & high) != 0 || tex_special[c])
 				break;
 		}
-		buf_append(b, run, (size_t)(p - run));
+		if (p > run)
+			buf_append(b, run, (size_t)(p - run));
 		if (p == e)
 			break;
-		switch (*p) {
-		case '%': case '&': case '$': case '#': case '_': case '{':
-		case '}':
-			buf_putc(b, '\\');
-			buf_putc(b, *p++);
-			continue;
-		case '~':
-			buf_puts(b, "{\\textasciitilde}");
-			p++;
-			continue;
-		case '^':
-			buf_puts(b, "{\\textasciicircum}");
-			p++;
-			continue;
-		case '\\':
-			buf_puts(b, "{\\textbackslash}");
+		if (c < 0x80) {
+			buf_puts(b, tex_ascii[c]);
 			p++;
 			continue;
 		}
@@ -284,6 +284,37 @@ tex_span(struct buf *b, const char *p, const char *e, int ascii)
 	}
 }
 
+/*
+ * Append the string from p escaped: tex_span() to its end.  Without
+ * ascii only TEX_SPECIALS change, which strcspn() finds many bytes at a
+ * time (glibc's compares 16 at once); it needs the string's end, which a
+ * span inside a title has not.
+ */
+static void
+tex_rest(struct buf *b, const char *p, int ascii)
+{
+	size_t n;
+
+	if (ascii) {
+		tex_span(b, p, p + strlen(p), ascii);
+		return;
+	}
+	for (;;) {
+		if ((n = strcspn(p, TEX_SPECIALS)) > 0)
+			buf_append(b, p, n);
+		if (p[n] == '\0')
+			break;
+		buf_puts(b, tex_ascii[(unsigned char)p[n]]);
+		p += n + 1;
+	}
+}
+
+void
+tex_escape_append(struct buf *b, const char *s, int ascii)
+{
+	tex_rest(b, s, ascii);
+}
+
 char *
 tex_escape(const char *s, int ascii)
 {
@@ -293,26 +324,81 @@ tex_escape(const char *s, int ascii)
 	/* buf_grow() leaves the new space unterminated: end it at once. */
 	buf_grow(&b, len + len / 8 + 8);
 	buf_append(&b, "", 0);
-	tex_span(&b, s, s + len, ascii);
+	tex_rest(&b, s, ascii);
 	return buf_take(&b);
 }
 
 /*
- * Whether the character at p (before e) is an upper-case letter: ASCII,
- * Latin-1, Latin Extended-A and Greek.  *len is set to its length.
+ * Titles.  A word is what lies between blanks and hyphens (which split
+ * compounds: "Linux-based"); its core is the word without the
+ * punctuation that opens or closes it, which stays outside the braces
+ * ("({NFV}),").  A word's capitals are protected when it must keep them
+ * whatever the style (tex_word_next()), and a capitalised word when the
+ * title is in sentence case (tex_sentence_case()) or the word follows a
+ * lower-case one after a hyphen ("multi-Gbps").
+ *
+ * tex_class tells with one look-up a byte what a title's scan needs of
+ * it.  The punctuation and the quotes are never capitals nor digits: that
+ * is what lets tex_word_next() judge a word's shape from the capitals
+ * anywhere in it.
+ */
+#define TC_END		0x01	/* NUL */
+#define TC_BLANK	0x02	/* blank or tab: between words */
+#define TC_HYPHEN	0x04	/* between words too */
+#define TC_OPEN		0x08	/* ( " ' [ ` may open a word */
+#define TC_CLOSE	0x10	/* : ; , . ? ! ) ] " ' may close one */
+#define TC_CAP		0x20	/* A-Z, or the first byte of a capital outside
+				   ASCII may be (tex_capital() says) */
+#define TC_LOWER	0x40	/* a-z */
+#define TC_DIGIT	0x80	/* 0-9 */
+#define TC_SEP		(TC_BLANK | TC_HYPHEN)
+
+static const unsigned char tex_class[256] = {
+	['\0'] = TC_END, [' '] = TC_BLANK, ['\t'] = TC_BLANK,
+	['-'] = TC_HYPHEN,
+	['('] = TC_OPEN, ['['] = TC_OPEN, ['`'] = TC_OPEN,
+	['"'] = TC_OPEN | TC_CLOSE, ['\''] = TC_OPEN | TC_CLOSE,
+	[':'] = TC_CLOSE, [';'] = TC_CLOSE, [','] = TC_CLOSE,
+	['.'] = TC_CLOSE, ['?'] = TC_CLOSE, ['!'] = TC_CLOSE,
+	[')'] = TC_CLOSE, [']'] = TC_CLOSE,
+	['A'] = TC_CAP, ['B'] = TC_CAP, ['C'] = TC_CAP, ['D'] = TC_CAP,
+	['E'] = TC_CAP, ['F'] = TC_CAP, ['G'] = TC_CAP, ['H'] = TC_CAP,
+	['I'] = TC_CAP, ['J'] = TC_CAP, ['K'] = TC_CAP, ['L'] = TC_CAP,
+	['M'] = TC_CAP, ['N'] = TC_CAP, ['O'] = TC_CAP, ['P'] = TC_CAP,
+	['Q'] = TC_CAP, ['R'] = TC_CAP, ['S'] = TC_CAP, ['T'] = TC_CAP,
+	['U'] = TC_CAP, ['V'] = TC_CAP, ['W'] = TC_CAP, ['X'] = TC_CAP,
+	['Y'] = TC_CAP, ['Z'] = TC_CAP,
+	[0xc3] = TC_CAP, [0xc4] = TC_CAP, [0xc5] = TC_CAP, [0xce] = TC_CAP,
+	['a'] = TC_LOWER, ['b'] = TC_LOWER, ['c'] = TC_LOWER,
+	['d'] = TC_LOWER, ['e'] = TC_LOWER, ['f'] = TC_LOWER,
+	['g'] = TC_LOWER, ['h'] = TC_LOWER, ['i'] = TC_LOWER,
+	['j'] = TC_LOWER, ['k'] = TC_LOWER, ['l'] = TC_LOWER,
+	['m'] = TC_LOWER, ['n'] = TC_LOWER, ['o'] = TC_LOWER,
+	['p'] = TC_LOWER, ['q'] = TC_LOWER, ['r'] = TC_LOWER,
+	['s'] = TC_LOWER, ['t'] = TC_LOWER, ['u'] = TC_LOWER,
+	['v'] = TC_LOWER, ['w'] = TC_LOWER, ['x'] = TC_LOWER,
+	['y'] = TC_LOWER, ['z'] = TC_LOWER,
+	['0'] = TC_DIGIT, ['1'] = TC_DIGIT, ['2'] = TC_DIGIT,
+	['3'] = TC_DIGIT, ['4'] = TC_DIGIT, ['5'] = TC_DIGIT,
+	['6'] = TC_DIGIT, ['7'] = TC_DIGIT, ['8'] = TC_DIGIT,
+	['9'] = TC_DIGIT,
+};
+
+/* The class of the byte at p. */
+static unsigned char
+tex_cls(const char *p)
+{
+	return tex_class[(unsigned char)*p];
+}
+
+/*
+ * Whether code point c outside ASCII is a capital: Latin-1, Latin
+ * Extended-A and Greek.  All are two bytes in UTF-8, led by 0xc3, 0xc4,
+ * 0xc5 or 0xce (TC_CAP).
  */
 static int
-tex_upper(const char *p, const char *e, size_t *len)
+tex_upper_cp(uint32_t c)
 {
-	const char *q = p;
-	uint32_t c;
-
-	if ((unsigned char)*p < 0x80) {
-		*len = 1;
-		return *p >= 'A' && *p <= 'Z';
-	}
-	c = utf8_next(&q);
-	*len = q <= e ? (size_t)(q - p) : (size_t)(e - p);
 	if (c >= 0xc0 && c <= 0xde)
 		return c != 0xd7;
 	if (c >= 0x100 && c <= 0x137)
@@ -329,86 +415,180 @@ tex_upper(const char *p, const char *e, size_t *len)
 }
 
 /*
- * Whether a word must keep its capitals whatever the style: a capital
- * after its first character (FAJITA, LLMs, NetConfEval, I/O, eBPF), or a
- * digit next to a capital (5G, B4).
+ * Whether the character at p, whose byte is TC_CAP, is a capital.  p[1]
+ * may be read: a lead byte is followed by its sequence, and at worst by
+ * the string's NUL.
  */
 static int
-tex_word_shape(const char *p, const char *e)
+tex_capital(const char *p)
 {
-	size_t len;
-	int up, prev_up = 0, prev_digit = 0, first = 1;
+	const unsigned char *u = (const unsigned char *)p;
 
-	for (; p < e; p += len) {
-		up = tex_upper(p, e, &len);
-		if (up && !first)
-			return 1;
-		if (*p >= '0' && *p <= '9') {
-			if (prev_up)
-				return 1;
-			prev_digit = 1;
-		} else {
-			if (up && prev_digit)
-				return 1;
-			prev_digit = 0;
-		}
-		prev_up = up;
-		first = 0;
-	}
+	if (u[0] < 0x80)
+		return 1;
+	return tex_upper_cp((uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f));
+}
+
+/* The length of the quotation mark ‘ ’ “ ” « » at p (before e), or 0. */
+static size_t
+tex_quote(const char *p, const char *e)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (e - p >= 2 && u[0] == 0xc2 && (u[1] == 0xab || u[1] == 0xbb))
+		return 2;
+	if (e - p >= 3 && u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x98 ||
+	    u[2] == 0x99 || u[2] == 0x9c || u[2] == 0x9d))
+		return 3;
 	return 0;
 }
 
-/* Short words that stay in lower case in a title-cased title. */
-static int
-tex_small_word(const char *p, const char *e)
+/* Where the punctuation that opens the word p..e ends. */
+static const char *
+tex_open_end(const char *p, const char *e)
 {
-	static const char *const small[] = {
-		"a", "an", "and", "as", "at", "but", "by", "for", "from", "in",
-		"into", "nor", "of", "on", "or", "over", "per", "the", "to",
-		"via", "vs", "with"
+	size_t n;
+
+	for (; p < e; p += n)
+		if ((tex_cls(p) & TC_OPEN) != 0)
+			n = 1;
+		else if ((*p & 0x80) == 0 || (n = tex_quote(p, e)) == 0)
+			break;
+	return p;
+}
+
+/*
+ * Where the punctuation that closes the word h..e begins.  A quotation
+ * mark is found by its last two or three bytes: in valid UTF-8 they are
+ * one whole character (0xc2 and 0xe2 start a sequence, never continue
+ * one).
+ */
+static const char *
+tex_close_start(const char *h, const char *e)
+{
+	size_t n;
+
+	for (; e > h; e -= n)
+		if ((tex_cls(e - 1) & TC_CLOSE) != 0)
+			n = 1;
+		else if ((e[-1] & 0x80) == 0)
+			break;
+		else if (e - h >= 2 && tex_quote(e - 2, e) == 2)
+			n = 2;
+		else if (e - h >= 3 && tex_quote(e - 3, e) == 3)
+			n = 3;
+		else
+			break;
+	return e;
+}
+
+/*
+ * A word of a title: p..e, its core h..t.  upper: the core starts with a
+ * capital; shape: it must keep its capitals whatever the style, for a
+ * capital after its first character (FAJITA, LLMs, NetConfEval, I/O,
+ * eBPF) or a digit after a capital first (B4; 5G has its capital after
+ * the first character); blank: a blank (not only hyphens) came before it.
+ */
+struct tex_word {
+	const char	*p, *h, *t, *e;
+	int		 upper;
+	int		 shape;
+	int		 blank;
+};
+
+/*
+ * Find the next word from p; 0 when there is none (w->e is then the end
+ * of the string).  One look-up a byte: the first two capitals are noted
+ * on the way, and they tell the shape, as the punctuation outside the
+ * core has none.
+ */
+static int
+tex_word_next(const char *p, struct tex_word *w)
+{
+	const char *cap[2] = { NULL, NULL };
+	unsigned char k;
+	int ncap = 0;
+
+	for (w->blank = 0; ((k = tex_cls(p)) & TC_SEP) != 0; p++)
+		w->blank |= k & TC_BLANK;
+	w->p = p;
+	for (; ((k = tex_cls(p)) & (TC_SEP | TC_END)) == 0; p++)
+		if ((k & TC_CAP) != 0 && ncap < 2 && tex_capital(p))
+			cap[ncap++] = p;
+	w->e = p;
+	if (w->p == w->e)
+		return 0;
+	w->h = tex_open_end(w->p, w->e);
+	w->t = tex_close_start(w->h, w->e);
+	/* A character after the core's first is at most at e, readable. */
+	w->upper = w->h < w->t && cap[0] == w->h;
+	w->shape = cap[1] != NULL || (cap[0] != NULL && cap[0] > w->h) ||
+	    (w->upper && (tex_cls(w->h + (*w->h & 0x80 ? 2 : 1)) &
+	    TC_DIGIT) != 0);
+	return 1;
+}
+
+/* Whether the word is one that stays in lower case in a title-cased title. */
+static int
+tex_small_word(const struct tex_word *w)
+{
+	static const struct {
+		const char	*s;
+		size_t		 len;
+	} small[] = {
+		{ "a", 1 }, { "an", 2 }, { "and", 3 }, { "as", 2 },
+		{ "at", 2 }, { "but", 3 }, { "by", 2 }, { "for", 3 },
+		{ "from", 4 }, { "in", 2 }, { "into", 4 }, { "nor", 3 },
+		{ "of", 2 }, { "on", 2 }, { "or", 2 }, { "over", 4 },
+		{ "per", 3 }, { "the", 3 }, { "to", 2 }, { "via", 3 },
+		{ "vs", 2 }, { "with", 4 }
 	};
-	size_t i, n = (size_t)(e - p);
+	size_t i, n = (size_t)(w->e - w->p);
 
-	for (i = 0; i < sizeof(small) / sizeof(small[0]); i++)
-		if (strlen(small[i]) == n && memcmp(small[i], p, n) == 0)
+	for (i = 0; n <= 4 && i < sizeof(small) / sizeof(small[0]); i++)
+		if (small[i].len == n && small[i].s[0] == *w->p &&
+		    memcmp(small[i].s, w->p, n) == 0)
 			return 1;
 	return 0;
 }
 
-/* Whether c separates the words of a title (hyphens split compounds). */
-static int
-tex_sep(char c)
-{
-	return c == ' ' || c == '\t' || c == '-';
-}
+/*
+ * The words of a title the first pass (tex_sentence_case()) found, kept
+ * for the second (tex_title_append()), which finds those of a longer
+ * title again.
+ */
+#define TEX_KEPT	32
+
+struct tex_words {
+	struct tex_word	 v[TEX_KEPT];
+	size_t		 n;
+};
 
 /*
  * Whether the title is in sentence case: after the first word, at least
  * as many lower-case words (other than "of", "the" ...) as capitalised
- * ones, acronyms not counted.  Then a capital inside it marks a
- * proper noun ("Linux", "Intel") that a style must not lowercase; in a
- * title-cased title capitals say nothing.
+ * ones, acronyms not counted.  Then a capital inside it marks a proper
+ * noun ("Linux", "Intel") that a style must not lowercase; in a
+ * title-cased title capitals say nothing.  Words are judged whole, their
+ * punctuation with them: one that opens with punctuation ("(Foo",
+ * "“Foo”") starts with neither a capital nor a small letter and is no
+ * evidence, and "of," is not a small word.
  */
 static int
-tex_sentence_case(const char *s)
+tex_sentence_case(const char *s, struct tex_words *kept)
 {
-	const char *p = s, *w;
-	size_t len;
+	struct tex_word w;
 	int upper = 0, lower = 0, first = 1;
 
-	while (*p != '\0') {
-		while (tex_sep(*p))
-			p++;
-		for (w = p; *p != '\0' && !tex_sep(*p); p++)
-			continue;
-		if (w == p)
-			continue;
-		/* Acronyms are capitals in either case: no evidence. */
-		if (!first && !tex_word_shape(w, p)) {
-			if (tex_upper(w, p, &len))
+	for (kept->n = 0; tex_word_next(s, &w); s = w.e) {
+		if (kept->n < TEX_KEPT)
+			kept->v[kept->n++] = w;
+		/* Without opening punctuation, the word's shape is its core's. */
+		if (!first && w.h == w.p && !w.shape) {
+			if (w.upper)
 				upper++;
-			else if (*w >= 'a' && *w <= 'z' &&
-			    !tex_small_word(w, p))
+			else if ((tex_cls(w.p) & TC_LOWER) != 0 &&
+			    !tex_small_word(&w))
 				lower++;
 		}
 		first = 0;
@@ -416,87 +596,57 @@ tex_sentence_case(const char *s)
 	return lower > 0 && lower >= upper;
 }
 
-/* Length of the punctuation that opens (open) or closes a word at p. */
-static size_t
-tex_punct(const char *p, const char *e, int open)
+/* Word i of a title: kept by the first pass, or found again at p. */
+static int
+tex_word_again(const struct tex_words *kept, size_t i, const char *p,
+    struct tex_word *w)
 {
-	static const char *const quotes[] = {
-		"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d",
-		"\xc2\xab", "\xc2\xbb"
-	};
-	size_t i, n;
-
-	if (p >= e)
-		return 0;
-	if (strchr(open ? "(\"'[`" : ":;,.?!)]\"'", *p) != NULL && *p != '\0')
+	if (i < kept->n) {
+		*w = kept->v[i];
 		return 1;
-	for (i = 0; i < sizeof(quotes) / sizeof(quotes[0]); i++) {
-		n = strlen(quotes[i]);
-		if ((size_t)(e - p) >= n && memcmp(p, quotes[i], n) == 0)
-			return n;
 	}
-	return 0;
+	return tex_word_next(p, w);
 }
 
-/* Where the closing punctuation of the word p..e begins. */
-static const char *
-tex_word_tail(const char *p, const char *e)
+/*
+ * Append title s, escaped, with its words protected.  The text between
+ * two protected cores is escaped in one piece (tex_span()).
+ */
+void
+tex_title_append(struct buf *b, const char *s, int ascii)
 {
-	const char *t = e, *q;
-	int found;
+	struct tex_words kept;
+	struct tex_word w;
+	const char *p = s, *done = s;
+	int sentence = tex_sentence_case(s, &kept), start = 1, prev_lower = 0;
+	size_t i;
 
-	do {
-		found = 0;
-		/* Step back one character and test it. */
-		for (q = t - 1; q > p && ((unsigned char)*q & 0xc0) == 0x80;
-		    q--)
-			continue;
-		if (q >= p && tex_punct(q, t, 0) == (size_t)(t - q)) {
-			t = q;
-			found = 1;
+	for (i = 0; tex_word_again(&kept, i, p, &w); i++, p = w.e) {
+		/* prev_lower holds across hyphens, not blanks. */
+		if (w.t > w.h && (w.shape || (w.upper && ((sentence &&
+		    !start) || (prev_lower && !w.blank))))) {
+			tex_span(b, done, w.h, ascii);
+			buf_putc(b, '{');
+			tex_span(b, w.h, w.t, ascii);
+			buf_putc(b, '}');
+			done = w.t;
 		}
-	} while (found && t > p);
-	return t;
+		/* After "Title: " or "Why? " a capital starts a sentence. */
+		start = w.t < w.e && (*w.t == ':' || *w.t == '?' ||
+		    *w.t == '!');
+		prev_lower = w.t > w.h && !w.upper;
+	}
+	tex_rest(b, done, ascii);
 }
 
 char *
 tex_title(const char *s, int ascii)
 {
 	struct buf b = BUF_INIT;
-	const char *p = s, *e, *h, *t;
-	size_t len, n = strlen(s);
-	int sentence = tex_sentence_case(s), start = 1, prev_lower = 0;
-	int protect;
+	size_t n = strlen(s);
 
 	buf_grow(&b, n + n / 8 + 16);
 	buf_append(&b, "", 0);
-	while (*p != '\0') {
-		if (tex_sep(*p)) {
-			if (*p != '-')
-				prev_lower = 0;
-			buf_putc(&b, *p++);
-			continue;
-		}
-		for (e = p; *e != '\0' && !tex_sep(*e); e++)
-			continue;
-		/* Punctuation around the word stays outside the braces. */
-		for (h = p; (len = tex_punct(h, e, 1)) > 0; h += len)
-			continue;
-		t = tex_word_tail(h, e);
-		protect = t > h && (tex_word_shape(h, t) ||
-		    (tex_upper(h, t, &len) && ((sentence && !start) ||
-		    (p > s && p[-1] == '-' && prev_lower))));
-		tex_span(&b, p, h, ascii);
-		if (protect)
-			buf_putc(&b, '{');
-		tex_span(&b, h, t, ascii);
-		if (protect)
-			buf_putc(&b, '}');
-		tex_span(&b, t, e, ascii);
-		/* After "Title: " or "Why? " a capital starts a sentence. */
-		start = t < e && strchr(":?!", *t) != NULL;
-		prev_lower = t > h && !tex_upper(h, t, &len);
-		p = e;
-	}
+	tex_title_append(&b, s, ascii);
 	return buf_take(&b);
 }

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "buf.h"
 #include "out_bibutils.h"
 #include "write.h"
 #include "entry_fixture.h"
@@ -1328,6 +1329,90 @@ test_out_bibutils_batches_write_what_one_call_writes(void **state)
 		entry_free(v[i]);
 }
 
+/*
+ * A writer keeps its buffers from record to record: what it writes of
+ * each entry, after any others, is what a writer of its own writes of it.
+ * Both orders, so that a short value follows a long one and the reverse.
+ */
+static void
+test_out_bibutils_each_record_as_if_alone(void **state)
+{
+	static const enum format formats[] = {
+		FORMAT_BIBTEX, FORMAT_BIBLATEX, FORMAT_RIS, FORMAT_ENDNOTE
+	};
+	struct entry *v[64], *rev[64];
+	struct written all;
+	struct buf alone = BUF_INIT;
+	char *one;
+	size_t i, n = all_types(v), f;
+	int latex, order;
+
+	(void)state;
+	for (i = 0; i < n; i++)
+		rev[i] = v[n - 1 - i];
+	for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++)
+		for (latex = 0; latex <= 1; latex++)
+			for (order = 0; order <= 1; order++) {
+				buf_reset(&alone);
+				for (i = 0; i < n; i++) {
+					one = write1(formats[f], order ? rev[i] :
+					    v[i], latex);
+					buf_puts(&alone, one);
+					free(one);
+				}
+				all = write_batches(formats[f], order ? rev : v,
+				    n, 0, latex);
+				assert_string_equal(all.out, buf_str(&alone));
+				free(all.out);
+			}
+	buf_free(&alone);
+	for (i = 0; i < n; i++)
+		entry_free(v[i]);
+}
+
+/*
+ * The values built from parts: pages around a spaced dash, a two-digit
+ * month, a paper's number in the note after the remarks, a misc's venue
+ * and its short name in howpublished.
+ */
+static void
+test_out_bibutils_values_built_from_parts(void **state)
+{
+	struct entry *p = make_entry(TYPE_CONFERENCE, "Doe", "2020", "Paper");
+	struct entry *m = make_entry(TYPE_MISC, "Doe", "2021", "Thing");
+
+	(void)state;
+	p->key = xstrdup("p");
+	entry_set(p, FIELD_CONTAINER, "Proc. of X");
+	entry_set(p, FIELD_PAGES, "12  \xe2\x80\x93  34");
+	entry_set(p, FIELD_MONTH, "11");
+	entry_set(p, FIELD_NUMBER, "7");
+	entry_set(p, FIELD_NOTE, "Best paper");
+	check_text(FORMAT_BIBTEX, p, 0,
+	    "@InProceedings{p,\n"
+	    "  author = \t{Doe, A.},\n"
+	    "  title = \t{Paper},\n"
+	    "  booktitle = \t{Proc. of X},\n"
+	    "  year = \t{2020},\n"
+	    "  month = \t{Nov},\n"
+	    "  pages = \t{12--34},\n"
+	    "  note = \t{Best paper; No. 7}\n"
+	    "}\n\n");
+	m->key = xstrdup("m");
+	entry_set(m, FIELD_CONTAINER, "Journal of $Y$");
+	entry_set(m, FIELD_CONTAINER_SHORT, "JY");
+	entry_set(m, FIELD_PUBLISHER, "Pub & Co");
+	check_text(FORMAT_BIBTEX, m, 0,
+	    "@Misc{m,\n"
+	    "  author = \t{Doe, A.},\n"
+	    "  title = \t{Thing},\n"
+	    "  year = \t{2021},\n"
+	    "  howpublished = \t{Journal of \\$Y\\$ (JY), Pub \\& Co}\n"
+	    "}\n\n");
+	entry_free(p);
+	entry_free(m);
+}
+
 static void
 test_out_bibutils_write_error_is_reported(void **state)
 {
@@ -1505,6 +1590,8 @@ main(void)
 		    test_out_bibutils_silent_for_every_type_and_format),
 		cmocka_unit_test(
 		    test_out_bibutils_batches_write_what_one_call_writes),
+		cmocka_unit_test(test_out_bibutils_each_record_as_if_alone),
+		cmocka_unit_test(test_out_bibutils_values_built_from_parts),
 		cmocka_unit_test(test_out_bibutils_write_error_is_reported),
 		cmocka_unit_test(
 		    test_out_bibutils_memory_flat_over_many_writes),
