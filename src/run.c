@@ -28,6 +28,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
@@ -56,6 +58,7 @@
 #define RUN_BATCH		512	/* entries */
 #define RUN_FIRST		8	/* entries, in the first batches */
 #define RUN_RAW_ENTRY		100	/* bytes, a batch's text per entry */
+#define RUN_LONG		(512L * 1024)	/* bytes: some 2,000 entries */
 #define RUN_WORKERS_MAX		8	/* parsing threads */
 #define RUN_AHEAD		2	/* batches in flight per worker */
 #define PREAMBLE_SCORE		2	/* to keep text before any heading */
@@ -130,6 +133,9 @@ struct run {
 	struct batch		*batch;		/* being filled */
 	size_t			 batch_max;	/* entries it may take */
 	unsigned long		 queued;	/* entries in batches before */
+	int			 long_input;	/* a file of RUN_LONG bytes */
+	int			 alone;		/* no thread could start */
+	int			 tried_workers;
 	struct buf		 pending;	/* held for the next entry */
 	unsigned long		 entries;	/* written or dropped */
 	int			 failed;	/* an input error */
@@ -587,27 +593,29 @@ run_start_workers(struct run *r)
  * After a full batch b: start the threads the input has grown to need,
  * and size the next batch.  Small batches first, so that the writer
  * starts early and, at the end of a short input, has little left to
- * write after the last is parsed; larger ones as the input grows, so
- * that handing them over costs little.
+ * write after the last is parsed; larger ones as the input grows (a
+ * quarter of what came), so that handing them over costs little.  The
+ * workers start at RUN_BATCH entries, or at once for an input known to
+ * be long.
  */
 static void
 run_scale(struct run *r, const struct batch *b)
 {
 	size_t next;
 
-	if (b->n < r->batch_max || r->batch_max == RUN_BATCH)
-		return;		/* the last batch, or grown already */
-	if (!r->threaded && run_start_writer(r) == -1) {
-		r->batch_max = RUN_BATCH;	/* all on this thread */
-		return;
-	}
-	if (r->queued >= RUN_BATCH) {
+	if (b->n < r->batch_max)
+		return;		/* the last batch */
+	if (!r->threaded && !r->alone && run_start_writer(r) == -1)
+		r->alone = 1;	/* all on this thread */
+	if (r->threaded && !r->tried_workers && (r->queued >= RUN_BATCH ||
+	    r->long_input)) {
 		run_start_workers(r);
-		r->batch_max = RUN_BATCH;
-		return;
+		r->tried_workers = 1;
 	}
-	next = r->queued / 4;
-	r->batch_max = next < RUN_FIRST ? RUN_FIRST : next;
+	next = r->alone ? RUN_BATCH : r->queued / 4;
+	if (next < RUN_FIRST)
+		next = RUN_FIRST;
+	r->batch_max = next < RUN_BATCH ? next : RUN_BATCH;
 }
 
 /*
@@ -957,6 +965,19 @@ input_line_page(struct input *in, const struct cline *cl)
 	input_line(in, cl);
 }
 
+/*
+ * Whether fp is a file so long that the workers are sure to be needed:
+ * then they start with the writer, and the reading thread parses none.
+ */
+static int
+run_is_long(FILE *fp)
+{
+	struct stat st;
+
+	return fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= RUN_LONG;
+}
+
 /* Read one input to the end; -1 if it could not be read whole. */
 static int
 run_input(struct run *r, FILE *fp, const char *name)
@@ -972,6 +993,8 @@ run_input(struct run *r, FILE *fp, const char *name)
 	size_t hlen;
 	int rc;
 
+	if (run_is_long(fp))
+		r->long_input = 1;
 	if (m == MARKUP_AUTO) {
 		head = reader_peek(rd, &hlen);
 		m = clean_detect(strcmp(name, "<stdin>") ? name : NULL, head,
@@ -1028,6 +1051,7 @@ run_file(struct run *r, const char *path)
 		r->failed = 1;
 	fclose(fp);
 }
+
 
 /* Decide the exit status and commit or discard the output. */
 static int
