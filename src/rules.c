@@ -46,12 +46,13 @@ struct rule {
 	unsigned char		 quick_n;
 	long			 cache_at;	/* in the cache: index + 1;
 						   0 not looked up, -1 not there */
-	char			*pattern;	/* kept to compile on demand */
+	/* In the text of its file (struct rules_text), NUL-terminated. */
+	const char		*pattern;	/* kept to compile on demand */
 	size_t			 patlen;
 	uint32_t		 options;	/* pcre2_compile() options */
-	char			*value;
+	const char		*value;
 	size_t			 valuelen;
-	char			*file;
+	const char		*file;
 	unsigned long		 line;
 	int			 global;
 	int			 warned;	/* a run-time error was reported */
@@ -111,6 +112,17 @@ struct rule {
 #define RULES_JIT_STACK_MIN	(32 * 1024)
 #define RULES_JIT_STACK_MAX	(1024 * 1024)
 
+/*
+ * The text of a rules file, cut up in place: its rules point into it
+ * (pattern, value, file name), which spares three allocations a rule.
+ * A set keeps the texts it loaded, its clones borrow them.
+ */
+struct rules_text {
+	struct rules_text	*next;
+	char			*name;		/* in this block, after s */
+	char			 s[];
+};
+
 struct field {
 	char		*name;
 	struct rule	*v;
@@ -168,6 +180,7 @@ struct memo {
 struct rules {
 	struct field		*fields;
 	size_t			 n, cap;
+	struct rules_text	*texts;	/* loaded here, NULL in a clone */
 	int			 user;	/* rules loaded now are the user's */
 	int			 lazy;	/* compile at first use */
 	int			 check;	/* CV2BIB_CHECK_NEEDLES: see below */
@@ -246,11 +259,12 @@ subject_init(struct subject *sj, const char *s, size_t len)
 	sj->summed = 0;
 }
 
-/* One parsed line before it is compiled. */
+/* One parsed line before it is compiled: in the text of its file. */
 struct rule_text {
 	const char	*field;
-	struct buf	 pattern;
-	char		*value;
+	const char	*pattern;
+	size_t		 patlen;
+	const char	*value;
 	uint32_t	 options;
 	int		 global;
 };
@@ -344,9 +358,31 @@ rule_free(struct rule *ru)
 	needles_free(ru->needles);
 	pcre2_code_free(ru->ascii);
 	pcre2_code_free(ru->re);
-	free(ru->pattern);
-	free(ru->value);
-	free(ru->file);
+}
+
+/* A copy of a file's text and name, to parse in place. */
+static struct rules_text *
+rules_text_new(const char *name, const char *text)
+{
+	size_t len = strlen(text), nlen = strlen(name);
+	struct rules_text *t = xmalloc(sizeof(*t) + len + 1 + nlen + 1);
+
+	t->next = NULL;
+	memcpy(t->s, text, len + 1);
+	t->name = t->s + len + 1;
+	memcpy(t->name, name, nlen + 1);
+	return t;
+}
+
+static void
+rules_text_free(struct rules_text *t)
+{
+	struct rules_text *next;
+
+	for (; t != NULL; t = next) {
+		next = t->next;
+		free(t);
+	}
 }
 
 void
@@ -363,6 +399,7 @@ rules_free(struct rules *r)
 		free(r->fields[i].name);
 	}
 	free(r->fields);
+	rules_text_free(r->texts);
 	memo_clear(r);
 	free(r->memo);
 	if (r->compiled_own)
@@ -524,39 +561,41 @@ is_ascii(const char *s, size_t len)
 }
 
 /*
- * Read the quoted replacement at p (on the opening quote): \" and \\ are
- * the quote and the backslash, other backslashes stay for PCRE2.  Returns
- * NULL and a static message in *err on a syntax error.
+ * Read the quoted replacement at p (on the opening quote), in place: \"
+ * and \\ are the quote and the backslash, other backslashes stay for
+ * PCRE2.  Returns the value, or NULL and a static message in *err on a
+ * syntax error.
  */
 static char *
-parse_quoted(const char *p, const char **err)
+parse_quoted(char *p, const char **err)
 {
-	struct buf b = BUF_INIT;
+	char *v = p + 1, *w = v;
 
+	/* w never passes p: the text is unescaped where it lies. */
 	for (p++; *p != '\0' && *p != '"'; p++) {
 		if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
 			p++;
-		buf_putc(&b, *p);
+		*w++ = *p;
 	}
 	if (*p != '"') {
-		buf_free(&b);
 		*err = "missing closing quote";
 		return NULL;
 	}
 	for (p++; is_blank(*p); p++)
 		continue;
 	if (*p != '\0' && *p != '#') {
-		buf_free(&b);
 		*err = "text after the closing quote";
 		return NULL;
 	}
-	return buf_take(&b);
+	*w = '\0';
+	return v;
 }
 
 /*
- * Split a line into its parts; the line is modified (the field name is
- * cut off in place).  Returns 1 for a rule, 0 for a blank or comment
- * line, -1 with *err set (a static message) or errbuf filled.
+ * Split a line into its parts, in place: the field name, the pattern and
+ * the value are cut off with a NUL each, and rt points at them.  Returns
+ * 1 for a rule, 0 for a blank or comment line, -1 with *err set (a
+ * static message) or errbuf filled.
  */
 static int
 parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
@@ -599,15 +638,15 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 	for (q = p; *q != '\0' && *q != delim; q++)
 		if (*q == '\\' && q[1] != '\0')
 			q++;
-	buf_init(&rt->pattern);
-	buf_append(&rt->pattern, p, (size_t)(q - p));
+	rt->pattern = p;
+	rt->patlen = (size_t)(q - p);
 	p = q;
 	if (*p != delim) {
 		snprintf(errbuf, errsize, "missing closing delimiter \"%c\"",
 		    delim);
-		buf_free(&rt->pattern);
 		return -1;
 	}
+	*q = '\0';
 	rt->options = PCRE2_UTF | PCRE2_UCP;
 	rt->global = 0;
 	for (p++; *p != '\0' && !is_blank(*p); p++) {
@@ -632,22 +671,20 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 				snprintf(errbuf, errsize,
 				    "unknown flag (byte 0x%02x)",
 				    (unsigned char)*p);
-			buf_free(&rt->pattern);
 			return -1;
 		}
 	}
 	while (is_blank(*p))
 		p++;
 	if (*p == '"') {
-		if ((rt->value = parse_quoted(p, err)) == NULL) {
-			buf_free(&rt->pattern);
+		if ((rt->value = parse_quoted(p, err)) == NULL)
 			return -1;
-		}
 	} else {
 		n = strlen(p);
 		while (n > 0 && is_blank(p[n - 1]))
 			n--;
-		rt->value = xstrndup(p, n);
+		p[n] = '\0';
+		rt->value = p;
 	}
 	rt->field = f;
 	return 1;
@@ -814,11 +851,12 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 }
 
 /*
- * Add a parsed rule to the set, compiled unless the set is lazy; -1 with
- * *cause on a bad pattern.  The rule takes over the text of rt.
+ * Add a parsed rule of the file named name to the set, compiled unless
+ * the set is lazy; -1 with *cause on a bad pattern.  The rule points into
+ * the text of rt and name, which the set is to keep.
  */
 static int
-rules_add(struct rules *r, struct rule_text *rt, const char *name,
+rules_add(struct rules *r, const struct rule_text *rt, const char *name,
     unsigned long line, char **cause)
 {
 	struct rule ru;
@@ -827,19 +865,16 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 	memset(&ru, 0, sizeof(ru));
 	ru.value = rt->value;
 	ru.valuelen = strlen(rt->value);
-	ru.file = xstrdup(name);
+	ru.file = name;
 	ru.line = line;
-	ru.patlen = rt->pattern.len;
-	ru.pattern = buf_take(&rt->pattern);
+	ru.patlen = rt->patlen;
+	ru.pattern = rt->pattern;
 	ru.options = rt->options;
 	if (!r->lazy && rule_compile(r, &ru, 0, &msg) == NULL) {
 		xasprintf(cause, "%s:%lu: %s", name, line, msg);
 		free(msg);
-		free(ru.pattern);
-		free(ru.file);
-		return -1;	/* rt still owns the value */
+		return -1;
 	}
-	rt->value = NULL;
 	ru.user = r->user;
 	ru.global = rt->global;
 	field_push(rules_field_add(r, rt->field), &ru);
@@ -848,13 +883,19 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 
 /*
  * Load into a scratch set first, so that a file with an error adds
- * nothing: then move the rules over.
+ * nothing: then move the rules over, and the texts they point into.
  */
 static void
 rules_merge(struct rules *to, struct rules *from)
 {
+	struct rules_text **tail = &from->texts;
 	size_t i, k;
 
+	while (*tail != NULL)
+		tail = &(*tail)->next;
+	*tail = to->texts;
+	to->texts = from->texts;
+	from->texts = NULL;
 	memo_clear(to);
 	for (i = 0; i < from->n; i++) {
 		struct field *src = &from->fields[i];
@@ -885,12 +926,13 @@ rules_clone(const struct rules *r)
 		for (k = 0; k < r->fields[i].n; k++) {
 			src = &r->fields[i].v[k];
 			memset(&ru, 0, sizeof(ru));
-			ru.pattern = xstrndup(src->pattern, src->patlen);
+			/* The text is r's: it outlives the copy (rules.h). */
+			ru.pattern = src->pattern;
 			ru.patlen = src->patlen;
 			ru.options = src->options;
-			ru.value = xstrdup(src->value);
+			ru.value = src->value;
 			ru.valuelen = src->valuelen;
-			ru.file = xstrdup(src->file);
+			ru.file = src->file;
 			ru.line = src->line;
 			ru.global = src->global;
 			ru.user = src->user;
@@ -943,9 +985,10 @@ rules_load_string(struct rules *r, const char *name, const char *text,
     char **cause)
 {
 	struct rules *tmp;
+	struct rules_text *t;
 	struct rule_text rt;
 	const char *err;
-	char *copy, *line, *nl, errbuf[64];
+	char *line, *nl, errbuf[64];
 	unsigned long lineno = 0;
 	size_t n;
 	int rc;
@@ -957,8 +1000,8 @@ rules_load_string(struct rules *r, const char *name, const char *text,
 	tmp = rules_new();
 	tmp->user = r->user;
 	tmp->lazy = r->lazy;
-	copy = xstrdup(text);
-	line = copy;
+	tmp->texts = t = rules_text_new(name, text);
+	line = t->s;
 	/* A byte-order mark, as some editors write. */
 	if (strncmp(line, "\xef\xbb\xbf", 3) == 0)
 		line += 3;
@@ -980,17 +1023,12 @@ rules_load_string(struct rules *r, const char *name, const char *text,
 			    err != NULL ? err : errbuf);
 			goto fail;
 		}
-		rc = rules_add(tmp, &rt, name, lineno, cause);
-		buf_free(&rt.pattern);
-		free(rt.value);
-		if (rc == -1)
+		if (rules_add(tmp, &rt, t->name, lineno, cause) == -1)
 			goto fail;
 	}
-	free(copy);
 	rules_merge(r, tmp);
 	return 0;
 fail:
-	free(copy);
 	rules_free(tmp);
 	return -1;
 }

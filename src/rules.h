@@ -61,8 +61,9 @@ int		 rules_load_string(struct rules *, const char *name,
  * match state (match data, compilations made when first used), so one set
  * serves one thread at a time.  The copy compiles its patterns at first
  * use, and JIT-compiles them sooner, as its thread is there for a long
- * input.  It shares the compiled rules of the set (rules_cache_read()),
- * read only: the caller frees it with rules_free() before the set.
+ * input.  It shares the text of the rules and the compiled rules
+ * (rules_cache_read()) of the set, read only: the caller frees it with
+ * rules_free() before the set.
  */
 struct rules	*rules_clone(const struct rules *);
 
