@@ -123,12 +123,15 @@ struct rules_text {
 	char			 s[];
 };
 
+#define START_NO	1	/* see rules_may_start() */
+#define START_YES	2
+
 struct field {
 	char		*name;
 	struct rule	*v;
 	size_t		 n, cap;
-	unsigned char	 starts[256 / 8];	/* rules_may_start() */
-	int		 starts_known;
+	/* rules_may_start() of each ASCII byte: START_*, 0 if not asked */
+	unsigned char	 starts[128];
 };
 
 /*
@@ -518,7 +521,7 @@ field_push(struct field *f, const struct rule *ru)
 		f->v = xreallocarray(f->v, f->cap, sizeof(*f->v));
 	}
 	f->v[f->n++] = *ru;
-	f->starts_known = 0;
+	memset(f->starts, 0, sizeof(f->starts));	/* ask again */
 }
 
 static int
@@ -1075,39 +1078,33 @@ rules_count(const struct rules *r, const char *field)
 }
 
 /*
- * The first bytes a match of one of f's rules may start with, into
- * f->starts: for a rule anchored at the start, each ASCII byte that
- * PCRE2 finds can begin a match (partial matching of it alone); any
- * other byte, and every byte for a rule not anchored, may.
+ * Whether a match of one of f's rules may start with the ASCII byte c:
+ * PCRE2 says for a rule anchored at the start (partial matching of c
+ * alone), and any byte may start a match of a rule that is not.  Worked
+ * out a byte at a time, as asked: a run asks for few of them.
  */
-static void
-field_starts(struct rules *r, struct field *f)
+static int
+field_may_start(struct rules *r, struct field *f, unsigned char c)
 {
 	pcre2_code *code;
 	uint32_t opts;
-	PCRE2_UCHAR c;
+	PCRE2_UCHAR u = c;
 	size_t i;
 	int rc;
 
-	memset(f->starts, 0, sizeof(f->starts));
-	memset(f->starts + 128 / 8, 0xff, 128 / 8);
 	for (i = 0; i < f->n; i++) {
 		if ((code = rule_code(r, &f->v[i], 0)) == NULL)
 			continue;	/* broken: never matches */
 		pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &opts);
-		if (!(opts & PCRE2_ANCHORED)) {
-			memset(f->starts, 0xff, sizeof(f->starts));
-			break;
-		}
+		if (!(opts & PCRE2_ANCHORED))
+			return 1;
 		rules_md_fit(r, code);
-		for (c = 1; c < 128; c++) {
-			rc = pcre2_match(code, &c, 1, 0, PCRE2_PARTIAL_HARD,
-			    r->md, NULL);
-			if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
-				f->starts[c / 8] |= (unsigned char)(1 << c % 8);
-		}
+		rc = pcre2_match(code, &u, 1, 0, PCRE2_PARTIAL_HARD, r->md,
+		    NULL);
+		if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
+			return 1;
 	}
-	f->starts_known = 1;
+	return 0;
 }
 
 int
@@ -1117,9 +1114,12 @@ rules_may_start(const struct rules *r, const char *field, unsigned char c)
 
 	if (f == NULL)
 		return 0;
-	if (!f->starts_known)
-		field_starts((struct rules *)r, f);
-	return f->starts[c / 8] >> c % 8 & 1;
+	if (c >= 128)
+		return 1;
+	if (f->starts[c] == 0)
+		f->starts[c] = field_may_start((struct rules *)r, f, c) ?
+		    START_YES : START_NO;
+	return f->starts[c] == START_YES;
 }
 
 /* Count a use of a rule; the compilations of one used often get JIT. */
