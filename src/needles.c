@@ -41,7 +41,7 @@
 
 #define NEEDLES_MAX	24	/* strings in one set; more: unknown */
 #define NEEDLE_LEN	24	/* bytes in one string */
-#define NEEDLES_SIG_VERSION 5	/* of what needles_encode() writes */
+#define NEEDLES_SIG_VERSION 6	/* of what needles_encode() writes */
 #define NEEDLES_DEPTH	32	/* nested groups */
 #define CLASS_MAX	6	/* members of a class spelled out */
 
@@ -72,16 +72,15 @@ struct info {
 #define LOOK_BEHIND	2
 
 /*
- * A needle with the pairs of adjacent bytes it is made of, as bits of a
- * summary; a needle of one byte is that byte.
+ * A needle with the triples of adjacent bytes it is made of, as entries
+ * of a summary.  Of a needle of two bytes only its pair is checked, and
+ * a needle of one byte is that byte (see needle_first()).  Kept small:
+ * a run decodes the needles of most rules.
  */
 struct needle {
 	struct lit	lit;
-	size_t		npairs;
-	uint16_t	pair[NEEDLE_LEN - 1];
-	uint16_t	tri[NEEDLE_LEN - 2];	/* npairs - 1, the rarest first */
-	unsigned char	byte;
-	size_t		rare;	/* where its least common byte is */
+	uint16_t	tri[NEEDLE_LEN - 2];	/* lit.len - 2, the rarest first */
+	unsigned char	rare;	/* where its least common byte is */
 };
 
 struct needles {
@@ -1350,22 +1349,23 @@ needle_tris(struct needle *nd)
 }
 
 /*
- * The entry a needle is checked at first: its rarest triple, or its
- * rarest pair if it has no triple, or none (one byte).
+ * The entry a needle is checked at first: its rarest triple, or its pair
+ * if it has no triple, or none (one byte).
  */
 static uint16_t
 needle_first(const struct needle *nd)
 {
-	return nd->lit.len >= 3 ? nd->tri[0] : nd->npairs > 0 ? nd->pair[0] :
-	    NO_PAIR;
+	const unsigned char *u = (const unsigned char *)nd->lit.s;
+
+	return nd->lit.len >= 3 ? nd->tri[0] : nd->lit.len == 2 ?
+	    (uint16_t)pair_bit(u[0], u[1]) : NO_PAIR;
 }
 
 /*
  * How common a byte is in the shadow of a reference, per thousand bytes,
  * roughly: English letter frequencies, with the blanks, digit runs and
- * punctuation of a list of references.  It orders a needle's pairs, the
- * rarest first, so that the first pair turns most subjects away (and
- * the field index, needles_index_new(), needs only that one); and it
+ * punctuation of a list of references.  It orders a needle's triples,
+ * the rarest first, so that the first turns most subjects away; and it
  * picks the byte memchr() looks for.  A wrong guess costs time, never a
  * match.
  */
@@ -1403,31 +1403,15 @@ byte_common(unsigned char c)
 static void
 needle_init(struct needle *nd, const struct lit *l)
 {
-	unsigned char a, b;
-	size_t i, k, w[NEEDLE_LEN - 1], tw;
-	uint16_t tp;
+	size_t i;
 
 	nd->lit = *l;
-	nd->byte = (unsigned char)l->s[0];
-	nd->npairs = 0;
 	nd->rare = 0;
-	for (i = 0; i < l->len; i++) {
+	for (i = 1; i < l->len; i++)
 		if (byte_common((unsigned char)l->s[i]) <
 		    byte_common((unsigned char)l->s[nd->rare]))
-			nd->rare = i;
-		if (i + 1 == l->len)
-			break;
-		a = (unsigned char)l->s[i];
-		b = (unsigned char)l->s[i + 1];
-		/* The rarest pairs first: most needles fail at the first. */
-		w[nd->npairs] = (size_t)byte_common(a) * (size_t)byte_common(b);
-		nd->pair[nd->npairs++] = (uint16_t)pair_bit(a, b);
-		for (k = nd->npairs - 1; k > 0 && w[k] < w[k - 1]; k--) {
-			tw = w[k], w[k] = w[k - 1], w[k - 1] = tw;
-			tp = nd->pair[k], nd->pair[k] = nd->pair[k - 1];
-			nd->pair[k - 1] = tp;
-		}
-	}
+			nd->rare = (unsigned char)i;
+	needle_tris(nd);
 }
 
 /*
@@ -1474,7 +1458,6 @@ needles_of_set(const struct strset *set)
 
 	for (i = 0; i < nd->n; i++) {
 		needle_init(&nd->v[i], &set->v[i]);
-		needle_tris(&nd->v[i]);
 		nd->first[i] = needle_first(&nd->v[i]);
 	}
 	return nd;
@@ -1503,10 +1486,11 @@ needles_new(const char *pattern, size_t len, int caseless, int extended)
 
 /*
  * The bytes: a count (0: no needles), then each needle as needle_init()
- * made it: its length, its text, where its rarest byte is, and its pairs
- * in the order they are checked (two bytes each, little-endian).  Read
- * back as they are, they cost nothing to work out again; what they mean
- * depends on pair_bit() and the ranks, which needles_signature() covers.
+ * made it: its length, its text, where its rarest byte is, and its
+ * triples in the order they are checked (two bytes each, little-endian).
+ * Read back as they are, they cost nothing to work out again; what they
+ * mean depends on tri_bit() and the ranks, which needles_signature()
+ * covers.
  */
 void
 needles_encode(const struct needles *nd, struct buf *out)
@@ -1520,42 +1504,42 @@ needles_encode(const struct needles *nd, struct buf *out)
 		buf_putc(out, (char)v->lit.len);
 		buf_append(out, v->lit.s, v->lit.len);
 		buf_putc(out, (char)v->rare);
-		for (k = 0; k < v->npairs; k++) {
-			buf_putc(out, (char)(v->pair[k] & 0xff));
-			buf_putc(out, (char)(v->pair[k] >> 8));
-		}
-		for (k = 0; k + 1 < v->npairs; k++) {
+		for (k = 0; k + 2 < v->lit.len; k++) {
 			buf_putc(out, (char)(v->tri[k] & 0xff));
 			buf_putc(out, (char)(v->tri[k] >> 8));
 		}
 	}
 }
 
-/* One needle of needles_encode() at p[*k..len), into *v; 0 if it is not. */
+/*
+ * One needle of needles_encode() at p[*at..len), into *v; 0 if it is
+ * not one.  A triple outside the summary's triples would be read outside
+ * it: each is checked.
+ */
 static int
-needle_decode(const unsigned char *p, size_t len, size_t *k,
+needle_decode(const unsigned char *p, size_t len, size_t *at,
     struct needle *v)
 {
-	size_t n, i;
+	size_t k = *at, n, i, ntri;
+	unsigned t;
 
-	if (*k >= len || (n = p[(*k)++]) == 0 || n > NEEDLE_LEN ||
-	    len - *k < n + 1 + 2 * (n - 1) + (n > 2 ? 2 * (n - 2) : 0))
+	if (k >= len || (n = p[k++]) == 0 || n > NEEDLE_LEN)
 		return 0;
-	memcpy(v->lit.s, p + *k, n);
+	ntri = n > 2 ? n - 2 : 0;
+	if (len - k < n + 1 + 2 * ntri)
+		return 0;
+	memcpy(v->lit.s, p + k, n);
 	v->lit.len = n;
-	v->byte = p[*k];
-	*k += n;
-	if ((v->rare = p[(*k)++]) >= n)
+	k += n;
+	if ((v->rare = p[k++]) >= n)
 		return 0;
-	v->npairs = n - 1;
-	for (i = 0; i < v->npairs; i++, *k += 2)
-		if ((v->pair[i] = (uint16_t)(p[*k] | p[*k + 1] << 8)) >=
-		    NEEDLES_PAIRS)
+	for (i = 0; i < ntri; i++, k += 2) {
+		t = (unsigned)p[k] | (unsigned)p[k + 1] << 8;
+		if (t < NEEDLES_PAIRS || t >= NEEDLES_PAIRS + NEEDLES_TRIS)
 			return 0;
-	for (i = 0; i + 1 < v->npairs; i++, *k += 2)
-		if ((v->tri[i] = (uint16_t)(p[*k] | p[*k + 1] << 8)) <
-		    NEEDLES_PAIRS || v->tri[i] >= NEEDLES_PAIRS + NEEDLES_TRIS)
-			return 0;
+		v->tri[i] = (uint16_t)t;
+	}
+	*at = k;
 	return 1;
 }
 
@@ -1728,23 +1712,21 @@ needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 		    sum->pairs[nds->first[i]] != sum->gen)
 			continue;
 		nd = &nds->v[i];
-		if (nd->npairs == 0) {
-			if (memchr(sum->text, nd->byte, sum->len) != NULL)
+		if (nd->lit.len == 1) {
+			if (memchr(sum->text, nd->lit.s[0], sum->len) != NULL)
 				return 1;
 			continue;
 		}
 		/*
-		 * Its triples (its pairs, for a needle of two bytes): pairs
-		 * alone are all there nine times in ten when the needle is
-		 * not (the pairs of ", 0" in "1, 2 and 0").
+		 * Its other triples: pairs alone are all there nine times in
+		 * ten when the needle is not (the pairs of ", 0" in "1, 2 and
+		 * 0").
 		 */
-		if (nd->lit.len >= 3) {
-			for (k = 1; k + 1 < nd->npairs; k++)
-				if (sum->pairs[nd->tri[k]] != sum->gen)
-					break;
-			if (k + 1 < nd->npairs)
-				continue;
-		}
+		for (k = 1; k + 2 < nd->lit.len; k++)
+			if (sum->pairs[nd->tri[k]] != sum->gen)
+				break;
+		if (k + 2 < nd->lit.len)
+			continue;
 		if (needle_in(nd, sum->text, sum->len))
 			return 1;
 	}

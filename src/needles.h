@@ -90,8 +90,8 @@ int		 needles_decode(const char *p, size_t len, struct needles **nd);
 
 /*
  * What the bytes of needles_encode() mean to this build (the encoding,
- * the sizes, how pairs are hashed and bytes ranked): a file of them made
- * by a build with another signature must not be read.
+ * the sizes, how pairs and triples are hashed and bytes ranked): a file
+ * of them made by a build with another signature must not be read.
  */
 uint32_t	 needles_signature(void);
 
