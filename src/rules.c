@@ -524,6 +524,22 @@ field_push(struct field *f, const struct rule *ru)
 	memset(f->starts, 0, sizeof(f->starts));	/* ask again */
 }
 
+/*
+ * Move the rules of src to dst, which has none: most fields are in one
+ * file, and their rules need not be copied one by one.
+ */
+static void
+field_take(struct field *dst, struct field *src)
+{
+	free(dst->v);
+	dst->v = src->v;
+	dst->n = src->n;
+	dst->cap = src->cap;
+	src->v = NULL;
+	src->n = src->cap = 0;
+	memset(dst->starts, 0, sizeof(dst->starts));	/* ask again */
+}
+
 static int
 is_blank(char c)
 {
@@ -904,12 +920,14 @@ rules_merge(struct rules *to, struct rules *from)
 		struct field *src = &from->fields[i];
 		struct field *dst = rules_field_add(to, src->name);
 
-		for (k = 0; k < src->n; k++) {
-			/* Compiled when loaded: the set's match data must fit. */
+		/* Compiled when loaded: the set's match data must fit. */
+		for (k = 0; k < src->n; k++)
 			if (src->v[k].re != NULL)
 				rules_md_fit(to, src->v[k].re);
+		if (dst->n == 0)
+			field_take(dst, src);
+		for (k = 0; k < src->n; k++)
 			field_push(dst, &src->v[k]);
-		}
 		src->n = 0;
 	}
 	rules_free(from);
