@@ -611,6 +611,28 @@ parse_quoted(char *p, const char **err)
 }
 
 /*
+ * The delimiter that ends the pattern at p, or NULL.  The pattern is
+ * taken as written: "\/" stays "\/" (a literal slash to PCRE2), "\\"
+ * stays "\\"; a backslash only keeps the delimiter after it from ending
+ * the pattern, so a delimiter ends it after an even run of backslashes.
+ * strchr() finds the candidates faster than a loop a byte at a time, which
+ * was a third of loading the rules.
+ */
+static char *
+pattern_end(char *p, char delim)
+{
+	char *q, *b;
+
+	for (q = p; (q = strchr(q, delim)) != NULL; q++) {
+		for (b = q; b > p && b[-1] == '\\'; b--)
+			continue;
+		if ((q - b) % 2 == 0)
+			return q;
+	}
+	return NULL;
+}
+
+/*
  * Split a line into its parts, in place: the field name, the pattern and
  * the value are cut off with a NUL each, and rt points at them.  Returns
  * 1 for a rule, 0 for a blank or comment line, -1 with *err set (a
@@ -649,23 +671,15 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 		return -1;
 	}
 	delim = *p++;
-	/*
-	 * The pattern is copied as written: "\/" stays "\/" (a literal
-	 * slash to PCRE2), "\\" stays "\\"; a backslash only keeps the
-	 * delimiter after it from ending the pattern.
-	 */
-	for (q = p; *q != '\0' && *q != delim; q++)
-		if (*q == '\\' && q[1] != '\0')
-			q++;
-	rt->pattern = p;
-	rt->patlen = (size_t)(q - p);
-	p = q;
-	if (*p != delim) {
+	if ((q = pattern_end(p, delim)) == NULL) {
 		snprintf(errbuf, errsize, "missing closing delimiter \"%c\"",
 		    delim);
 		return -1;
 	}
+	rt->pattern = p;
+	rt->patlen = (size_t)(q - p);
 	*q = '\0';
+	p = q;
 	rt->options = PCRE2_UTF | PCRE2_UCP;
 	rt->global = 0;
 	for (p++; *p != '\0' && !is_blank(*p); p++) {

@@ -154,7 +154,8 @@ test_rules_escaped_delimiter_is_a_literal(void **state)
 	    "pipe |a\\|b|g Y\n"
 	    "mixed |a/b| Z\n"
 	    "hash #\\d+\\## N\n"
-	    "bs /a\\\\/ B\n");
+	    "bs /a\\\\/ B\n"
+	    "bs3 /a\\\\\\/b/ C\n");
 
 	(void)state;
 	check_apply(r, "slash", "1 a/b 2", "1 X 2");
@@ -165,6 +166,8 @@ test_rules_escaped_delimiter_is_a_literal(void **state)
 	check_apply(r, "hash", "no 12#", "no N");
 	/* "\\" is an escaped backslash: the "/" after it closes. */
 	check_apply(r, "bs", "a\\", "B");
+	/* "\\\/": a backslash, then an escaped slash. */
+	check_apply(r, "bs3", "x a\\/b", "x C");
 	rules_free(r);
 }
 
