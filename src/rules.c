@@ -178,6 +178,15 @@ struct memo {
 
 #define RULES_CACHE	128	/* field names looked up by address; a power
 				   of two */
+
+struct name_slot {
+	const char	*name;		/* NULL: an empty slot */
+	char		 copy[24];	/* to confirm it */
+	size_t		 index;
+};
+
+/* The slots of a set that has remembered no name: never written. */
+static struct name_slot	rules_no_names[RULES_CACHE];
 #define RULES_NONE	((size_t)-1)	/* in the cache: no such field */
 
 struct rules {
@@ -198,14 +207,14 @@ struct rules {
 	pcre2_jit_stack		*jstack;
 	/*
 	 * The stages pass field names as string literals, many times an
-	 * entry: remember where each name's rules are by its address.
+	 * entry: remember where each name's rules are by its address, in
+	 * RULES_CACHE slots, made when the first name is remembered (a set
+	 * only loaded, a file's before it is merged, needs none): until
+	 * then, rules_no_names.
 	 */
-	struct {
-		const char	*name;
-		char		 copy[24];	/* to confirm it */
-		size_t		 index;
-	} cache[RULES_CACHE];
+	struct name_slot	*cache;
 	size_t			 ncached;	/* slots in use */
+	size_t			 last_added;	/* see rules_field_add() */
 	/*
 	 * The stages try many rules on one subject in turn: the summaries
 	 * of the last two subjects the needles were checked in, each with
@@ -281,6 +290,7 @@ rules_new(void)
 	r->check = check != NULL && *check != '\0' && *check != '0';
 	r->jit_after = RULES_JIT_AFTER;
 	r->memo_n = RULES_MEMO;
+	r->cache = rules_no_names;
 	return r;
 }
 
@@ -402,6 +412,8 @@ rules_free(struct rules *r)
 		free(r->fields[i].name);
 	}
 	free(r->fields);
+	if (r->cache != rules_no_names)
+		free(r->cache);
 	rules_text_free(r->texts);
 	memo_clear(r);
 	free(r->memo);
@@ -477,6 +489,8 @@ rules_field(const struct rules *r, const char *name)
 	/* A full table would have no empty slot to end a search. */
 	if (strlen(name) < sizeof(r->cache[slot].copy) &&
 	    r->ncached < RULES_CACHE * 3 / 4) {
+		if (r->cache == rules_no_names)
+			rw->cache = xcalloc(RULES_CACHE, sizeof(*r->cache));
 		rw->cache[slot].name = name;
 		strcpy(rw->cache[slot].copy, name);
 		rw->cache[slot].index = i < r->n ? i : RULES_NONE;
@@ -487,25 +501,32 @@ rules_field(const struct rules *r, const char *name)
 
 /*
  * The rules of a field, created empty if it is new.  name may be the
- * text of a line being loaded: it is looked up, not remembered.
+ * text of a line being loaded: it is looked up, not remembered.  The
+ * rules of a field mostly follow each other in a file: the field asked
+ * for last is tried first.
  */
 static struct field *
 rules_field_add(struct rules *r, const char *name)
 {
-	size_t i = rules_field_index(r, name);
-	struct field *f = i < r->n ? &r->fields[i] : NULL;
+	size_t i = r->last_added;
+	struct field *f;
 
-	if (f != NULL)
-		return f;
+	if (i >= r->n || strcmp(r->fields[i].name, name) != 0)
+		i = rules_field_index(r, name);
+	if (i < r->n) {
+		r->last_added = i;
+		return &r->fields[i];
+	}
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->fields = xreallocarray(r->fields, r->cap, sizeof(*r->fields));
 	}
+	r->last_added = r->n;
 	f = &r->fields[r->n++];
 	memset(f, 0, sizeof(*f));
 	/* A name cached as no field may now be this one. */
 	if (r->ncached > 0) {
-		memset(r->cache, 0, sizeof(r->cache));
+		memset(r->cache, 0, RULES_CACHE * sizeof(*r->cache));
 		r->ncached = 0;
 	}
 	f->name = xstrdup(name);
