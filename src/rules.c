@@ -1199,10 +1199,10 @@ rule_code(struct rules *r, struct rule *ru, int ascii)
 		return code;
 	/*
 	 * The Unicode compilation serves ASCII too, if slower, until a
-	 * second compilation pays; one from the compiled rules costs little.
+	 * second compilation pays; one decoded from the compiled rules
+	 * costs less, but still its copy of PCRE2's tables (1 KB).
 	 */
-	if (ascii && ru->re != NULL && ru->uses < RULES_ASCII_AFTER &&
-	    rule_cached(r, ru) < 0)
+	if (ascii && ru->re != NULL && ru->uses < RULES_ASCII_AFTER)
 		return ru->re;
 	if ((code = rule_compile(r, ru, ascii, &cause)) == NULL) {
 		ru->broken = 1;
