@@ -73,9 +73,8 @@ struct info {
 
 /*
  * A needle with the triples of adjacent bytes it is made of, as entries
- * of a summary.  Of a needle of two bytes only its pair is checked, and
- * a needle of one byte is that byte (see needle_first()).  Kept small:
- * a run decodes the needles of most rules.
+ * of a summary, while it is made.  Of a needle of two bytes only its pair
+ * is checked, and a needle of one byte is that byte (see record_first()).
  */
 struct needle {
 	struct lit	lit;
@@ -83,10 +82,20 @@ struct needle {
 	unsigned char	rare;	/* where its least common byte is */
 };
 
+/*
+ * Needles are kept as needles_encode() writes them, a record each: its
+ * length, its text, where its rarest byte is, its triples (two bytes
+ * each, little-endian).  Those of a file of compiled rules are read where
+ * they lie (needles_decode()), those worked out from a pattern follow the
+ * struct; either way a set is one allocation of a few bytes a needle, not
+ * a copy of each (a run reads the needles of most rules).
+ */
 struct needles {
-	size_t		 n;
-	struct needle	*v;
-	uint16_t	*first;		/* each one's rarest pair, or NO_PAIR */
+	size_t			 n;
+	const unsigned char	*rec;	/* the records */
+	size_t			 len;	/* their bytes */
+	uint16_t		*first;	/* each one's first entry, or NO_PAIR */
+	uint16_t		*at;	/* where each one is in rec */
 };
 
 #define NO_PAIR		0xffff	/* a needle of one byte */
@@ -1348,17 +1357,22 @@ needle_tris(struct needle *nd)
 	}
 }
 
+/* The little-endian number of two bytes at p. */
+static inline unsigned
+rd16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
 /*
- * The entry a needle is checked at first: its rarest triple, or its pair
- * if it has no triple, or none (one byte).
+ * The entry the needle of record r is checked at first: its rarest
+ * triple, or its pair if it has no triple, or none (one byte).
  */
 static uint16_t
-needle_first(const struct needle *nd)
+record_first(const unsigned char *r)
 {
-	const unsigned char *u = (const unsigned char *)nd->lit.s;
-
-	return nd->lit.len >= 3 ? nd->tri[0] : nd->lit.len == 2 ?
-	    (uint16_t)pair_bit(u[0], u[1]) : NO_PAIR;
+	return r[0] >= 3 ? (uint16_t)rd16(r + 2 + r[0]) : r[0] == 2 ?
+	    (uint16_t)pair_bit(r[1], r[2]) : NO_PAIR;
 }
 
 /*
@@ -1415,51 +1429,117 @@ needle_init(struct needle *nd, const struct lit *l)
 }
 
 /*
- * Whether the needle is in the shadow: the places of its least common
- * byte are found with memchr(), which is fast, and only those are
- * compared.
+ * Whether the needle s[0..n), its rarest byte at rare, is in the shadow:
+ * the places of that byte are found with memchr(), which is fast, and
+ * only those are compared.
  */
 static int
-needle_in(const struct needle *nd, const char *text, size_t len)
+needle_in(const char *s, size_t n, size_t rare, const char *text,
+    size_t len)
 {
-	const char *p = text + nd->rare, *end = text + len, *at;
-	size_t n = nd->lit.len;
-	char c = nd->lit.s[nd->rare];
+	const char *p = text + rare, *end = text + len, *at;
+	char c = s[rare];
 
 	if (len < n)
 		return 0;
-	end -= n - 1 - nd->rare;	/* the last place the rare byte can be */
+	end -= n - 1 - rare;	/* the last place the rare byte can be */
 	for (; p < end && (at = memchr(p, c, (size_t)(end - p))) != NULL;
 	    p = at + 1)
-		if (memcmp(at - nd->rare, nd->lit.s, n) == 0)
+		if (memcmp(at - rare, s, n) == 0)
 			return 1;
 	return 0;
 }
 
-/* Room for n needles: the needles, their array and their first pairs. */
+/* Append the record of a needle (see struct needles). */
+static void
+needle_put(struct buf *b, const struct needle *nd)
+{
+	size_t k;
+
+	buf_putc(b, (char)nd->lit.len);
+	buf_append(b, nd->lit.s, nd->lit.len);
+	buf_putc(b, (char)nd->rare);
+	for (k = 0; k + 2 < nd->lit.len; k++) {
+		buf_putc(b, (char)(nd->tri[k] & 0xff));
+		buf_putc(b, (char)(nd->tri[k] >> 8));
+	}
+}
+
+/*
+ * The length of the record at r[0..len), a needle's, or 0 if it is not
+ * one.  A triple outside the summary's triples would be read outside
+ * it: each is checked.
+ */
+static size_t
+record_check(const unsigned char *r, size_t len)
+{
+	size_t n, k, size;
+	unsigned bad = 0;
+
+	if (len == 0 || (n = r[0]) == 0 || n > NEEDLE_LEN)
+		return 0;
+	size = 2 + n + (n > 2 ? 2 * (n - 2) : 0);
+	if (len < size || r[1 + n] >= n)
+		return 0;
+	/* Below NEEDLES_PAIRS, t - NEEDLES_PAIRS wraps round: too large. */
+	for (k = 2 + n; k < size; k += 2)
+		bad |= rd16(r + k) - NEEDLES_PAIRS >= NEEDLES_TRIS;
+	return bad ? 0 : size;
+}
+
+/* Room for n needles and extra bytes after them (see needles_of_set()). */
 static struct needles *
-needles_alloc(size_t n)
+needles_alloc(size_t n, size_t extra)
 {
 	struct needles *nd;
 
-	nd = xmalloc(sizeof(*nd) + n * (sizeof(*nd->v) + sizeof(*nd->first)));
+	nd = xmalloc(sizeof(*nd) + 2 * n * sizeof(uint16_t) + extra);
 	nd->n = n;
-	nd->v = (struct needle *)(nd + 1);
-	nd->first = (uint16_t *)(nd->v + n);
+	nd->first = (uint16_t *)(nd + 1);
+	nd->at = nd->first + n;
 	return nd;
+}
+
+/*
+ * Find the needles in nd->rec[0..nd->len), checking each: 0 if they are
+ * not nd->n needles.
+ */
+static int
+needles_index(struct needles *nd)
+{
+	size_t i, at, size;
+
+	for (i = at = 0; i < nd->n; i++, at += size) {
+		if ((size = record_check(nd->rec + at, nd->len - at)) == 0)
+			return 0;
+		nd->at[i] = (uint16_t)at;
+		nd->first[i] = record_first(nd->rec + at);
+	}
+	return at == nd->len;
 }
 
 /* Needles from a set of strings (not empty, none empty). */
 static struct needles *
 needles_of_set(const struct strset *set)
 {
-	struct needles *nd = needles_alloc(set->n);
+	struct buf b = BUF_INIT;
+	struct needles *nd;
+	struct needle one;
+	unsigned char *own;
 	size_t i;
 
-	for (i = 0; i < nd->n; i++) {
-		needle_init(&nd->v[i], &set->v[i]);
-		nd->first[i] = needle_first(&nd->v[i]);
+	for (i = 0; i < set->n; i++) {
+		needle_init(&one, &set->v[i]);
+		needle_put(&b, &one);
 	}
+	/* The records follow the arrays, in the same allocation. */
+	nd = needles_alloc(set->n, b.len);
+	own = (unsigned char *)(nd->at + set->n);
+	memcpy(own, b.s, b.len);
+	nd->rec = own;
+	nd->len = b.len;
+	(void)needles_index(nd);	/* made just now: they are needles */
+	buf_free(&b);
 	return nd;
 }
 
@@ -1485,62 +1565,17 @@ needles_new(const char *pattern, size_t len, int caseless, int extended)
 }
 
 /*
- * The bytes: a count (0: no needles), then each needle as needle_init()
- * made it: its length, its text, where its rarest byte is, and its
- * triples in the order they are checked (two bytes each, little-endian).
- * Read back as they are, they cost nothing to work out again; what they
- * mean depends on tri_bit() and the ranks, which needles_signature()
- * covers.
+ * The bytes: a count (0: no needles), then the records (see struct
+ * needles).  Read back as they are, they cost nothing to work out again;
+ * what they mean depends on tri_bit() and the ranks, which
+ * needles_signature() covers.
  */
 void
 needles_encode(const struct needles *nd, struct buf *out)
 {
-	const struct needle *v;
-	size_t i, k;
-
 	buf_putc(out, (char)(nd != NULL ? nd->n : 0));
-	for (i = 0; nd != NULL && i < nd->n; i++) {
-		v = &nd->v[i];
-		buf_putc(out, (char)v->lit.len);
-		buf_append(out, v->lit.s, v->lit.len);
-		buf_putc(out, (char)v->rare);
-		for (k = 0; k + 2 < v->lit.len; k++) {
-			buf_putc(out, (char)(v->tri[k] & 0xff));
-			buf_putc(out, (char)(v->tri[k] >> 8));
-		}
-	}
-}
-
-/*
- * One needle of needles_encode() at p[*at..len), into *v; 0 if it is
- * not one.  A triple outside the summary's triples would be read outside
- * it: each is checked.
- */
-static int
-needle_decode(const unsigned char *p, size_t len, size_t *at,
-    struct needle *v)
-{
-	size_t k = *at, n, i, ntri;
-	unsigned t;
-
-	if (k >= len || (n = p[k++]) == 0 || n > NEEDLE_LEN)
-		return 0;
-	ntri = n > 2 ? n - 2 : 0;
-	if (len - k < n + 1 + 2 * ntri)
-		return 0;
-	memcpy(v->lit.s, p + k, n);
-	v->lit.len = n;
-	k += n;
-	if ((v->rare = p[k++]) >= n)
-		return 0;
-	for (i = 0; i < ntri; i++, k += 2) {
-		t = (unsigned)p[k] | (unsigned)p[k + 1] << 8;
-		if (t < NEEDLES_PAIRS || t >= NEEDLES_PAIRS + NEEDLES_TRIS)
-			return 0;
-		v->tri[i] = (uint16_t)t;
-	}
-	*at = k;
-	return 1;
+	if (nd != NULL)
+		buf_append(out, (const char *)nd->rec, nd->len);
 }
 
 int
@@ -1548,22 +1583,17 @@ needles_decode(const char *p, size_t len, struct needles **nd)
 {
 	const unsigned char *u = (const unsigned char *)p;
 	struct needles *v;
-	size_t i, n, k = 1;
+	size_t n;
 
 	*nd = NULL;
 	if (len == 0 || (n = u[0]) > NEEDLES_MAX)
 		return 0;
 	if (n == 0)
 		return len == 1;
-	v = needles_alloc(n);
-	for (i = 0; i < n; i++) {
-		if (!needle_decode(u, len, &k, &v->v[i])) {
-			free(v);
-			return 0;
-		}
-		v->first[i] = needle_first(&v->v[i]);
-	}
-	if (k != len) {
+	v = needles_alloc(n, 0);
+	v->rec = u + 1;		/* borrowed: see needles.h */
+	v->len = len - 1;
+	if (!needles_index(v)) {
 		free(v);
 		return 0;
 	}
@@ -1703,17 +1733,17 @@ needles_sum_free(struct needles_sum *sum)
 int
 needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 {
-	const struct needle *nd;
-	size_t i, k;
+	const unsigned char *r, *tri;
+	size_t i, k, n;
 
 	for (i = 0; i < nds->n; i++) {
 		/* Most needles lack their rarest pair: look no further. */
 		if (nds->first[i] != NO_PAIR &&
 		    sum->pairs[nds->first[i]] != sum->gen)
 			continue;
-		nd = &nds->v[i];
-		if (nd->lit.len == 1) {
-			if (memchr(sum->text, nd->lit.s[0], sum->len) != NULL)
+		r = nds->rec + nds->at[i];
+		if ((n = r[0]) == 1) {
+			if (memchr(sum->text, r[1], sum->len) != NULL)
 				return 1;
 			continue;
 		}
@@ -1722,12 +1752,14 @@ needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 		 * ten when the needle is not (the pairs of ", 0" in "1, 2 and
 		 * 0").
 		 */
-		for (k = 1; k + 2 < nd->lit.len; k++)
-			if (sum->pairs[nd->tri[k]] != sum->gen)
+		tri = r + 2 + n;
+		for (k = 1; k + 2 < n; k++)
+			if (sum->pairs[rd16(tri + 2 * k)] != sum->gen)
 				break;
-		if (k + 2 < nd->lit.len)
+		if (k + 2 < n)
 			continue;
-		if (needle_in(nd, sum->text, sum->len))
+		if (needle_in((const char *)r + 1, n, r[1 + n], sum->text,
+		    sum->len))
 			return 1;
 	}
 	return 0;
@@ -1761,6 +1793,8 @@ needles_count(const struct needles *nd)
 const char *
 needles_get(const struct needles *nd, size_t i, size_t *len)
 {
-	*len = nd->v[i].lit.len;
-	return nd->v[i].lit.s;
+	const unsigned char *r = nd->rec + nd->at[i];
+
+	*len = r[0];
+	return (const char *)r + 1;
 }

@@ -1978,15 +1978,25 @@ bad:
 	return -1;
 }
 
-/* The rules are to be looked up again, in another file. */
+/*
+ * The rules are to be looked up again, in another file: what they took
+ * from this one goes (their needles read its bytes where they lie).
+ */
 static void
 rules_forget_cached(struct rules *r)
 {
+	struct rule *ru;
 	size_t i, k;
 
 	for (i = 0; i < r->n; i++)
-		for (k = 0; k < r->fields[i].n; k++)
-			r->fields[i].v[k].cache_at = 0;
+		for (k = 0; k < r->fields[i].n; k++) {
+			ru = &r->fields[i].v[k];
+			ru->cache_at = 0;
+			needles_free(ru->needles);
+			ru->needles = NULL;
+			ru->needles_read = 0;
+			ru->quick_n = 0;
+		}
 }
 
 int
@@ -2022,11 +2032,11 @@ rules_cache_read(struct rules *r, const char *path, char **cause)
 		rcache_free(c);
 		return -1;
 	}
+	rules_forget_cached(r);
 	if (r->compiled_own)
 		rcache_free(r->compiled);
 	r->compiled = c;
 	r->compiled_own = 1;
-	rules_forget_cached(r);
 	return 0;
 }
 
