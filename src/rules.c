@@ -119,7 +119,9 @@ struct rule {
  */
 struct rules_text {
 	struct rules_text	*next;
-	char			*name;		/* in this block, after s */
+	char			*name;		/* in s */
+	char			*text;		/* in s, after the name */
+	size_t			 len;
 	char			 s[];
 };
 
@@ -373,17 +375,76 @@ rule_free(struct rule *ru)
 	pcre2_code_free(ru->re);
 }
 
+/*
+ * Room for a file's name and cap bytes of its text (the NUL too): the
+ * name is put in; text and len are for the caller to set.
+ */
+static struct rules_text *
+rules_text_alloc(const char *name, size_t cap)
+{
+	size_t nlen = strlen(name);
+	struct rules_text *t = xmalloc(sizeof(*t) + nlen + 1 + cap);
+
+	t->next = NULL;
+	memcpy(t->s, name, nlen + 1);
+	return t;
+}
+
+/* Point name and text into the block, once it no longer moves. */
+static void
+rules_text_place(struct rules_text *t, size_t len)
+{
+	t->name = t->s;
+	t->text = t->s + strlen(t->s) + 1;
+	t->text[len] = '\0';
+	t->len = len;
+}
+
 /* A copy of a file's text and name, to parse in place. */
 static struct rules_text *
 rules_text_new(const char *name, const char *text)
 {
-	size_t len = strlen(text), nlen = strlen(name);
-	struct rules_text *t = xmalloc(sizeof(*t) + len + 1 + nlen + 1);
+	size_t len = strlen(text);
+	struct rules_text *t = rules_text_alloc(name, len + 1);
 
-	t->next = NULL;
-	memcpy(t->s, text, len + 1);
-	t->name = t->s + len + 1;
-	memcpy(t->name, name, nlen + 1);
+	memcpy(t->s + strlen(name) + 1, text, len);
+	rules_text_place(t, len);
+	return t;
+}
+
+/*
+ * A file read whole into a block of its own, which is parsed in place:
+ * no buffer to read into first, and no copy.  NULL and *cause on error.
+ */
+static struct rules_text *
+rules_text_read(const char *path, char **cause)
+{
+	struct rules_text *t;
+	struct stat st;
+	size_t at = strlen(path) + 1, cap = 8192, len = 0;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		xasprintf(cause, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2)
+		cap = (size_t)st.st_size + 1;
+	t = rules_text_alloc(path, cap);
+	/* Full to the last byte: there may be more (a pipe, a growing file). */
+	while ((len += fread(t->s + at + len, 1, cap - len, fp)) == cap) {
+		cap *= 2;
+		t = xrealloc(t, sizeof(*t) + at + cap);
+	}
+	if (ferror(fp)) {
+		xasprintf(cause, "cannot read '%s': %s", path, strerror(errno));
+		fclose(fp);
+		free(t);
+		return NULL;
+	}
+	fclose(fp);
+	rules_text_place(t, len);
 	return t;
 }
 
@@ -1036,28 +1097,30 @@ invalid_utf8_line(const char *text, size_t len)
 	return line;
 }
 
-int
-rules_load_string(struct rules *r, const char *name, const char *text,
-    char **cause)
+/*
+ * Load the rules of a file's text, which the set takes over (and frees on
+ * error); 0, or -1 and *cause.
+ */
+static int
+rules_load_text(struct rules *r, struct rules_text *t, char **cause)
 {
 	struct rules *tmp;
-	struct rules_text *t;
 	struct rule_text rt;
 	const char *err;
 	char *line, *nl, errbuf[64];
-	unsigned long lineno = 0;
+	unsigned long lineno;
 	size_t n;
 	int rc;
 
-	if ((lineno = invalid_utf8_line(text, strlen(text))) != 0) {
-		xasprintf(cause, "%s:%lu: invalid UTF-8", name, lineno);
-		return -1;
-	}
 	tmp = rules_new();
 	tmp->user = r->user;
 	tmp->lazy = r->lazy;
-	tmp->texts = t = rules_text_new(name, text);
-	line = t->s;
+	tmp->texts = t;
+	if ((lineno = invalid_utf8_line(t->text, t->len)) != 0) {
+		xasprintf(cause, "%s:%lu: invalid UTF-8", t->name, lineno);
+		goto fail;
+	}
+	line = t->text;
 	/* A byte-order mark, as some editors write. */
 	if (strncmp(line, "\xef\xbb\xbf", 3) == 0)
 		line += 3;
@@ -1075,7 +1138,7 @@ rules_load_string(struct rules *r, const char *name, const char *text,
 		if (rc == 0)
 			continue;
 		if (rc == -1) {
-			xasprintf(cause, "%s:%lu: %s", name, lineno,
+			xasprintf(cause, "%s:%lu: %s", t->name, lineno,
 			    err != NULL ? err : errbuf);
 			goto fail;
 		}
@@ -1090,36 +1153,26 @@ fail:
 }
 
 int
+rules_load_string(struct rules *r, const char *name, const char *text,
+    char **cause)
+{
+	return rules_load_text(r, rules_text_new(name, text), cause);
+}
+
+int
 rules_load_file(struct rules *r, const char *path, char **cause)
 {
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	FILE *fp;
-	size_t n;
-	int rc;
+	struct rules_text *t;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		xasprintf(cause, "cannot open '%s': %s", path, strerror(errno));
+	if ((t = rules_text_read(path, cause)) == NULL)
 		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_append(&b, chunk, n);
-	if (ferror(fp)) {
-		xasprintf(cause, "cannot read '%s': %s", path, strerror(errno));
-		fclose(fp);
-		buf_free(&b);
-		return -1;
-	}
-	fclose(fp);
-	if (memchr(buf_str(&b), '\0', b.len) != NULL) {
+	if (memchr(t->text, '\0', t->len) != NULL) {
 		xasprintf(cause, "%s: not a text file (it holds a NUL byte)",
 		    path);
-		buf_free(&b);
+		free(t);
 		return -1;
 	}
-	rc = rules_load_string(r, path, buf_str(&b), cause);
-	buf_free(&b);
-	return rc;
+	return rules_load_text(r, t, cause);
 }
 
 size_t

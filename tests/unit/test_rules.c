@@ -647,6 +647,34 @@ test_rules_load_file_and_its_errors(void **state)
 	rules_free(r);
 }
 
+/*
+ * A file whose size is not known beforehand (a pipe) and longer than a
+ * first read is read whole.
+ */
+static void
+test_rules_load_file_from_a_pipe(void **state)
+{
+	struct rules *r = rules_new();
+	char *cause = NULL, path[64], line[64];
+	int fd[2], i;
+
+	(void)state;
+	assert_int_equal(pipe(fd), 0);
+	/* 20 KB fits in a pipe's buffer: no writer thread needed. */
+	for (i = 0; i < 400; i++) {
+		snprintf(line, sizeof(line), "# comment %03d %40s\n", i, "");
+		assert_int_equal(write(fd[1], line, strlen(line)),
+		    (ssize_t)strlen(line));
+	}
+	assert_int_equal(write(fd[1], "f /a/ b\n", 8), 8);
+	close(fd[1]);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fd[0]);
+	assert_int_equal(rules_load_file(r, path, &cause), 0);
+	close(fd[0]);
+	check_apply(r, "f", "a", "b");
+	rules_free(r);
+}
+
 static void
 test_rules_library_version_is_pcre2s(void **state)
 {
@@ -1173,6 +1201,7 @@ main(int argc, char **argv)
 		    test_rules_runtime_failure_warns_once_and_keeps_text),
 		cmocka_unit_test(test_rules_lazy_rules_match_alike_and_report_bad_patterns_at_use),
 		cmocka_unit_test(test_rules_load_file_and_its_errors),
+		cmocka_unit_test(test_rules_load_file_from_a_pipe),
 		cmocka_unit_test(test_rules_library_version_is_pcre2s),
 		cmocka_unit_test(
 		    test_rules_answers_remembered_until_rules_change),
