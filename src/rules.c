@@ -1720,9 +1720,10 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
  * whatever they mean.
  *
  * A run maps the file and checks its head only (magic, version,
- * signature, checksum: some 20 KB); an entry's text is checked when a
- * rule is first looked up, a code just before it is decoded, when its
- * rule first needs it.  pcre2_serialize_decode() trusts the bytes it is
+ * signature, checksum: some 20 KB); an entry's text when a rule is first
+ * looked up (its pattern is compared with the rule's, its needles
+ * summed), a code just before it is decoded, when its rule first needs
+ * it.  pcre2_serialize_decode() trusts the bytes it is
  * given: a damaged code must never reach it.  A damaged entry is noted
  * (-v) and its rule compiled from its pattern.  The checksums are against
  * damage, not tampering: the file is as trusted as the rules beside it.
@@ -1738,7 +1739,7 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
 #define RC_NLEN		20	/* 4 */
 #define RC_CODE		24	/* 4 + 4: where each code is (Unicode, ASCII) */
 #define RC_CODELEN	32	/* 4 + 4 */
-#define RC_TEXTSUM	40	/* 8: rcache_sum() of the text */
+#define RC_NEEDLESUM	40	/* 8: rcache_sum() of the needles */
 #define RC_CODESUM	48	/* 8 + 8 */
 #define RCACHE_ENTRY	64
 
@@ -1915,7 +1916,7 @@ rcache_lookup(struct rcache *c, const struct rule *ru)
 {
 	uint64_t h = rcache_hash(ru->options, ru->pattern, ru->patlen);
 	const char *e, *text;
-	uint32_t len;
+	uint32_t nlen;
 	size_t k;
 
 	for (k = rcache_find(c, h); k < c->n; k++) {
@@ -1925,14 +1926,20 @@ rcache_lookup(struct rcache *c, const struct rule *ru)
 		if (rd32(e + RC_OPTIONS) != ru->options ||
 		    rd32(e + RC_PATLEN) != ru->patlen)
 			continue;
-		len = rd32(e + RC_PATLEN) + rd32(e + RC_NLEN);
-		if ((text = rcache_bytes(c, rd32(e + RC_TEXT), len)) == NULL ||
-		    rcache_sum(text, len) != rd64(e + RC_TEXTSUM)) {
+		/*
+		 * The pattern is compared, the needles summed: with the same
+		 * hash, another pattern is a damaged one.
+		 */
+		nlen = rd32(e + RC_NLEN);
+		if ((text = rcache_bytes(c, rd32(e + RC_TEXT),
+		    ru->patlen + nlen)) == NULL ||
+		    memcmp(text, ru->pattern, ru->patlen) != 0 ||
+		    rcache_sum(text + ru->patlen, nlen) !=
+		    rd64(e + RC_NEEDLESUM)) {
 			rcache_damaged(c, ru);
 			return -1;
 		}
-		if (memcmp(text, ru->pattern, ru->patlen) == 0)
-			return (long)k + 1;
+		return (long)k + 1;
 	}
 	return -1;
 }
@@ -2233,8 +2240,8 @@ rcache_put_entry(struct buf *b, const struct rcache_out *o, size_t plen,
 		put32(b, (uint32_t)(cbase + o->code_at[a]));
 	for (a = 0; a < 2; a++)
 		put32(b, (uint32_t)(o->slen[a] - plen));
-	put64(b, rcache_sum(buf_str(texts) + o->text_at,
-	    ru->patlen + o->nlen));
+	put64(b, rcache_sum(buf_str(texts) + o->text_at + ru->patlen,
+	    o->nlen));
 	for (a = 0; a < 2; a++)
 		put64(b, rcache_sum(buf_str(codes) + o->code_at[a],
 		    o->slen[a] - plen));
