@@ -180,6 +180,7 @@ struct memo {
 
 #define RULES_CACHE	128	/* field names looked up by address; a power
 				   of two */
+#define RULES_NONE	((size_t)-1)	/* in the cache: no such field */
 
 struct name_slot {
 	const char	*name;		/* NULL: an empty slot */
@@ -189,7 +190,6 @@ struct name_slot {
 
 /* The slots of a set that has remembered no name: never written. */
 static struct name_slot	rules_no_names[RULES_CACHE];
-#define RULES_NONE	((size_t)-1)	/* in the cache: no such field */
 
 struct rules {
 	struct field		*fields;
