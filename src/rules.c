@@ -1125,9 +1125,11 @@ rules_load_text(struct rules *r, struct rules_text *t, char **cause)
 	if (strncmp(line, "\xef\xbb\xbf", 3) == 0)
 		line += 3;
 	for (; line != NULL; line = nl) {
-		if ((nl = strchr(line, '\n')) != NULL)
+		if ((nl = strchr(line, '\n')) != NULL) {
+			n = (size_t)(nl - line);
 			*nl++ = '\0';
-		n = strlen(line);
+		} else
+			n = strlen(line);
 		if (n > 0 && line[n - 1] == '\r')
 			line[n - 1] = '\0';
 		lineno++;
