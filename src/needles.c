@@ -41,7 +41,7 @@
 
 #define NEEDLES_MAX	24	/* strings in one set; more: unknown */
 #define NEEDLE_LEN	24	/* bytes in one string */
-#define NEEDLES_SIG_VERSION 5	/* of what needles_encode() writes */
+#define NEEDLES_SIG_VERSION 6	/* of what needles_encode() writes */
 #define NEEDLES_DEPTH	32	/* nested groups */
 #define CLASS_MAX	6	/* members of a class spelled out */
 
@@ -72,22 +72,30 @@ struct info {
 #define LOOK_BEHIND	2
 
 /*
- * A needle with the pairs of adjacent bytes it is made of, as bits of a
- * summary; a needle of one byte is that byte.
+ * A needle with the triples of adjacent bytes it is made of, as entries
+ * of a summary, while it is made.  Of a needle of two bytes only its pair
+ * is checked, and a needle of one byte is that byte (see record_first()).
  */
 struct needle {
 	struct lit	lit;
-	size_t		npairs;
-	uint16_t	pair[NEEDLE_LEN - 1];
-	uint16_t	tri[NEEDLE_LEN - 2];	/* npairs - 1, the rarest first */
-	unsigned char	byte;
-	size_t		rare;	/* where its least common byte is */
+	uint16_t	tri[NEEDLE_LEN - 2];	/* lit.len - 2, the rarest first */
+	unsigned char	rare;	/* where its least common byte is */
 };
 
+/*
+ * Needles are kept as needles_encode() writes them, a record each: its
+ * length, its text, where its rarest byte is, its triples (two bytes
+ * each, little-endian).  Those of a file of compiled rules are read where
+ * they lie (needles_decode()), those worked out from a pattern follow the
+ * struct; either way a set is one allocation of a few bytes a needle, not
+ * a copy of each (a run reads the needles of most rules).
+ */
 struct needles {
-	size_t		 n;
-	struct needle	*v;
-	uint16_t	*first;		/* each one's rarest pair, or NO_PAIR */
+	size_t			 n;
+	const unsigned char	*rec;	/* the records */
+	size_t			 len;	/* their bytes */
+	uint16_t		*first;	/* each one's first entry, or NO_PAIR */
+	uint16_t		*at;	/* where each one is in rec */
 };
 
 #define NO_PAIR		0xffff	/* a needle of one byte */
@@ -1349,23 +1357,29 @@ needle_tris(struct needle *nd)
 	}
 }
 
+/* The little-endian number of two bytes at p. */
+static inline unsigned
+rd16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
 /*
- * The entry a needle is checked at first: its rarest triple, or its
- * rarest pair if it has no triple, or none (one byte).
+ * The entry the needle of record r is checked at first: its rarest
+ * triple, or its pair if it has no triple, or none (one byte).
  */
 static uint16_t
-needle_first(const struct needle *nd)
+record_first(const unsigned char *r)
 {
-	return nd->lit.len >= 3 ? nd->tri[0] : nd->npairs > 0 ? nd->pair[0] :
-	    NO_PAIR;
+	return r[0] >= 3 ? (uint16_t)rd16(r + 2 + r[0]) : r[0] == 2 ?
+	    (uint16_t)pair_bit(r[1], r[2]) : NO_PAIR;
 }
 
 /*
  * How common a byte is in the shadow of a reference, per thousand bytes,
  * roughly: English letter frequencies, with the blanks, digit runs and
- * punctuation of a list of references.  It orders a needle's pairs, the
- * rarest first, so that the first pair turns most subjects away (and
- * the field index, needles_index_new(), needs only that one); and it
+ * punctuation of a list of references.  It orders a needle's triples,
+ * the rarest first, so that the first turns most subjects away; and it
  * picks the byte memchr() looks for.  A wrong guess costs time, never a
  * match.
  */
@@ -1403,80 +1417,129 @@ byte_common(unsigned char c)
 static void
 needle_init(struct needle *nd, const struct lit *l)
 {
-	unsigned char a, b;
-	size_t i, k, w[NEEDLE_LEN - 1], tw;
-	uint16_t tp;
+	size_t i;
 
 	nd->lit = *l;
-	nd->byte = (unsigned char)l->s[0];
-	nd->npairs = 0;
 	nd->rare = 0;
-	for (i = 0; i < l->len; i++) {
+	for (i = 1; i < l->len; i++)
 		if (byte_common((unsigned char)l->s[i]) <
 		    byte_common((unsigned char)l->s[nd->rare]))
-			nd->rare = i;
-		if (i + 1 == l->len)
-			break;
-		a = (unsigned char)l->s[i];
-		b = (unsigned char)l->s[i + 1];
-		/* The rarest pairs first: most needles fail at the first. */
-		w[nd->npairs] = (size_t)byte_common(a) * (size_t)byte_common(b);
-		nd->pair[nd->npairs++] = (uint16_t)pair_bit(a, b);
-		for (k = nd->npairs - 1; k > 0 && w[k] < w[k - 1]; k--) {
-			tw = w[k], w[k] = w[k - 1], w[k - 1] = tw;
-			tp = nd->pair[k], nd->pair[k] = nd->pair[k - 1];
-			nd->pair[k - 1] = tp;
-		}
-	}
+			nd->rare = (unsigned char)i;
+	needle_tris(nd);
 }
 
 /*
- * Whether the needle is in the shadow: the places of its least common
- * byte are found with memchr(), which is fast, and only those are
- * compared.
+ * Whether the needle s[0..n), its rarest byte at rare, is in the shadow:
+ * the places of that byte are found with memchr(), which is fast, and
+ * only those are compared.
  */
 static int
-needle_in(const struct needle *nd, const char *text, size_t len)
+needle_in(const char *s, size_t n, size_t rare, const char *text,
+    size_t len)
 {
-	const char *p = text + nd->rare, *end = text + len, *at;
-	size_t n = nd->lit.len;
-	char c = nd->lit.s[nd->rare];
+	const char *p = text + rare, *end = text + len, *at;
+	char c = s[rare];
 
 	if (len < n)
 		return 0;
-	end -= n - 1 - nd->rare;	/* the last place the rare byte can be */
+	end -= n - 1 - rare;	/* the last place the rare byte can be */
 	for (; p < end && (at = memchr(p, c, (size_t)(end - p))) != NULL;
 	    p = at + 1)
-		if (memcmp(at - nd->rare, nd->lit.s, n) == 0)
+		if (memcmp(at - rare, s, n) == 0)
 			return 1;
 	return 0;
 }
 
-/* Room for n needles: the needles, their array and their first pairs. */
+/* Append the record of a needle (see struct needles). */
+static void
+needle_put(struct buf *b, const struct needle *nd)
+{
+	size_t k;
+
+	buf_putc(b, (char)nd->lit.len);
+	buf_append(b, nd->lit.s, nd->lit.len);
+	buf_putc(b, (char)nd->rare);
+	for (k = 0; k + 2 < nd->lit.len; k++) {
+		buf_putc(b, (char)(nd->tri[k] & 0xff));
+		buf_putc(b, (char)(nd->tri[k] >> 8));
+	}
+}
+
+/*
+ * The length of the record at r[0..len), a needle's, or 0 if it is not
+ * one.  A triple outside the summary's triples would be read outside
+ * it: each is checked.
+ */
+static size_t
+record_check(const unsigned char *r, size_t len)
+{
+	size_t n, k, size;
+	unsigned bad = 0;
+
+	if (len == 0 || (n = r[0]) == 0 || n > NEEDLE_LEN)
+		return 0;
+	size = 2 + n + (n > 2 ? 2 * (n - 2) : 0);
+	if (len < size || r[1 + n] >= n)
+		return 0;
+	/* Below NEEDLES_PAIRS, t - NEEDLES_PAIRS wraps round: too large. */
+	for (k = 2 + n; k < size; k += 2)
+		bad |= rd16(r + k) - NEEDLES_PAIRS >= NEEDLES_TRIS;
+	return bad ? 0 : size;
+}
+
+/* Room for n needles and extra bytes after them (see needles_of_set()). */
 static struct needles *
-needles_alloc(size_t n)
+needles_alloc(size_t n, size_t extra)
 {
 	struct needles *nd;
 
-	nd = xmalloc(sizeof(*nd) + n * (sizeof(*nd->v) + sizeof(*nd->first)));
+	nd = xmalloc(sizeof(*nd) + 2 * n * sizeof(uint16_t) + extra);
 	nd->n = n;
-	nd->v = (struct needle *)(nd + 1);
-	nd->first = (uint16_t *)(nd->v + n);
+	nd->first = (uint16_t *)(nd + 1);
+	nd->at = nd->first + n;
 	return nd;
+}
+
+/*
+ * Find the needles in nd->rec[0..nd->len), checking each: 0 if they are
+ * not nd->n needles.
+ */
+static int
+needles_index(struct needles *nd)
+{
+	size_t i, at, size;
+
+	for (i = at = 0; i < nd->n; i++, at += size) {
+		if ((size = record_check(nd->rec + at, nd->len - at)) == 0)
+			return 0;
+		nd->at[i] = (uint16_t)at;
+		nd->first[i] = record_first(nd->rec + at);
+	}
+	return at == nd->len;
 }
 
 /* Needles from a set of strings (not empty, none empty). */
 static struct needles *
 needles_of_set(const struct strset *set)
 {
-	struct needles *nd = needles_alloc(set->n);
+	struct buf b = BUF_INIT;
+	struct needles *nd;
+	struct needle one;
+	unsigned char *own;
 	size_t i;
 
-	for (i = 0; i < nd->n; i++) {
-		needle_init(&nd->v[i], &set->v[i]);
-		needle_tris(&nd->v[i]);
-		nd->first[i] = needle_first(&nd->v[i]);
+	for (i = 0; i < set->n; i++) {
+		needle_init(&one, &set->v[i]);
+		needle_put(&b, &one);
 	}
+	/* The records follow the arrays, in the same allocation. */
+	nd = needles_alloc(set->n, b.len);
+	own = (unsigned char *)(nd->at + set->n);
+	memcpy(own, b.s, b.len);
+	nd->rec = own;
+	nd->len = b.len;
+	(void)needles_index(nd);	/* made just now: they are needles */
+	buf_free(&b);
 	return nd;
 }
 
@@ -1502,61 +1565,17 @@ needles_new(const char *pattern, size_t len, int caseless, int extended)
 }
 
 /*
- * The bytes: a count (0: no needles), then each needle as needle_init()
- * made it: its length, its text, where its rarest byte is, and its pairs
- * in the order they are checked (two bytes each, little-endian).  Read
- * back as they are, they cost nothing to work out again; what they mean
- * depends on pair_bit() and the ranks, which needles_signature() covers.
+ * The bytes: a count (0: no needles), then the records (see struct
+ * needles).  Read back as they are, they cost nothing to work out again;
+ * what they mean depends on tri_bit() and the ranks, which
+ * needles_signature() covers.
  */
 void
 needles_encode(const struct needles *nd, struct buf *out)
 {
-	const struct needle *v;
-	size_t i, k;
-
 	buf_putc(out, (char)(nd != NULL ? nd->n : 0));
-	for (i = 0; nd != NULL && i < nd->n; i++) {
-		v = &nd->v[i];
-		buf_putc(out, (char)v->lit.len);
-		buf_append(out, v->lit.s, v->lit.len);
-		buf_putc(out, (char)v->rare);
-		for (k = 0; k < v->npairs; k++) {
-			buf_putc(out, (char)(v->pair[k] & 0xff));
-			buf_putc(out, (char)(v->pair[k] >> 8));
-		}
-		for (k = 0; k + 1 < v->npairs; k++) {
-			buf_putc(out, (char)(v->tri[k] & 0xff));
-			buf_putc(out, (char)(v->tri[k] >> 8));
-		}
-	}
-}
-
-/* One needle of needles_encode() at p[*k..len), into *v; 0 if it is not. */
-static int
-needle_decode(const unsigned char *p, size_t len, size_t *k,
-    struct needle *v)
-{
-	size_t n, i;
-
-	if (*k >= len || (n = p[(*k)++]) == 0 || n > NEEDLE_LEN ||
-	    len - *k < n + 1 + 2 * (n - 1) + (n > 2 ? 2 * (n - 2) : 0))
-		return 0;
-	memcpy(v->lit.s, p + *k, n);
-	v->lit.len = n;
-	v->byte = p[*k];
-	*k += n;
-	if ((v->rare = p[(*k)++]) >= n)
-		return 0;
-	v->npairs = n - 1;
-	for (i = 0; i < v->npairs; i++, *k += 2)
-		if ((v->pair[i] = (uint16_t)(p[*k] | p[*k + 1] << 8)) >=
-		    NEEDLES_PAIRS)
-			return 0;
-	for (i = 0; i + 1 < v->npairs; i++, *k += 2)
-		if ((v->tri[i] = (uint16_t)(p[*k] | p[*k + 1] << 8)) <
-		    NEEDLES_PAIRS || v->tri[i] >= NEEDLES_PAIRS + NEEDLES_TRIS)
-			return 0;
-	return 1;
+	if (nd != NULL)
+		buf_append(out, (const char *)nd->rec, nd->len);
 }
 
 int
@@ -1564,22 +1583,17 @@ needles_decode(const char *p, size_t len, struct needles **nd)
 {
 	const unsigned char *u = (const unsigned char *)p;
 	struct needles *v;
-	size_t i, n, k = 1;
+	size_t n;
 
 	*nd = NULL;
 	if (len == 0 || (n = u[0]) > NEEDLES_MAX)
 		return 0;
 	if (n == 0)
 		return len == 1;
-	v = needles_alloc(n);
-	for (i = 0; i < n; i++) {
-		if (!needle_decode(u, len, &k, &v->v[i])) {
-			free(v);
-			return 0;
-		}
-		v->first[i] = needle_first(&v->v[i]);
-	}
-	if (k != len) {
+	v = needles_alloc(n, 0);
+	v->rec = u + 1;		/* borrowed: see needles.h */
+	v->len = len - 1;
+	if (!needles_index(v)) {
 		free(v);
 		return 0;
 	}
@@ -1719,33 +1733,33 @@ needles_sum_free(struct needles_sum *sum)
 int
 needles_maybe(const struct needles *nds, const struct needles_sum *sum)
 {
-	const struct needle *nd;
-	size_t i, k;
+	const unsigned char *r, *tri;
+	size_t i, k, n;
 
 	for (i = 0; i < nds->n; i++) {
 		/* Most needles lack their rarest pair: look no further. */
 		if (nds->first[i] != NO_PAIR &&
 		    sum->pairs[nds->first[i]] != sum->gen)
 			continue;
-		nd = &nds->v[i];
-		if (nd->npairs == 0) {
-			if (memchr(sum->text, nd->byte, sum->len) != NULL)
+		r = nds->rec + nds->at[i];
+		if ((n = r[0]) == 1) {
+			if (memchr(sum->text, r[1], sum->len) != NULL)
 				return 1;
 			continue;
 		}
 		/*
-		 * Its triples (its pairs, for a needle of two bytes): pairs
-		 * alone are all there nine times in ten when the needle is
-		 * not (the pairs of ", 0" in "1, 2 and 0").
+		 * Its other triples: pairs alone are all there nine times in
+		 * ten when the needle is not (the pairs of ", 0" in "1, 2 and
+		 * 0").
 		 */
-		if (nd->lit.len >= 3) {
-			for (k = 1; k + 1 < nd->npairs; k++)
-				if (sum->pairs[nd->tri[k]] != sum->gen)
-					break;
-			if (k + 1 < nd->npairs)
-				continue;
-		}
-		if (needle_in(nd, sum->text, sum->len))
+		tri = r + 2 + n;
+		for (k = 1; k + 2 < n; k++)
+			if (sum->pairs[rd16(tri + 2 * k)] != sum->gen)
+				break;
+		if (k + 2 < n)
+			continue;
+		if (needle_in((const char *)r + 1, n, r[1 + n], sum->text,
+		    sum->len))
 			return 1;
 	}
 	return 0;
@@ -1779,6 +1793,8 @@ needles_count(const struct needles *nd)
 const char *
 needles_get(const struct needles *nd, size_t i, size_t *len)
 {
-	*len = nd->v[i].lit.len;
-	return nd->v[i].lit.s;
+	const unsigned char *r = nd->rec + nd->at[i];
+
+	*len = r[0];
+	return (const char *)r + 1;
 }

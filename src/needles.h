@@ -82,7 +82,8 @@ size_t		 needles_first_pairs(const struct needles *, uint16_t *out,
  * Needles as bytes, for a file of compiled rules (see rules.h): appended
  * to *out; NULL (no needles) is written too.  needles_decode() reads
  * them back from p[0..len): 1 and the needles (or NULL) in *nd, or 0 if
- * the bytes are not what needles_encode() writes.
+ * the bytes are not what needles_encode() writes.  The needles read the
+ * bytes where they lie, unchanged: p must outlive them.
  */
 struct buf;
 void		 needles_encode(const struct needles *, struct buf *out);
@@ -90,8 +91,8 @@ int		 needles_decode(const char *p, size_t len, struct needles **nd);
 
 /*
  * What the bytes of needles_encode() mean to this build (the encoding,
- * the sizes, how pairs are hashed and bytes ranked): a file of them made
- * by a build with another signature must not be read.
+ * the sizes, how pairs and triples are hashed and bytes ranked): a file
+ * of them made by a build with another signature must not be read.
  */
 uint32_t	 needles_signature(void);
 

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <pcre2.h>
 #include <stdio.h>
@@ -35,8 +36,6 @@ struct rule {
 	pcre2_code		*re;		/* UTF + UCP: the meaning */
 	pcre2_code		*ascii;		/* the same without UCP */
 	int			 re_jit, ascii_jit;	/* JIT-compiled */
-	int			 re_own, ascii_own;	/* not shared from the
-						   compiled rules */
 	pcre2_code		*last;		/* the one that matched last */
 	int			 checked;	/* its replacement was checked */
 	struct needles		*needles;	/* NULL: always try the pattern */
@@ -47,12 +46,13 @@ struct rule {
 	unsigned char		 quick_n;
 	long			 cache_at;	/* in the cache: index + 1;
 						   0 not looked up, -1 not there */
-	char			*pattern;	/* kept to compile on demand */
+	/* In the text of its file (struct rules_text), NUL-terminated. */
+	const char		*pattern;	/* kept to compile on demand */
 	size_t			 patlen;
 	uint32_t		 options;	/* pcre2_compile() options */
-	char			*value;
+	const char		*value;
 	size_t			 valuelen;
-	char			*file;
+	const char		*file;
 	unsigned long		 line;
 	int			 global;
 	int			 warned;	/* a run-time error was reported */
@@ -112,12 +112,28 @@ struct rule {
 #define RULES_JIT_STACK_MIN	(32 * 1024)
 #define RULES_JIT_STACK_MAX	(1024 * 1024)
 
+/*
+ * The text of a rules file, cut up in place: its rules point into it
+ * (pattern, value, file name), which spares three allocations a rule.
+ * A set keeps the texts it loaded, its clones borrow them.
+ */
+struct rules_text {
+	struct rules_text	*next;
+	char			*name;		/* in s */
+	char			*text;		/* in s, after the name */
+	size_t			 len;
+	char			 s[];
+};
+
+#define START_NO	1	/* see rules_may_start() */
+#define START_YES	2
+
 struct field {
 	char		*name;
 	struct rule	*v;
 	size_t		 n, cap;
-	unsigned char	 starts[256 / 8];	/* rules_may_start() */
-	int		 starts_known;
+	/* rules_may_start() of each ASCII byte: START_*, 0 if not asked */
+	unsigned char	 starts[128];
 };
 
 /*
@@ -139,25 +155,18 @@ struct field {
  * patterns compiled and their needles worked out, when cv2bib was
  * installed, so that a run need not do it again.  Its rules are found by
  * pattern and options, so a rule that changed since is compiled as usual.
+ * The file is mapped and read where it lies; a set decodes a code from it
+ * when one of its rules first needs it, into that rule (see below).
  */
-struct rcache_entry {
-	uint32_t	 options;
-	const char	*pattern;	/* in blob */
-	size_t		 patlen;
-	const char	*needles;	/* needles_encode()'s bytes, in blob */
-	size_t		 nlen;
-	uint64_t	 hash;
-};
-
 struct rcache {
-	char			*blob;		/* the file, mapped */
-	size_t			 size;
-	size_t			 n;
-	pcre2_code		**codes;	/* decoded, copied for each use: n
-						   for Unicode, then n for ASCII */
-	struct rcache_entry	*e;
-	size_t			*slots;		/* index + 1, by hash */
-	size_t			 nslots;	/* a power of two */
+	char		*blob;		/* the file, mapped */
+	size_t		 size;
+	char		*path;		/* for messages */
+	size_t		 n;		/* entries */
+	const char	*index;		/* n entries, sorted by hash */
+	const char	*prefix;	/* of every code's stream */
+	size_t		 plen;
+	atomic_flag	 noted;		/* damage was reported */
 };
 
 struct memo {
@@ -169,12 +178,23 @@ struct memo {
 	const char		*value;		/* rules_classify()'s */
 };
 
-#define RULES_CACHE	64	/* field names looked up by address */
+#define RULES_CACHE	128	/* field names looked up by address; a power
+				   of two */
 #define RULES_NONE	((size_t)-1)	/* in the cache: no such field */
+
+struct name_slot {
+	const char	*name;		/* NULL: an empty slot */
+	char		 copy[24];	/* to confirm it */
+	size_t		 index;
+};
+
+/* The slots of a set that has remembered no name: never written. */
+static struct name_slot	rules_no_names[RULES_CACHE];
 
 struct rules {
 	struct field		*fields;
 	size_t			 n, cap;
+	struct rules_text	*texts;	/* loaded here, NULL in a clone */
 	int			 user;	/* rules loaded now are the user's */
 	int			 lazy;	/* compile at first use */
 	int			 check;	/* CV2BIB_CHECK_NEEDLES: see below */
@@ -189,13 +209,14 @@ struct rules {
 	pcre2_jit_stack		*jstack;
 	/*
 	 * The stages pass field names as string literals, many times an
-	 * entry: remember where each name's rules are by its address.
+	 * entry: remember where each name's rules are by its address, in
+	 * RULES_CACHE slots, made when the first name is remembered (a set
+	 * only loaded, a file's before it is merged, needs none): until
+	 * then, rules_no_names.
 	 */
-	struct {
-		const char	*name;
-		char		 copy[24];	/* to confirm it */
-		size_t		 index;
-	} cache[RULES_CACHE];
+	struct name_slot	*cache;
+	size_t			 ncached;	/* slots in use */
+	size_t			 last_added;	/* see rules_field_add() */
 	/*
 	 * The stages try many rules on one subject in turn: the summaries
 	 * of the last two subjects the needles were checked in, each with
@@ -213,8 +234,13 @@ struct rules {
 	unsigned		 jit_after;	/* uses before JIT */
 	struct memo		*memo;		/* NULL until first needed */
 	size_t			 memo_n;	/* its slots */
-	struct rcache		*compiled;	/* compiled rules, or NULL */
+	/*
+	 * The compiled rules, or NULL.  A clone shares them read-only; each
+	 * set decodes the codes its own rules need (in stream).
+	 */
+	struct rcache		*compiled;
 	int			 compiled_own;	/* free it with the set */
+	struct buf		 stream;	/* see rcache_code() */
 };
 
 /*
@@ -232,6 +258,9 @@ struct subject {
 
 static int	is_ascii(const char *, size_t);
 static void	rcache_free(struct rcache *);
+static pcre2_code *rcache_code(struct rules *, size_t, int);
+static const char *rcache_needles(const struct rcache *, size_t, size_t *);
+static void	rcache_damaged(struct rcache *, const struct rule *);
 static long	rule_cached(const struct rules *, struct rule *);
 static pcre2_code *rule_code(struct rules *, struct rule *, int);
 
@@ -244,11 +273,12 @@ subject_init(struct subject *sj, const char *s, size_t len)
 	sj->summed = 0;
 }
 
-/* One parsed line before it is compiled. */
+/* One parsed line before it is compiled: in the text of its file. */
 struct rule_text {
 	const char	*field;
-	struct buf	 pattern;
-	char		*value;
+	const char	*pattern;
+	size_t		 patlen;
+	const char	*value;
 	uint32_t	 options;
 	int		 global;
 };
@@ -262,6 +292,7 @@ rules_new(void)
 	r->check = check != NULL && *check != '\0' && *check != '0';
 	r->jit_after = RULES_JIT_AFTER;
 	r->memo_n = RULES_MEMO;
+	r->cache = rules_no_names;
 	return r;
 }
 
@@ -340,13 +371,92 @@ static void
 rule_free(struct rule *ru)
 {
 	needles_free(ru->needles);
-	if (ru->ascii_own)
-		pcre2_code_free(ru->ascii);
-	if (ru->re_own)
-		pcre2_code_free(ru->re);
-	free(ru->pattern);
-	free(ru->value);
-	free(ru->file);
+	pcre2_code_free(ru->ascii);
+	pcre2_code_free(ru->re);
+}
+
+/*
+ * Room for a file's name and cap bytes of its text (the NUL too): the
+ * name is put in; text and len are for the caller to set.
+ */
+static struct rules_text *
+rules_text_alloc(const char *name, size_t cap)
+{
+	size_t nlen = strlen(name);
+	struct rules_text *t = xmalloc(sizeof(*t) + nlen + 1 + cap);
+
+	t->next = NULL;
+	memcpy(t->s, name, nlen + 1);
+	return t;
+}
+
+/* Point name and text into the block, once it no longer moves. */
+static void
+rules_text_place(struct rules_text *t, size_t len)
+{
+	t->name = t->s;
+	t->text = t->s + strlen(t->s) + 1;
+	t->text[len] = '\0';
+	t->len = len;
+}
+
+/* A copy of a file's text and name, to parse in place. */
+static struct rules_text *
+rules_text_new(const char *name, const char *text)
+{
+	size_t len = strlen(text);
+	struct rules_text *t = rules_text_alloc(name, len + 1);
+
+	memcpy(t->s + strlen(name) + 1, text, len);
+	rules_text_place(t, len);
+	return t;
+}
+
+/*
+ * A file read whole into a block of its own, which is parsed in place:
+ * no buffer to read into first, and no copy.  NULL and *cause on error.
+ */
+static struct rules_text *
+rules_text_read(const char *path, char **cause)
+{
+	struct rules_text *t;
+	struct stat st;
+	size_t at = strlen(path) + 1, cap = 8192, len = 0;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		xasprintf(cause, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2)
+		cap = (size_t)st.st_size + 1;
+	t = rules_text_alloc(path, cap);
+	/* Full to the last byte: there may be more (a pipe, a growing file). */
+	while ((len += fread(t->s + at + len, 1, cap - len, fp)) == cap) {
+		cap *= 2;
+		t = xrealloc(t, sizeof(*t) + at + cap);
+	}
+	if (ferror(fp)) {
+		xasprintf(cause, "cannot read '%s': %s", path, strerror(errno));
+		fclose(fp);
+		free(t);
+		return NULL;
+	}
+	fclose(fp);
+	rules_text_place(t, len);
+	return t;
+}
+
+static void
+rules_text_free(struct rules_text *t)
+{
+	struct rules_text *next;
+
+	for (; t != NULL; t = next) {
+		next = t->next;
+		free(t);
+	}
 }
 
 void
@@ -363,10 +473,14 @@ rules_free(struct rules *r)
 		free(r->fields[i].name);
 	}
 	free(r->fields);
+	if (r->cache != rules_no_names)
+		free(r->cache);
+	rules_text_free(r->texts);
 	memo_clear(r);
 	free(r->memo);
 	if (r->compiled_own)
 		rcache_free(r->compiled);
+	buf_free(&r->stream);
 	for (i = 0; r->sums != NULL && i < 2; i++) {
 		buf_free(&r->sums[i].subj);
 		needles_sum_free(&r->sums[i].sum);
@@ -407,53 +521,75 @@ rules_field_index(const struct rules *r, const char *name)
  * where each address led is remembered, also to no field (the stages ask
  * for every field of an entry, most of which have no rules): comparing
  * the text each time was 1.6% of a long run.  The tests check it
- * (CV2BIB_CHECK_NEEDLES).
+ * (CV2BIB_CHECK_NEEDLES).  The addresses are hashed into a table with
+ * room for all the names the stages use: in one slot an address, with
+ * the slot its bits chose, string literals a few bytes apart took each
+ * other's place (1.4% of a long run in one build, 1.1% in the next).
  */
 static struct field *
 rules_field(const struct rules *r, const char *name)
 {
 	struct rules *rw = (struct rules *)r;	/* the cache only */
-	size_t i, slot = ((uintptr_t)name >> 3) % RULES_CACHE;
-	size_t at = r->cache[slot].index;
+	size_t i, slot = (size_t)((uint64_t)(uintptr_t)name *
+	    UINT64_C(0x9e3779b97f4a7c15) >> 58) & (RULES_CACHE - 1);
 
-	if (r->cache[slot].name == name) {
+	for (; r->cache[slot].name != NULL;
+	    slot = (slot + 1) & (RULES_CACHE - 1)) {
+		if (r->cache[slot].name != name)
+			continue;
 		if (r->check && strcmp(r->cache[slot].copy, name) != 0) {
 			fprintf(stderr, "cv2bib: field name \"%s\" at an "
 			    "address that held \"%s\" (rules.h)\n", name,
 			    r->cache[slot].copy);
 			abort();
 		}
-		return at == RULES_NONE ? NULL : &r->fields[at];
+		i = r->cache[slot].index;
+		return i == RULES_NONE ? NULL : &r->fields[i];
 	}
 	i = rules_field_index(r, name);
-	if (strlen(name) < sizeof(r->cache[slot].copy)) {
+	/* A full table would have no empty slot to end a search. */
+	if (strlen(name) < sizeof(r->cache[slot].copy) &&
+	    r->ncached < RULES_CACHE * 3 / 4) {
+		if (r->cache == rules_no_names)
+			rw->cache = xcalloc(RULES_CACHE, sizeof(*r->cache));
 		rw->cache[slot].name = name;
 		strcpy(rw->cache[slot].copy, name);
 		rw->cache[slot].index = i < r->n ? i : RULES_NONE;
+		rw->ncached++;
 	}
 	return i < r->n ? &r->fields[i] : NULL;
 }
 
 /*
  * The rules of a field, created empty if it is new.  name may be the
- * text of a line being loaded: it is looked up, not remembered.
+ * text of a line being loaded: it is looked up, not remembered.  The
+ * rules of a field mostly follow each other in a file: the field asked
+ * for last is tried first.
  */
 static struct field *
 rules_field_add(struct rules *r, const char *name)
 {
-	size_t i = rules_field_index(r, name);
-	struct field *f = i < r->n ? &r->fields[i] : NULL;
+	size_t i = r->last_added;
+	struct field *f;
 
-	if (f != NULL)
-		return f;
+	if (i >= r->n || strcmp(r->fields[i].name, name) != 0)
+		i = rules_field_index(r, name);
+	if (i < r->n) {
+		r->last_added = i;
+		return &r->fields[i];
+	}
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->fields = xreallocarray(r->fields, r->cap, sizeof(*r->fields));
 	}
+	r->last_added = r->n;
 	f = &r->fields[r->n++];
 	memset(f, 0, sizeof(*f));
 	/* A name cached as no field may now be this one. */
-	memset(r->cache, 0, sizeof(r->cache));
+	if (r->ncached > 0) {
+		memset(r->cache, 0, RULES_CACHE * sizeof(*r->cache));
+		r->ncached = 0;
+	}
 	f->name = xstrdup(name);
 	return f;
 }
@@ -467,7 +603,23 @@ field_push(struct field *f, const struct rule *ru)
 		f->v = xreallocarray(f->v, f->cap, sizeof(*f->v));
 	}
 	f->v[f->n++] = *ru;
-	f->starts_known = 0;
+	memset(f->starts, 0, sizeof(f->starts));	/* ask again */
+}
+
+/*
+ * Move the rules of src to dst, which has none: most fields are in one
+ * file, and their rules need not be copied one by one.
+ */
+static void
+field_take(struct field *dst, struct field *src)
+{
+	free(dst->v);
+	dst->v = src->v;
+	dst->n = src->n;
+	dst->cap = src->cap;
+	src->v = NULL;
+	src->n = src->cap = 0;
+	memset(dst->starts, 0, sizeof(dst->starts));	/* ask again */
 }
 
 static int
@@ -510,39 +662,63 @@ is_ascii(const char *s, size_t len)
 }
 
 /*
- * Read the quoted replacement at p (on the opening quote): \" and \\ are
- * the quote and the backslash, other backslashes stay for PCRE2.  Returns
- * NULL and a static message in *err on a syntax error.
+ * Read the quoted replacement at p (on the opening quote), in place: \"
+ * and \\ are the quote and the backslash, other backslashes stay for
+ * PCRE2.  Returns the value, or NULL and a static message in *err on a
+ * syntax error.
  */
 static char *
-parse_quoted(const char *p, const char **err)
+parse_quoted(char *p, const char **err)
 {
-	struct buf b = BUF_INIT;
+	char *v = p + 1, *w = v;
 
+	/* w never passes p: the text is unescaped where it lies. */
 	for (p++; *p != '\0' && *p != '"'; p++) {
 		if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
 			p++;
-		buf_putc(&b, *p);
+		*w++ = *p;
 	}
 	if (*p != '"') {
-		buf_free(&b);
 		*err = "missing closing quote";
 		return NULL;
 	}
 	for (p++; is_blank(*p); p++)
 		continue;
 	if (*p != '\0' && *p != '#') {
-		buf_free(&b);
 		*err = "text after the closing quote";
 		return NULL;
 	}
-	return buf_take(&b);
+	*w = '\0';
+	return v;
 }
 
 /*
- * Split a line into its parts; the line is modified (the field name is
- * cut off in place).  Returns 1 for a rule, 0 for a blank or comment
- * line, -1 with *err set (a static message) or errbuf filled.
+ * The delimiter that ends the pattern at p, or NULL.  The pattern is
+ * taken as written: "\/" stays "\/" (a literal slash to PCRE2), "\\"
+ * stays "\\"; a backslash only keeps the delimiter after it from ending
+ * the pattern, so a delimiter ends it after an even run of backslashes.
+ * strchr() finds the candidates faster than a loop a byte at a time, which
+ * was a third of loading the rules.
+ */
+static char *
+pattern_end(char *p, char delim)
+{
+	char *q, *b;
+
+	for (q = p; (q = strchr(q, delim)) != NULL; q++) {
+		for (b = q; b > p && b[-1] == '\\'; b--)
+			continue;
+		if ((q - b) % 2 == 0)
+			return q;
+	}
+	return NULL;
+}
+
+/*
+ * Split a line into its parts, in place: the field name, the pattern and
+ * the value are cut off with a NUL each, and rt points at them.  Returns
+ * 1 for a rule, 0 for a blank or comment line, -1 with *err set (a
+ * static message) or errbuf filled.
  */
 static int
 parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
@@ -577,23 +753,15 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 		return -1;
 	}
 	delim = *p++;
-	/*
-	 * The pattern is copied as written: "\/" stays "\/" (a literal
-	 * slash to PCRE2), "\\" stays "\\"; a backslash only keeps the
-	 * delimiter after it from ending the pattern.
-	 */
-	for (q = p; *q != '\0' && *q != delim; q++)
-		if (*q == '\\' && q[1] != '\0')
-			q++;
-	buf_init(&rt->pattern);
-	buf_append(&rt->pattern, p, (size_t)(q - p));
-	p = q;
-	if (*p != delim) {
+	if ((q = pattern_end(p, delim)) == NULL) {
 		snprintf(errbuf, errsize, "missing closing delimiter \"%c\"",
 		    delim);
-		buf_free(&rt->pattern);
 		return -1;
 	}
+	rt->pattern = p;
+	rt->patlen = (size_t)(q - p);
+	*q = '\0';
+	p = q;
 	rt->options = PCRE2_UTF | PCRE2_UCP;
 	rt->global = 0;
 	for (p++; *p != '\0' && !is_blank(*p); p++) {
@@ -618,22 +786,20 @@ parse_line(char *s, struct rule_text *rt, const char **err, char *errbuf,
 				snprintf(errbuf, errsize,
 				    "unknown flag (byte 0x%02x)",
 				    (unsigned char)*p);
-			buf_free(&rt->pattern);
 			return -1;
 		}
 	}
 	while (is_blank(*p))
 		p++;
 	if (*p == '"') {
-		if ((rt->value = parse_quoted(p, err)) == NULL) {
-			buf_free(&rt->pattern);
+		if ((rt->value = parse_quoted(p, err)) == NULL)
 			return -1;
-		}
 	} else {
 		n = strlen(p);
 		while (n > 0 && is_blank(p[n - 1]))
 			n--;
-		rt->value = xstrndup(p, n);
+		p[n] = '\0';
+		rt->value = p;
 	}
 	rt->field = f;
 	return 1;
@@ -725,28 +891,14 @@ rule_jit(struct rules *r, pcre2_code *code)
 	return 1;
 }
 
-/*
- * JIT-compile the compilations rule ru has.  JIT adds to a code, and the
- * compiled rules are shared read-only between threads: a shared code is
- * copied first.
- */
+/* JIT-compile the compilations rule ru has. */
 static void
 rule_jit_all(struct rules *r, struct rule *ru)
 {
-	if (ru->re != NULL && !ru->re_jit) {
-		if (!ru->re_own) {
-			ru->re = rules_check_alloc(pcre2_code_copy(ru->re));
-			ru->re_own = 1;
-		}
+	if (ru->re != NULL && !ru->re_jit)
 		ru->re_jit = rule_jit(r, ru->re);
-	}
-	if (ru->ascii != NULL && !ru->ascii_jit) {
-		if (!ru->ascii_own) {
-			ru->ascii = rules_check_alloc(pcre2_code_copy(ru->ascii));
-			ru->ascii_own = 1;
-		}
+	if (ru->ascii != NULL && !ru->ascii_jit)
 		ru->ascii_jit = rule_jit(r, ru->ascii);
-	}
 }
 
 /* Make the shared match data large enough for the groups of code. */
@@ -780,11 +932,11 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 
 	if (ascii)
 		options &= ~(uint32_t)PCRE2_UCP;
-	/* A compiled rule is shared until it is JIT-compiled (rule_jit()). */
-	if ((k = rule_cached(r, ru)) >= 0)
-		code = r->compiled->codes[ascii ? r->compiled->n + (size_t)k :
-		    (size_t)k];
-	else
+	code = NULL;
+	if ((k = rule_cached(r, ru)) >= 0 &&
+	    (code = rcache_code(r, (size_t)k, ascii)) == NULL)
+		rcache_damaged(r->compiled, ru);
+	if (code == NULL)
 		code = pcre2_compile((PCRE2_SPTR)ru->pattern, ru->patlen,
 		    options, &err, &off, NULL);
 	if (code == NULL) {
@@ -798,31 +950,28 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 		if ((strchr(ru->value, '$') != NULL ||
 		    strchr(ru->value, '\\') != NULL) &&
 		    check_replacement(ru, code, cause) == -1) {
-			if (k < 0)
-				pcre2_code_free(code);
+			pcre2_code_free(code);
 			return NULL;
 		}
 		ru->checked = 1;
 	}
 	rules_md_fit(r, code);
-	if (ascii) {
+	if (ascii)
 		ru->ascii = code;
-		ru->ascii_own = k < 0;
-	} else {
+	else
 		ru->re = code;
-		ru->re_own = k < 0;
-	}
 	if (ru->uses >= r->jit_after)
 		rule_jit_all(r, ru);
 	return ascii ? ru->ascii : ru->re;
 }
 
 /*
- * Add a parsed rule to the set, compiled unless the set is lazy; -1 with
- * *cause on a bad pattern.  The rule takes over the text of rt.
+ * Add a parsed rule of the file named name to the set, compiled unless
+ * the set is lazy; -1 with *cause on a bad pattern.  The rule points into
+ * the text of rt and name, which the set is to keep.
  */
 static int
-rules_add(struct rules *r, struct rule_text *rt, const char *name,
+rules_add(struct rules *r, const struct rule_text *rt, const char *name,
     unsigned long line, char **cause)
 {
 	struct rule ru;
@@ -831,19 +980,16 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 	memset(&ru, 0, sizeof(ru));
 	ru.value = rt->value;
 	ru.valuelen = strlen(rt->value);
-	ru.file = xstrdup(name);
+	ru.file = name;
 	ru.line = line;
-	ru.patlen = rt->pattern.len;
-	ru.pattern = buf_take(&rt->pattern);
+	ru.patlen = rt->patlen;
+	ru.pattern = rt->pattern;
 	ru.options = rt->options;
 	if (!r->lazy && rule_compile(r, &ru, 0, &msg) == NULL) {
 		xasprintf(cause, "%s:%lu: %s", name, line, msg);
 		free(msg);
-		free(ru.pattern);
-		free(ru.file);
-		return -1;	/* rt still owns the value */
+		return -1;
 	}
-	rt->value = NULL;
 	ru.user = r->user;
 	ru.global = rt->global;
 	field_push(rules_field_add(r, rt->field), &ru);
@@ -852,24 +998,32 @@ rules_add(struct rules *r, struct rule_text *rt, const char *name,
 
 /*
  * Load into a scratch set first, so that a file with an error adds
- * nothing: then move the rules over.
+ * nothing: then move the rules over, and the texts they point into.
  */
 static void
 rules_merge(struct rules *to, struct rules *from)
 {
+	struct rules_text **tail = &from->texts;
 	size_t i, k;
 
+	while (*tail != NULL)
+		tail = &(*tail)->next;
+	*tail = to->texts;
+	to->texts = from->texts;
+	from->texts = NULL;
 	memo_clear(to);
 	for (i = 0; i < from->n; i++) {
 		struct field *src = &from->fields[i];
 		struct field *dst = rules_field_add(to, src->name);
 
-		for (k = 0; k < src->n; k++) {
-			/* Compiled when loaded: the set's match data must fit. */
+		/* Compiled when loaded: the set's match data must fit. */
+		for (k = 0; k < src->n; k++)
 			if (src->v[k].re != NULL)
 				rules_md_fit(to, src->v[k].re);
+		if (dst->n == 0)
+			field_take(dst, src);
+		for (k = 0; k < src->n; k++)
 			field_push(dst, &src->v[k]);
-		}
 		src->n = 0;
 	}
 	rules_free(from);
@@ -889,18 +1043,20 @@ rules_clone(const struct rules *r)
 		for (k = 0; k < r->fields[i].n; k++) {
 			src = &r->fields[i].v[k];
 			memset(&ru, 0, sizeof(ru));
-			ru.pattern = xstrndup(src->pattern, src->patlen);
+			/* The text is r's: it outlives the copy (rules.h). */
+			ru.pattern = src->pattern;
 			ru.patlen = src->patlen;
 			ru.options = src->options;
-			ru.value = xstrdup(src->value);
+			ru.value = src->value;
 			ru.valuelen = src->valuelen;
-			ru.file = xstrdup(src->file);
+			ru.file = src->file;
 			ru.line = src->line;
 			ru.global = src->global;
 			ru.user = src->user;
 			/* Reported once already: not again per thread. */
 			ru.broken = src->broken;
 			ru.warned = src->warned;
+			ru.cache_at = src->cache_at;
 			field_push(f, &ru);
 		}
 	}
@@ -941,34 +1097,39 @@ invalid_utf8_line(const char *text, size_t len)
 	return line;
 }
 
-int
-rules_load_string(struct rules *r, const char *name, const char *text,
-    char **cause)
+/*
+ * Load the rules of a file's text, which the set takes over (and frees on
+ * error); 0, or -1 and *cause.
+ */
+static int
+rules_load_text(struct rules *r, struct rules_text *t, char **cause)
 {
 	struct rules *tmp;
 	struct rule_text rt;
 	const char *err;
-	char *copy, *line, *nl, errbuf[64];
-	unsigned long lineno = 0;
+	char *line, *nl, errbuf[64];
+	unsigned long lineno;
 	size_t n;
 	int rc;
 
-	if ((lineno = invalid_utf8_line(text, strlen(text))) != 0) {
-		xasprintf(cause, "%s:%lu: invalid UTF-8", name, lineno);
-		return -1;
-	}
 	tmp = rules_new();
 	tmp->user = r->user;
 	tmp->lazy = r->lazy;
-	copy = xstrdup(text);
-	line = copy;
+	tmp->texts = t;
+	if ((lineno = invalid_utf8_line(t->text, t->len)) != 0) {
+		xasprintf(cause, "%s:%lu: invalid UTF-8", t->name, lineno);
+		goto fail;
+	}
+	line = t->text;
 	/* A byte-order mark, as some editors write. */
 	if (strncmp(line, "\xef\xbb\xbf", 3) == 0)
 		line += 3;
 	for (; line != NULL; line = nl) {
-		if ((nl = strchr(line, '\n')) != NULL)
+		if ((nl = strchr(line, '\n')) != NULL) {
+			n = (size_t)(nl - line);
 			*nl++ = '\0';
-		n = strlen(line);
+		} else
+			n = strlen(line);
 		if (n > 0 && line[n - 1] == '\r')
 			line[n - 1] = '\0';
 		lineno++;
@@ -979,56 +1140,41 @@ rules_load_string(struct rules *r, const char *name, const char *text,
 		if (rc == 0)
 			continue;
 		if (rc == -1) {
-			xasprintf(cause, "%s:%lu: %s", name, lineno,
+			xasprintf(cause, "%s:%lu: %s", t->name, lineno,
 			    err != NULL ? err : errbuf);
 			goto fail;
 		}
-		rc = rules_add(tmp, &rt, name, lineno, cause);
-		buf_free(&rt.pattern);
-		free(rt.value);
-		if (rc == -1)
+		if (rules_add(tmp, &rt, t->name, lineno, cause) == -1)
 			goto fail;
 	}
-	free(copy);
 	rules_merge(r, tmp);
 	return 0;
 fail:
-	free(copy);
 	rules_free(tmp);
 	return -1;
 }
 
 int
+rules_load_string(struct rules *r, const char *name, const char *text,
+    char **cause)
+{
+	return rules_load_text(r, rules_text_new(name, text), cause);
+}
+
+int
 rules_load_file(struct rules *r, const char *path, char **cause)
 {
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	FILE *fp;
-	size_t n;
-	int rc;
+	struct rules_text *t;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		xasprintf(cause, "cannot open '%s': %s", path, strerror(errno));
+	if ((t = rules_text_read(path, cause)) == NULL)
 		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_append(&b, chunk, n);
-	if (ferror(fp)) {
-		xasprintf(cause, "cannot read '%s': %s", path, strerror(errno));
-		fclose(fp);
-		buf_free(&b);
-		return -1;
-	}
-	fclose(fp);
-	if (memchr(buf_str(&b), '\0', b.len) != NULL) {
+	if (memchr(t->text, '\0', t->len) != NULL) {
 		xasprintf(cause, "%s: not a text file (it holds a NUL byte)",
 		    path);
-		buf_free(&b);
+		free(t);
 		return -1;
 	}
-	rc = rules_load_string(r, path, buf_str(&b), cause);
-	buf_free(&b);
-	return rc;
+	return rules_load_text(r, t, cause);
 }
 
 size_t
@@ -1040,39 +1186,33 @@ rules_count(const struct rules *r, const char *field)
 }
 
 /*
- * The first bytes a match of one of f's rules may start with, into
- * f->starts: for a rule anchored at the start, each ASCII byte that
- * PCRE2 finds can begin a match (partial matching of it alone); any
- * other byte, and every byte for a rule not anchored, may.
+ * Whether a match of one of f's rules may start with the ASCII byte c:
+ * PCRE2 says for a rule anchored at the start (partial matching of c
+ * alone), and any byte may start a match of a rule that is not.  Worked
+ * out a byte at a time, as asked: a run asks for few of them.
  */
-static void
-field_starts(struct rules *r, struct field *f)
+static int
+field_may_start(struct rules *r, struct field *f, unsigned char c)
 {
 	pcre2_code *code;
 	uint32_t opts;
-	PCRE2_UCHAR c;
+	PCRE2_UCHAR u = c;
 	size_t i;
 	int rc;
 
-	memset(f->starts, 0, sizeof(f->starts));
-	memset(f->starts + 128 / 8, 0xff, 128 / 8);
 	for (i = 0; i < f->n; i++) {
 		if ((code = rule_code(r, &f->v[i], 0)) == NULL)
 			continue;	/* broken: never matches */
 		pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &opts);
-		if (!(opts & PCRE2_ANCHORED)) {
-			memset(f->starts, 0xff, sizeof(f->starts));
-			break;
-		}
+		if (!(opts & PCRE2_ANCHORED))
+			return 1;
 		rules_md_fit(r, code);
-		for (c = 1; c < 128; c++) {
-			rc = pcre2_match(code, &c, 1, 0, PCRE2_PARTIAL_HARD,
-			    r->md, NULL);
-			if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
-				f->starts[c / 8] |= (unsigned char)(1 << c % 8);
-		}
+		rc = pcre2_match(code, &u, 1, 0, PCRE2_PARTIAL_HARD, r->md,
+		    NULL);
+		if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
+			return 1;
 	}
-	f->starts_known = 1;
+	return 0;
 }
 
 int
@@ -1082,9 +1222,12 @@ rules_may_start(const struct rules *r, const char *field, unsigned char c)
 
 	if (f == NULL)
 		return 0;
-	if (!f->starts_known)
-		field_starts((struct rules *)r, f);
-	return f->starts[c / 8] >> c % 8 & 1;
+	if (c >= 128)
+		return 1;
+	if (f->starts[c] == 0)
+		f->starts[c] = field_may_start((struct rules *)r, f, c) ?
+		    START_YES : START_NO;
+	return f->starts[c] == START_YES;
 }
 
 /* Count a use of a rule; the compilations of one used often get JIT. */
@@ -1111,10 +1254,10 @@ rule_code(struct rules *r, struct rule *ru, int ascii)
 		return code;
 	/*
 	 * The Unicode compilation serves ASCII too, if slower, until a
-	 * second compilation pays; one from the compiled rules costs nothing.
+	 * second compilation pays; one decoded from the compiled rules
+	 * costs less, but still its copy of PCRE2's tables (1 KB).
 	 */
-	if (ascii && ru->re != NULL && ru->uses < RULES_ASCII_AFTER &&
-	    rule_cached(r, ru) < 0)
+	if (ascii && ru->re != NULL && ru->uses < RULES_ASCII_AFTER)
 		return ru->re;
 	if ((code = rule_compile(r, ru, ascii, &cause)) == NULL) {
 		ru->broken = 1;
@@ -1163,12 +1306,14 @@ subject_within(const struct rules *r, unsigned i, const struct subject *sj)
 static const struct needles *
 rule_needles(const struct rules *r, struct rule *ru)
 {
+	const char *p;
+	size_t len;
 	long k;
 
 	if (!ru->needles_read) {
-		if ((k = rule_cached(r, ru)) < 0 || !needles_decode(
-		    r->compiled->e[k].needles, r->compiled->e[k].nlen,
-		    &ru->needles))
+		if ((k = rule_cached(r, ru)) < 0 ||
+		    (p = rcache_needles(r->compiled, (size_t)k, &len)) == NULL ||
+		    !needles_decode(p, len, &ru->needles))
 			ru->needles = needles_new(ru->pattern, ru->patlen,
 			    (ru->options & PCRE2_CASELESS) != 0,
 			    (ru->options & PCRE2_EXTENDED) != 0);
@@ -1557,8 +1702,48 @@ rules_group(const struct rules_match *m, const char *name, size_t *start,
 
 /* --- compiled rules ----------------------------------------------------- */
 
-#define RCACHE_MAGIC	"cv2bib compiled rules 3\n"
+/*
+ * The file, its numbers little-endian, in three parts:
+ *
+ *	the head: RCACHE_MAGIC; PCRE2's version (its length, its text);
+ *	    needles_signature(); the checksum of the rest of the head; the
+ *	    number of entries, n; the length of the prefix; the index, n
+ *	    entries of RCACHE_ENTRY bytes sorted by hash; the prefix.
+ *	the texts: each entry's pattern, then its needles (needles_encode()).
+ *	the codes: each entry's two (for Unicode, for ASCII subjects), each
+ *	    as pcre2_serialize_encode() writes one code alone, less the
+ *	    prefix that every such stream starts with.
+ *
+ * A stream holds PCRE2's character tables (1,088 bytes) before its code:
+ * one stream for all the codes can only be decoded whole, and one stream
+ * per code would hold them 600 times over (660 KB, three times the codes).
+ * The bytes all the streams start with are kept once and put back in
+ * front of a code before it is decoded: the very bytes PCRE2 wrote,
+ * whatever they mean.
+ *
+ * A run maps the file and checks its head only (magic, version,
+ * signature, checksum: some 20 KB); an entry's text when a rule is first
+ * looked up (its pattern is compared with the rule's, its needles
+ * summed), a code just before it is decoded, when its rule first needs
+ * it.  pcre2_serialize_decode() trusts the bytes it is
+ * given: a damaged code must never reach it.  A damaged entry is noted
+ * (-v) and its rule compiled from its pattern.  The checksums are against
+ * damage, not tampering: the file is as trusted as the rules beside it.
+ */
+#define RCACHE_MAGIC	"cv2bib compiled rules 4\n"
 #define RCACHE_MAX	(64UL * 1024 * 1024)	/* a larger file is not one */
+
+/* The fields of an index entry: where each is in its RCACHE_ENTRY bytes. */
+#define RC_HASH		0	/* 8: rcache_hash() of options and pattern */
+#define RC_OPTIONS	8	/* 4: pcre2_compile() options */
+#define RC_TEXT		12	/* 4: where the pattern is, the needles after */
+#define RC_PATLEN	16	/* 4 */
+#define RC_NLEN		20	/* 4 */
+#define RC_CODE		24	/* 4 + 4: where each code is (Unicode, ASCII) */
+#define RC_CODELEN	32	/* 4 + 4 */
+#define RC_NEEDLESUM	40	/* 8: rcache_sum() of the needles */
+#define RC_CODESUM	48	/* 8 + 8 */
+#define RCACHE_ENTRY	64
 
 /* The key of a rule in the cache: its pattern and compile options. */
 static uint64_t
@@ -1578,10 +1763,9 @@ rcache_hash(uint32_t options, const char *pattern, size_t len)
 }
 
 /*
- * A checksum of the file against damage (not against tampering: the
- * file is as trusted as the rules beside it): Fletcher's two running sums
- * over 64-bit words, mixed at the end.  Cheap enough to run on every
- * start, and it still sees a changed, moved, lost or added word.
+ * A checksum against damage: Fletcher's two running sums over 64-bit
+ * words, mixed at the end.  Cheap, and it still sees a changed, moved,
+ * lost or added word.
  */
 static uint64_t
 rcache_sum(const char *p, size_t len)
@@ -1603,60 +1787,56 @@ rcache_sum(const char *p, size_t len)
 	    (b >> 29);
 }
 
+/* The little-endian numbers at p. */
+static uint32_t
+rd32(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+	    (uint32_t)u[3] << 24;
+}
+
+static uint64_t
+rd64(const char *p)
+{
+	return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
+}
+
 static void
-rcache_free(struct rcache *c)
+wr64(char *p, uint64_t v)
 {
-	size_t i;
+	int i;
 
-	if (c == NULL)
-		return;
-	for (i = 0; c->codes != NULL && i < 2 * c->n; i++)
-		pcre2_code_free(c->codes[i]);
-	free(c->codes);
-	free(c->e);
-	free(c->slots);
-	if (c->blob != NULL)
-		munmap(c->blob, c->size);
-	free(c);
+	for (i = 0; i < 8; i++)
+		p[i] = (char)(v >> 8 * i & 0xff);
 }
 
-/* Where rule ru is in the set's cache, or -1; looked up once. */
-static long
-rule_cached(const struct rules *r, struct rule *ru)
+static void
+put32(struct buf *b, uint32_t v)
 {
-	const struct rcache *c = r->compiled;
-	const struct rcache_entry *e;
-	uint64_t h;
-	size_t at, i;
+	char c[8];
 
-	if (ru->cache_at != 0 || c == NULL)
-		return c == NULL ? -1 : ru->cache_at > 0 ? ru->cache_at - 1 :
-		    -1;
-	ru->cache_at = -1;
-	h = rcache_hash(ru->options, ru->pattern, ru->patlen);
-	for (at = h & (c->nslots - 1); (i = c->slots[at]) != 0;
-	    at = (at + 1) & (c->nslots - 1)) {
-		e = &c->e[i - 1];
-		if (e->hash == h && e->options == ru->options &&
-		    e->patlen == ru->patlen &&
-		    memcmp(e->pattern, ru->pattern, ru->patlen) == 0) {
-			ru->cache_at = (long)i;
-			break;
-		}
-	}
-	return ru->cache_at > 0 ? ru->cache_at - 1 : -1;
+	wr64(c, v);
+	buf_append(b, c, 4);
 }
 
-/* Read a 32-bit number at *p (little-endian) if it fits before end. */
+static void
+put64(struct buf *b, uint64_t v)
+{
+	char c[8];
+
+	wr64(c, v);
+	buf_append(b, c, 8);
+}
+
+/* Read a 32-bit number at *p if it fits before end. */
 static int
 get32(const char **p, const char *end, uint32_t *v)
 {
-	const unsigned char *u = (const unsigned char *)*p;
-
 	if (end - *p < 4)
 		return 0;
-	*v = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
-	    (uint32_t)u[3] << 24;
+	*v = rd32(*p);
 	*p += 4;
 	return 1;
 }
@@ -1673,59 +1853,212 @@ get_bytes(const char **p, const char *end, size_t n, const char **at)
 }
 
 static void
-put32(struct buf *b, uint32_t v)
+rcache_free(struct rcache *c)
 {
-	char c[4] = { (char)(v & 0xff), (char)(v >> 8 & 0xff),
-	    (char)(v >> 16 & 0xff), (char)(v >> 24 & 0xff) };
-
-	buf_append(b, c, 4);
+	if (c == NULL)
+		return;
+	if (c->blob != NULL)
+		munmap(c->blob, c->size);
+	free(c->path);
+	free(c);
 }
 
-/* The rules of a cache file, from its bytes (checked already). */
-static int
-rcache_parse(struct rcache *c, const char *p, const char *end)
+/* The bytes at..at+len of the file, or NULL if they are not all in it. */
+static const char *
+rcache_bytes(const struct rcache *c, uint32_t at, uint32_t len)
 {
-	const char *stream;
-	uint32_t n, len, i;
-	struct rcache_entry *e;
-	size_t at;
+	if (at > c->size || len > c->size - at)
+		return NULL;
+	return c->blob + at;
+}
 
-	if (!get32(&p, end, &n) || n == 0 || n > RCACHE_MAX / 16 ||
-	    !get32(&p, end, &len) || !get_bytes(&p, end, len, &stream))
-		return 0;
-	/* Only PCRE2 reads its own stream: it says if it is its own. */
-	if (pcre2_serialize_get_number_of_codes((PCRE2_SPTR)stream) !=
-	    (int32_t)(2 * n))
-		return 0;
-	c->codes = xcalloc(2 * (size_t)n, sizeof(*c->codes));
-	if (pcre2_serialize_decode(c->codes, 2 * n, (PCRE2_SPTR)stream,
-	    NULL) != (int32_t)(2 * n)) {
-		free(c->codes);
-		c->codes = NULL;
-		return 0;
+/* The index entry k. */
+static const char *
+rcache_entry(const struct rcache *c, size_t k)
+{
+	return c->index + k * RCACHE_ENTRY;
+}
+
+/*
+ * Say once per file that an entry is damaged (threads share the file,
+ * and each set finds it out for itself).
+ */
+static void
+rcache_damaged(struct rcache *c, const struct rule *ru)
+{
+	if (atomic_flag_test_and_set(&c->noted))
+		return;
+	diag_msg(DIAG_NOTE, "%s: damaged (wrong checksum for the rule at "
+	    "%s:%lu); rules with a damaged entry are compiled from their "
+	    "patterns", c->path, ru->file, ru->line);
+}
+
+/* The first entry whose hash is not below h. */
+static size_t
+rcache_find(const struct rcache *c, uint64_t h)
+{
+	size_t lo = 0, hi = c->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rd64(rcache_entry(c, mid) + RC_HASH) < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The entry of rule ru: its index + 1, or -1 if there is none or its text
+ * is damaged (noted).
+ */
+static long
+rcache_lookup(struct rcache *c, const struct rule *ru)
+{
+	uint64_t h = rcache_hash(ru->options, ru->pattern, ru->patlen);
+	const char *e, *text;
+	uint32_t nlen;
+	size_t k;
+
+	for (k = rcache_find(c, h); k < c->n; k++) {
+		e = rcache_entry(c, k);
+		if (rd64(e + RC_HASH) != h)
+			break;
+		if (rd32(e + RC_OPTIONS) != ru->options ||
+		    rd32(e + RC_PATLEN) != ru->patlen)
+			continue;
+		/*
+		 * The pattern is compared, the needles summed: with the same
+		 * hash, another pattern is a damaged one.
+		 */
+		nlen = rd32(e + RC_NLEN);
+		if ((text = rcache_bytes(c, rd32(e + RC_TEXT),
+		    ru->patlen + nlen)) == NULL ||
+		    memcmp(text, ru->pattern, ru->patlen) != 0 ||
+		    rcache_sum(text + ru->patlen, nlen) !=
+		    rd64(e + RC_NEEDLESUM)) {
+			rcache_damaged(c, ru);
+			return -1;
+		}
+		return (long)k + 1;
+	}
+	return -1;
+}
+
+/* Where rule ru is in the set's cache, or -1; looked up once. */
+static long
+rule_cached(const struct rules *r, struct rule *ru)
+{
+	if (r->compiled == NULL)
+		return -1;
+	if (ru->cache_at == 0)
+		ru->cache_at = rcache_lookup(r->compiled, ru);
+	return ru->cache_at > 0 ? ru->cache_at - 1 : -1;
+}
+
+/* The needles of entry k (checked with its text, see rcache_lookup()). */
+static const char *
+rcache_needles(const struct rcache *c, size_t k, size_t *len)
+{
+	const char *e = rcache_entry(c, k);
+
+	*len = rd32(e + RC_NLEN);
+	return c->blob + rd32(e + RC_TEXT) + rd32(e + RC_PATLEN);
+}
+
+/*
+ * Decode a code of entry k, for rule set r (which then owns it), once its
+ * bytes are known to be as written; NULL if they are not.  The stream is
+ * put together again in r->stream.
+ */
+static pcre2_code *
+rcache_code(struct rules *r, size_t k, int ascii)
+{
+	const struct rcache *c = r->compiled;
+	const char *e = rcache_entry(c, k), *p;
+	uint32_t len = rd32(e + RC_CODELEN + 4 * ascii);
+	pcre2_code *code;
+
+	if ((p = rcache_bytes(c, rd32(e + RC_CODE + 4 * ascii), len)) == NULL ||
+	    rcache_sum(p, len) != rd64(e + RC_CODESUM + 8 * ascii))
+		return NULL;
+	buf_reset(&r->stream);
+	buf_append(&r->stream, c->prefix, c->plen);
+	buf_append(&r->stream, p, len);
+	if (pcre2_serialize_decode(&code, 1, (PCRE2_SPTR)r->stream.s,
+	    NULL) != 1)
+		return NULL;
+	return code;
+}
+
+/*
+ * Check the head of a mapped file and note where its parts are; 0, or -1
+ * and *cause.
+ */
+static int
+rcache_head(struct rcache *c, char **cause)
+{
+	const char *p = c->blob, *end = c->blob + c->size, *ver, *sum;
+	uint32_t len, sig, n, plen;
+
+	if (c->size < sizeof(RCACHE_MAGIC) - 1 ||
+	    memcmp(p, RCACHE_MAGIC, sizeof(RCACHE_MAGIC) - 1) != 0) {
+		xasprintf(cause, "%s: not a file of compiled rules", c->path);
+		return -1;
+	}
+	p += sizeof(RCACHE_MAGIC) - 1;
+	if (!get32(&p, end, &len) || !get_bytes(&p, end, len, &ver) ||
+	    !get32(&p, end, &sig) || !get_bytes(&p, end, 8, &sum))
+		goto bad;
+	if (len != strlen(rules_library_version()) ||
+	    memcmp(ver, rules_library_version(), len) != 0) {
+		xasprintf(cause, "%s: made with PCRE2 %.*s, not %s", c->path,
+		    (int)(len < 40 ? len : 40), ver, rules_library_version());
+		return -1;
+	}
+	if (sig != needles_signature()) {
+		xasprintf(cause, "%s: made by another build of cv2bib",
+		    c->path);
+		return -1;
+	}
+	if (!get32(&p, end, &n) || !get32(&p, end, &plen) ||
+	    n > RCACHE_MAX / RCACHE_ENTRY ||
+	    !get_bytes(&p, end, (size_t)n * RCACHE_ENTRY, &c->index) ||
+	    !get_bytes(&p, end, plen, &c->prefix))
+		goto bad;
+	if (rd64(sum) != rcache_sum(sum + 8, (size_t)(p - sum - 8))) {
+		xasprintf(cause, "%s: damaged (wrong checksum)", c->path);
+		return -1;
 	}
 	c->n = n;
-	c->e = xcalloc(n, sizeof(*c->e));
-	for (c->nslots = 16; c->nslots < 2 * (size_t)n; c->nslots *= 2)
-		continue;
-	c->slots = xcalloc(c->nslots, sizeof(*c->slots));
-	for (i = 0; i < n; i++) {
-		e = &c->e[i];
-		if (!get32(&p, end, &e->options) || !get32(&p, end, &len) ||
-		    !get_bytes(&p, end, len, &e->pattern))
-			return 0;
-		e->patlen = len;
-		if (!get32(&p, end, &len) || !get_bytes(&p, end, len,
-		    &e->needles))
-			return 0;
-		e->nlen = len;
-		e->hash = rcache_hash(e->options, e->pattern, e->patlen);
-		for (at = e->hash & (c->nslots - 1); c->slots[at] != 0;
-		    at = (at + 1) & (c->nslots - 1))
-			continue;
-		c->slots[at] = i + 1;
-	}
-	return p == end;
+	c->plen = plen;
+	return 0;
+bad:
+	xasprintf(cause, "%s: not a file of compiled rules this cv2bib reads",
+	    c->path);
+	return -1;
+}
+
+/*
+ * The rules are to be looked up again, in another file: what they took
+ * from this one goes (their needles read its bytes where they lie).
+ */
+static void
+rules_forget_cached(struct rules *r)
+{
+	struct rule *ru;
+	size_t i, k;
+
+	for (i = 0; i < r->n; i++)
+		for (k = 0; k < r->fields[i].n; k++) {
+			ru = &r->fields[i].v[k];
+			ru->cache_at = 0;
+			needles_free(ru->needles);
+			ru->needles = NULL;
+			ru->needles_read = 0;
+			ru->quick_n = 0;
+		}
 }
 
 int
@@ -1733,10 +2066,6 @@ rules_cache_read(struct rules *r, const char *path, char **cause)
 {
 	struct rcache *c;
 	struct stat st;
-	const char *p, *end, *ver;
-	uint64_t sum;
-	uint32_t len;
-	size_t n;
 	void *map;
 	int fd;
 
@@ -1747,9 +2076,8 @@ rules_cache_read(struct rules *r, const char *path, char **cause)
 		return -1;
 	}
 	/* Mapped, not read: its pages come from the page cache, uncopied. */
-	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
+	if (fstat(fd, &st) == -1 || st.st_size <= 0 ||
 	    (uintmax_t)st.st_size > RCACHE_MAX ||
-	    (size_t)st.st_size < sizeof(RCACHE_MAGIC) - 1 + 8 ||
 	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
 	    0)) == MAP_FAILED) {
 		xasprintf(cause, "%s: not a file of compiled rules", path);
@@ -1759,66 +2087,63 @@ rules_cache_read(struct rules *r, const char *path, char **cause)
 	close(fd);
 	c = xcalloc(1, sizeof(*c));
 	c->blob = map;
-	c->size = n = (size_t)st.st_size;
-	p = c->blob;
-	if (memcmp(p, RCACHE_MAGIC, sizeof(RCACHE_MAGIC) - 1) != 0) {
-		xasprintf(cause, "%s: not a file of compiled rules", path);
-		goto fail;
+	c->size = (size_t)st.st_size;
+	c->path = xstrdup(path);
+	atomic_flag_clear(&c->noted);
+	if (rcache_head(c, cause) == -1) {
+		rcache_free(c);
+		return -1;
 	}
-	end = p + n - 8;	/* the checksum follows */
-	memcpy(&sum, end, 8);
-	if (sum != rcache_sum(p, n - 8)) {
-		xasprintf(cause, "%s: damaged (wrong checksum)", path);
-		goto fail;
-	}
-	p += sizeof(RCACHE_MAGIC) - 1;
-	if (!get32(&p, end, &len) || !get_bytes(&p, end, len, &ver))
-		goto bad;
-	if (len != strlen(rules_library_version()) ||
-	    memcmp(ver, rules_library_version(), len) != 0) {
-		xasprintf(cause, "%s: made with PCRE2 %.*s, not %s", path,
-		    (int)(len < 40 ? len : 40), ver, rules_library_version());
-		goto fail;
-	}
-	if (!get32(&p, end, &len))
-		goto bad;
-	if (len != needles_signature()) {
-		xasprintf(cause, "%s: made by another build of cv2bib", path);
-		goto fail;
-	}
-	if (!rcache_parse(c, p, end))
-		goto bad;
+	rules_forget_cached(r);
 	if (r->compiled_own)
 		rcache_free(r->compiled);
 	r->compiled = c;
 	r->compiled_own = 1;
 	return 0;
-bad:
-	xasprintf(cause, "%s: not a file of compiled rules this cv2bib reads",
-	    path);
-fail:
-	rcache_free(c);
-	return -1;
+}
+
+/* A rule on its way into the file. */
+struct rcache_out {
+	uint64_t	 hash;
+	struct rule	*ru;
+	uint8_t		*stream[2];	/* pcre2_serialize_encode()'s */
+	PCRE2_SIZE	 slen[2];
+	uint32_t	 text_at, nlen;	/* in the texts */
+	uint32_t	 code_at[2];	/* in the codes */
+};
+
+/* Order by hash, then so that rules alike lie side by side. */
+static int
+rcache_out_cmp(const void *a, const void *b)
+{
+	const struct rcache_out *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	if (x->ru->options != y->ru->options)
+		return x->ru->options < y->ru->options ? -1 : 1;
+	if (x->ru->patlen != y->ru->patlen)
+		return x->ru->patlen < y->ru->patlen ? -1 : 1;
+	return memcmp(x->ru->pattern, y->ru->pattern, x->ru->patlen);
 }
 
 /*
- * Every rule of the set in *rv, compiled for Unicode and for ASCII
- * subjects in *codes (n of each, in that order); -1 with *cause if one
- * fails.
+ * Every rule of the set compiled for Unicode and for ASCII subjects, each
+ * pattern once, in the order of the index: into *out (the caller frees
+ * it), their number in *n; -1 with *cause if one fails.
  */
 static int
-rules_compile_all(struct rules *r, pcre2_code ***codes, struct rule ***rv,
-    size_t *n, char **cause)
+rcache_collect(struct rules *r, struct rcache_out **out, size_t *n,
+    char **cause)
 {
 	struct rule *ru;
 	char *msg;
 	size_t i, k, total = 0;
 
-	*n = 0;
 	for (i = 0; i < r->n; i++)
 		total += r->fields[i].n;
-	*codes = xcalloc(2 * total + 1, sizeof(**codes));
-	*rv = xcalloc(total + 1, sizeof(**rv));
+	*out = xcalloc(total + 1, sizeof(**out));
+	*n = 0;
 	for (i = 0; i < r->n; i++)
 		for (k = 0; k < r->fields[i].n; k++) {
 			ru = &r->fields[i].v[k];
@@ -1831,77 +2156,172 @@ rules_compile_all(struct rules *r, pcre2_code ***codes, struct rule ***rv,
 				free(msg);
 				return -1;
 			}
-			(*rv)[(*n)++] = ru;
+			(*out)[*n].ru = ru;
+			(*out)[(*n)++].hash = rcache_hash(ru->options,
+			    ru->pattern, ru->patlen);
 		}
-	for (i = 0; i < *n; i++) {
-		(*codes)[i] = (*rv)[i]->re;
-		(*codes)[*n + i] = (*rv)[i]->ascii;
-	}
+	qsort(*out, *n, sizeof(**out), rcache_out_cmp);
+	for (i = k = 0; i < *n; i++)
+		if (k == 0 || rcache_out_cmp(&(*out)[k - 1], &(*out)[i]) != 0)
+			(*out)[k++] = (*out)[i];
+	*n = k;
 	return 0;
+}
+
+/*
+ * Each code in a stream of its own; the length of the prefix they all
+ * share, or 0 if PCRE2 cannot encode one.
+ */
+static size_t
+rcache_encode(struct rcache_out *out, size_t n)
+{
+	const pcre2_code *code;
+	size_t i, plen = SIZE_MAX, k;
+	int a;
+
+	for (i = 0; i < n; i++)
+		for (a = 0; a < 2; a++) {
+			code = a ? out[i].ru->ascii : out[i].ru->re;
+			if (pcre2_serialize_encode(&code, 1, &out[i].stream[a],
+			    &out[i].slen[a], NULL) != 1)
+				return 0;
+			if (plen == SIZE_MAX)
+				plen = out[i].slen[a];
+			for (k = 0; k < plen && k < out[i].slen[a] &&
+			    out[i].stream[a][k] == out[0].stream[0][k]; k++)
+				continue;
+			plen = k;
+		}
+	return plen == SIZE_MAX ? 0 : plen;
+}
+
+/* The texts and the codes of the entries, where each goes in out[]. */
+static void
+rcache_bodies(struct rcache_out *out, size_t n, size_t plen,
+    struct buf *texts, struct buf *codes)
+{
+	struct needles *nd;
+	const struct rule *ru;
+	size_t i, len;
+	int a;
+
+	for (i = 0; i < n; i++) {
+		ru = out[i].ru;
+		out[i].text_at = (uint32_t)texts->len;
+		buf_append(texts, ru->pattern, ru->patlen);
+		nd = needles_new(ru->pattern, ru->patlen,
+		    (ru->options & PCRE2_CASELESS) != 0,
+		    (ru->options & PCRE2_EXTENDED) != 0);
+		len = texts->len;
+		needles_encode(nd, texts);
+		needles_free(nd);
+		out[i].nlen = (uint32_t)(texts->len - len);
+		for (a = 0; a < 2; a++) {
+			out[i].code_at[a] = (uint32_t)codes->len;
+			buf_append(codes, (const char *)out[i].stream[a] + plen,
+			    out[i].slen[a] - plen);
+		}
+	}
+}
+
+/* One index entry; texts and codes start at the offsets given. */
+static void
+rcache_put_entry(struct buf *b, const struct rcache_out *o, size_t plen,
+    const struct buf *texts, const struct buf *codes, size_t tbase,
+    size_t cbase)
+{
+	const struct rule *ru = o->ru;
+	int a;
+
+	put64(b, o->hash);
+	put32(b, ru->options);
+	put32(b, (uint32_t)(tbase + o->text_at));
+	put32(b, (uint32_t)ru->patlen);
+	put32(b, o->nlen);
+	for (a = 0; a < 2; a++)
+		put32(b, (uint32_t)(cbase + o->code_at[a]));
+	for (a = 0; a < 2; a++)
+		put32(b, (uint32_t)(o->slen[a] - plen));
+	put64(b, rcache_sum(buf_str(texts) + o->text_at + ru->patlen,
+	    o->nlen));
+	for (a = 0; a < 2; a++)
+		put64(b, rcache_sum(buf_str(codes) + o->code_at[a],
+		    o->slen[a] - plen));
+}
+
+/* The whole file, into b. */
+static void
+rcache_build(struct buf *b, struct rcache_out *out, size_t n, size_t plen)
+{
+	struct buf texts = BUF_INIT, codes = BUF_INIT;
+	size_t i, sum_at, tbase;
+
+	rcache_bodies(out, n, plen, &texts, &codes);
+	buf_puts(b, RCACHE_MAGIC);
+	put32(b, (uint32_t)strlen(rules_library_version()));
+	buf_puts(b, rules_library_version());
+	put32(b, needles_signature());
+	sum_at = b->len;
+	put64(b, 0);
+	put32(b, (uint32_t)n);
+	put32(b, (uint32_t)plen);
+	tbase = b->len + n * RCACHE_ENTRY + plen;
+	for (i = 0; i < n; i++)
+		rcache_put_entry(b, &out[i], plen, &texts, &codes, tbase,
+		    tbase + texts.len);
+	buf_append(b, (const char *)out[0].stream[0], plen);
+	wr64(b->s + sum_at, rcache_sum(b->s + sum_at + 8,
+	    tbase - sum_at - 8));
+	buf_append(b, buf_str(&texts), texts.len);
+	buf_append(b, buf_str(&codes), codes.len);
+	buf_free(&texts);
+	buf_free(&codes);
+}
+
+/* Write b to path whole or not at all, as -o writes; 0 or -1, *cause. */
+static int
+rcache_write_file(const struct buf *b, const char *path, char **cause)
+{
+	char *tmp;
+	FILE *fp;
+	int rc = 0;
+
+	xasprintf(&tmp, "%s.tmp", path);
+	if ((fp = fopen(tmp, "wb")) == NULL ||
+	    fwrite(b->s, 1, b->len, fp) != b->len || fclose(fp) == EOF ||
+	    rename(tmp, path) == -1) {
+		xasprintf(cause, "cannot write '%s': %s", path,
+		    strerror(errno));
+		(void)remove(tmp);
+		rc = -1;
+	}
+	free(tmp);
+	return rc;
 }
 
 int
 rules_cache_write(struct rules *r, const char *path, char **cause)
 {
-	struct buf b = BUF_INIT, nb = BUF_INIT;
-	struct needles *nd;
-	struct rule **rv;
-	pcre2_code **codes;
-	uint8_t *stream = NULL;
-	PCRE2_SIZE slen;
-	uint64_t sum;
-	char *tmp = NULL;
-	size_t i, n;
-	FILE *fp;
+	struct buf b = BUF_INIT;
+	struct rcache_out *out;
+	size_t i, n, plen = 0;
 	int rc = -1;
 
-	if (rules_compile_all(r, &codes, &rv, &n, cause) == -1)
-		goto out;
-	if (n == 0 || pcre2_serialize_encode((const pcre2_code **)codes,
-	    (int32_t)(2 * n), &stream, &slen, NULL) < 0) {
+	if (rcache_collect(r, &out, &n, cause) == -1)
+		goto done;
+	if (n == 0 || (plen = rcache_encode(out, n)) == 0) {
 		xasprintf(cause, "%s: no rules to compile", path);
-		goto out;
+		goto done;
 	}
-	buf_puts(&b, RCACHE_MAGIC);
-	put32(&b, (uint32_t)strlen(rules_library_version()));
-	buf_puts(&b, rules_library_version());
-	put32(&b, needles_signature());
-	put32(&b, (uint32_t)n);
-	put32(&b, (uint32_t)slen);
-	buf_append(&b, (const char *)stream, slen);
+	rcache_build(&b, out, n, plen);
+	rc = rcache_write_file(&b, path, cause);
+done:
 	for (i = 0; i < n; i++) {
-		put32(&b, rv[i]->options);
-		put32(&b, (uint32_t)rv[i]->patlen);
-		buf_append(&b, rv[i]->pattern, rv[i]->patlen);
-		nd = needles_new(rv[i]->pattern, rv[i]->patlen,
-		    (rv[i]->options & PCRE2_CASELESS) != 0,
-		    (rv[i]->options & PCRE2_EXTENDED) != 0);
-		nb.len = 0;
-		needles_encode(nd, &nb);
-		needles_free(nd);
-		put32(&b, (uint32_t)nb.len);
-		buf_append(&b, nb.s, nb.len);
+		pcre2_serialize_free(out[i].stream[0]);
+		pcre2_serialize_free(out[i].stream[1]);
 	}
-	sum = rcache_sum(b.s, b.len);
-	buf_append(&b, (const char *)&sum, 8);
-	/* Written whole or not at all, as -o writes. */
-	xasprintf(&tmp, "%s.tmp", path);
-	if ((fp = fopen(tmp, "wb")) == NULL ||
-	    fwrite(b.s, 1, b.len, fp) != b.len || fclose(fp) == EOF ||
-	    rename(tmp, path) == -1) {
-		xasprintf(cause, "cannot write '%s': %s", path,
-		    strerror(errno));
-		(void)remove(tmp);
-		goto out;
-	}
-	rc = 0;
-out:
-	pcre2_serialize_free(stream);
-	free(codes);
-	free(rv);
-	free(tmp);
+	free(out);
 	buf_free(&b);
-	buf_free(&nb);
 	return rc;
 }
 

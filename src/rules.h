@@ -61,7 +61,9 @@ int		 rules_load_string(struct rules *, const char *name,
  * match state (match data, compilations made when first used), so one set
  * serves one thread at a time.  The copy compiles its patterns at first
  * use, and JIT-compiles them sooner, as its thread is there for a long
- * input.  The caller frees it with rules_free().
+ * input.  It shares the text of the rules and the compiled rules
+ * (rules_cache_read()) of the set, read only: the caller frees it with
+ * rules_free() before the set.
  */
 struct rules	*rules_clone(const struct rules *);
 
@@ -139,7 +141,8 @@ int		 rules_group(const struct rules_match *, const char *name,
  * or not at all).  rules_cache_read() lets the set use such a file: a
  * rule found in it with the same pattern and flags is not compiled again.
  * The file holds PCRE2's own compiled form, which only the same PCRE2
- * version reads.  Both return 0, or -1 and *cause (the caller frees it);
+ * version reads.  It is mapped, and each part checked when a rule first
+ * needs it: a damaged part is noted (-v), and its rule compiled.  Both return 0, or -1 and *cause (the caller frees it);
  * a file that cannot be used is not used, and changes nothing.
  * rules_cache_read() returns 1 if there is no such file.
  */

@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 102
+plan 103
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -444,13 +444,23 @@ status=$?
 check "-v says the compiled rules were read" \
     grep -q "note: compiled rules read from $tmp/data/rules.compiled" err
 cp data/rules.compiled good.compiled
-# A byte in the middle of the file changed: its checksum no longer holds.
-size=$(wc -c <good.compiled)
-{ head -c $((size / 2)) good.compiled; printf 'X'
-  tail -c $((size - size / 2 - 1)) good.compiled; } >data/rules.compiled
+# damage AT: good.compiled with the byte at offset AT changed.
+damage() {
+	size=$(wc -c <good.compiled)
+	{ head -c $1 good.compiled; printf 'X'
+	  tail -c $((size - $1 - 1)) good.compiled; } >data/rules.compiled
+}
+# A byte in the middle of the file (a code): its checksum no longer holds,
+# and the rule is compiled from its pattern if a run needs it.
+damage $(($(wc -c <good.compiled) / 2))
 cvs "$tmp/data" damaged.out
 check "damaged compiled rules are not used: the same output" \
     cmp -s plain.out damaged.out
+# A byte in the index: the file is not used at all.
+damage 200
+cvs "$tmp/data" damaged-index.out
+check "a damaged index is not used: the same output" \
+    cmp -s plain.out damaged-index.out
 CV2BIB_DATADIR=$tmp/data "$CV2BIB" -v -f csl-json "$cv" >out 2>err
 status=$?
 check "-v says the damaged file was not used" \

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -153,7 +154,8 @@ test_rules_escaped_delimiter_is_a_literal(void **state)
 	    "pipe |a\\|b|g Y\n"
 	    "mixed |a/b| Z\n"
 	    "hash #\\d+\\## N\n"
-	    "bs /a\\\\/ B\n");
+	    "bs /a\\\\/ B\n"
+	    "bs3 /a\\\\\\/b/ C\n");
 
 	(void)state;
 	check_apply(r, "slash", "1 a/b 2", "1 X 2");
@@ -164,6 +166,8 @@ test_rules_escaped_delimiter_is_a_literal(void **state)
 	check_apply(r, "hash", "no 12#", "no N");
 	/* "\\" is an escaped backslash: the "/" after it closes. */
 	check_apply(r, "bs", "a\\", "B");
+	/* "\\\/": a backslash, then an escaped slash. */
+	check_apply(r, "bs3", "x a\\/b", "x C");
 	rules_free(r);
 }
 
@@ -643,6 +647,34 @@ test_rules_load_file_and_its_errors(void **state)
 	rules_free(r);
 }
 
+/*
+ * A file whose size is not known beforehand (a pipe) and longer than a
+ * first read is read whole.
+ */
+static void
+test_rules_load_file_from_a_pipe(void **state)
+{
+	struct rules *r = rules_new();
+	char *cause = NULL, path[64], line[64];
+	int fd[2], i;
+
+	(void)state;
+	assert_int_equal(pipe(fd), 0);
+	/* 20 KB fits in a pipe's buffer: no writer thread needed. */
+	for (i = 0; i < 400; i++) {
+		snprintf(line, sizeof(line), "# comment %03d %40s\n", i, "");
+		assert_int_equal(write(fd[1], line, strlen(line)),
+		    (ssize_t)strlen(line));
+	}
+	assert_int_equal(write(fd[1], "f /a/ b\n", 8), 8);
+	close(fd[1]);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fd[0]);
+	assert_int_equal(rules_load_file(r, path, &cause), 0);
+	close(fd[0]);
+	check_apply(r, "f", "a", "b");
+	rules_free(r);
+}
+
 static void
 test_rules_library_version_is_pcre2s(void **state)
 {
@@ -826,6 +858,314 @@ test_rules_may_start_from_the_patterns(void **state)
 	rules_free(r);
 }
 
+/* --- compiled rules ------------------------------------------------------ */
+
+/* Rules with groups, cases, classes: ASCII and non-ASCII subjects. */
+static const char cache_rules[] =
+    "f /\\bx(\\w+)/ <$1>\n"
+    "f /(?<n>\\d+)\\s*é/i n${n}\n"
+    "k /^Proc(?:eedings|\\.)\\s+of\\b/i proceedings\n"
+    "k /\\bWorkshop\\b/ workshop\n"
+    "k /\\p{Lu}{4,}/ caps\n";
+
+/* What a set makes of some subjects, all in one string, into out. */
+static const char *
+cache_results_in(struct rules *r, char *out, size_t size)
+{
+	static const char *subj[] = { "a xyz 12 É", "é XYZ 3 é", "Proc. of X",
+	    "PROCEEDINGS OF Y", "A Workshop", "ÉCOLE", "nothing", "" };
+	const char *v;
+	char *got;
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(subj) / sizeof(subj[0]); i++) {
+		got = rules_apply(r, "f", subj[i]);
+		v = rules_classify(r, "k", subj[i]);
+		n += (size_t)snprintf(out + n, size - n, "%s|%s\n", got,
+		    v != NULL ? v : "-");
+		free(got);
+	}
+	return out;
+}
+
+/* The same into a static buffer. */
+static const char *
+cache_results(struct rules *r)
+{
+	static char out[1024];
+
+	return cache_results_in(r, out, sizeof(out));
+}
+
+/* A set of cache_rules loaded lazily, with the compiled rules at path. */
+static struct rules *
+cache_load(const char *text, const char *path, int want, char **cause)
+{
+	struct rules *r = rules_new();
+
+	rules_lazy(r, 1);
+	assert_int_equal(rules_load_string(r, "t.rules", text, cause), 0);
+	*cause = NULL;
+	assert_int_equal(rules_cache_read(r, path, cause), want);
+	return r;
+}
+
+/* Compile text's rules into a file; its path (static) and its bytes. */
+static char *
+cache_write(const char *text, char **bytes, size_t *len)
+{
+	static char path[256];
+	struct rules *r = rules_new();
+	char *cause = NULL;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "test_rules-%ld-rules.compiled",
+	    (long)getpid());
+	assert_int_equal(rules_load_string(r, "t.rules", text, &cause), 0);
+	assert_int_equal(rules_cache_write(r, path, &cause), 0);
+	rules_free(r);
+	assert_non_null(fp = fopen(path, "rb"));
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	*len = (size_t)ftell(fp);
+	rewind(fp);
+	*bytes = malloc(*len);
+	assert_int_equal(fread(*bytes, 1, *len, fp), *len);
+	fclose(fp);
+	return path;
+}
+
+/* Results of a set without compiled rules: what every other must give. */
+static char *
+cache_reference(const char *text)
+{
+	struct rules *r = load_ok(text);
+	char *want = strdup(cache_results(r));
+
+	rules_free(r);
+	return want;
+}
+
+/*
+ * Written and read back, the compiled rules give what the rules give,
+ * before and past JIT, in the set and in a clone.
+ */
+static void
+test_rules_cache_round_trip(void **state)
+{
+	char *want = cache_reference(cache_rules), *bytes, *cause, *path;
+	struct rules *r, *c;
+	size_t len;
+	int i;
+
+	(void)state;
+	path = cache_write(cache_rules, &bytes, &len);
+	r = cache_load(cache_rules, path, 0, &cause);
+	for (i = 0; i < PAST_JIT; i++)
+		assert_string_equal(cache_results(r), want);
+	c = rules_clone(r);
+	assert_string_equal(cache_results(c), want);
+	rules_free(c);
+	rules_free(r);
+	assert_int_equal(rules_cache_read(r = rules_new(), "/nonexistent/x",
+	    &cause), 1);
+	rules_free(r);
+	unlink(path);
+	free(bytes);
+	free(want);
+}
+
+/*
+ * Every byte of the file changed in turn: the file is refused when it is
+ * read (its head), or the damage is found when the part is first needed,
+ * noted, and the rule compiled from its pattern.  Never another result.
+ */
+static void
+test_rules_cache_damage_anywhere_changes_nothing(void **state)
+{
+	char *want = cache_reference(cache_rules), *bytes, *cause, *path;
+	struct rules *r;
+	FILE *fp;
+	size_t len, at, refused = 0, noted = 0;
+	int rc;
+
+	(void)state;
+	path = cache_write(cache_rules, &bytes, &len);
+	diag_set_verbosity(1);
+	for (at = 0; at < len; at++) {
+		bytes[at] ^= 0x20;
+		write_file("rules.compiled", bytes, len);
+		bytes[at] ^= 0x20;
+		assert_non_null(fp = tmpfile());
+		diag_set_output(fp);
+		r = rules_new();
+		rules_lazy(r, 1);
+		assert_int_equal(rules_load_string(r, "t.rules", cache_rules,
+		    &cause), 0);
+		if ((rc = rules_cache_read(r, path, &cause)) == -1) {
+			refused++;
+			free(cause);
+		}
+		assert_string_equal(cache_results(r), want);
+		rules_free(r);
+		diag_set_output(NULL);
+		if (rc == 0 && strstr(slurp(fp), "rules.compiled: damaged "
+		    "(wrong checksum for the rule at t.rules:") != NULL)
+			noted++;
+		fclose(fp);
+	}
+	diag_set_verbosity(0);
+	diag_reset();
+	/* The head is refused; most of the rest is noted when used. */
+	assert_true(refused > 64);
+	assert_true(noted > len / 4);
+	unlink(path);
+	free(bytes);
+	free(want);
+}
+
+/* A rule changed since compiling is compiled again; the others are used. */
+static void
+test_rules_cache_stale_entry_is_compiled_again(void **state)
+{
+	static const char changed[] = "f /\\bx(\\w+)/ <$1>\n"
+	    "f /(?<n>\\d+)\\s*[eé]/i n${n}\n"
+	    "k /^Proc(?:eedings|\\.)\\s+of\\b/i proceedings\n"
+	    "k /\\bWorkshop\\b/ workshop\n"
+	    "k /\\p{Lu}{3,}/ caps\n"
+	    "k /XYZ/ new\n";
+	char *want = cache_reference(changed), *old, *bytes, *cause, *path;
+	struct rules *r;
+	size_t len;
+
+	(void)state;
+	path = cache_write(cache_rules, &bytes, &len);
+	r = cache_load(changed, path, 0, &cause);
+	assert_string_equal(cache_results(r), want);
+	/* "XYZ" is caps now; with the old rules it was not. */
+	old = cache_reference(cache_rules);
+	assert_non_null(strstr(want, "é XYZ n3|caps"));
+	assert_null(strstr(old, "é XYZ n3|caps"));
+	rules_free(r);
+	unlink(path);
+	free(bytes);
+	free(old);
+	free(want);
+}
+
+/* Replace the bytes old with new in b[0..len) (at their first place). */
+static void
+patch(char *b, size_t len, const char *old, const char *new, size_t n)
+{
+	char *p = memmem(b, len, old, n);
+
+	assert_non_null(p);
+	memcpy(p, new, n);
+}
+
+/*
+ * A file made by another PCRE2 or another build of cv2bib (its needles
+ * mean something else), or that is not one, is not used, and says why.
+ */
+static void
+test_rules_cache_of_another_build_is_not_used(void **state)
+{
+	char *want = cache_reference(cache_rules), *bytes, *cause, *path;
+	const char *v = rules_library_version();
+	char other[64], sig[4];
+	struct rules *r;
+	size_t len, vlen = strlen(v);
+
+	(void)state;
+	path = cache_write(cache_rules, &bytes, &len);
+	/* PCRE2's version: another number of the same length. */
+	snprintf(other, sizeof(other), "%s", v);
+	other[0] = other[0] == '9' ? '8' : '9';
+	patch(bytes, len, v, other, vlen);
+	write_file("rules.compiled", bytes, len);
+	r = cache_load(cache_rules, path, -1, &cause);
+	assert_non_null(strstr(cause, "rules.compiled: made with PCRE2 9"));
+	assert_non_null(strstr(cause, v));
+	assert_string_equal(cache_results(r), want);
+	free(cause);
+	rules_free(r);
+	/* The needles' signature follows the version. */
+	patch(bytes, len, other, v, vlen);
+	memcpy(sig, (char *)memmem(bytes, len, v, vlen) + vlen, 4);
+	sig[0] ^= 1;
+	memcpy((char *)memmem(bytes, len, v, vlen) + vlen, sig, 4);
+	write_file("rules.compiled", bytes, len);
+	r = cache_load(cache_rules, path, -1, &cause);
+	assert_non_null(strstr(cause,
+	    "rules.compiled: made by another build of cv2bib"));
+	assert_string_equal(cache_results(r), want);
+	free(cause);
+	rules_free(r);
+	write_file("rules.compiled", "cv2bib compiled rules 3\n", 24);
+	r = cache_load(cache_rules, path, -1, &cause);
+	assert_non_null(strstr(cause, "rules.compiled: not a file of compiled "
+	    "rules"));
+	free(cause);
+	rules_free(r);
+	unlink(path);
+	free(bytes);
+	free(want);
+}
+
+struct cache_thread {
+	struct rules	*r;
+	const char	*want;
+	int		 ok;
+};
+
+static void *
+cache_thread_main(void *arg)
+{
+	struct cache_thread *t = arg;
+	char out[1024];
+	int i;
+
+	t->ok = 1;
+	for (i = 0; i < PAST_JIT; i++)
+		if (strcmp(cache_results_in(t->r, out, sizeof(out)),
+		    t->want) != 0)
+			t->ok = 0;
+	return NULL;
+}
+
+/*
+ * Clones share the compiled rules and decode what they need at once on
+ * their threads (the sanitizer build checks the races).
+ */
+static void
+test_rules_cache_clones_on_threads(void **state)
+{
+	char *want = cache_reference(cache_rules), *bytes, *cause, *path;
+	struct cache_thread t[2];
+	pthread_t th[2];
+	struct rules *r;
+	size_t len;
+	int i;
+
+	(void)state;
+	path = cache_write(cache_rules, &bytes, &len);
+	r = cache_load(cache_rules, path, 0, &cause);
+	for (i = 0; i < 2; i++) {
+		t[i].r = rules_clone(r);
+		t[i].want = want;
+		assert_int_equal(pthread_create(&th[i], NULL,
+		    cache_thread_main, &t[i]), 0);
+	}
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_true(t[i].ok);
+		rules_free(t[i].r);
+	}
+	rules_free(r);
+	unlink(path);
+	free(bytes);
+	free(want);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -861,12 +1201,20 @@ main(int argc, char **argv)
 		    test_rules_runtime_failure_warns_once_and_keeps_text),
 		cmocka_unit_test(test_rules_lazy_rules_match_alike_and_report_bad_patterns_at_use),
 		cmocka_unit_test(test_rules_load_file_and_its_errors),
+		cmocka_unit_test(test_rules_load_file_from_a_pipe),
 		cmocka_unit_test(test_rules_library_version_is_pcre2s),
 		cmocka_unit_test(
 		    test_rules_answers_remembered_until_rules_change),
 		cmocka_unit_test(
 		    test_rules_match_from_the_next_rule_that_matches),
 		cmocka_unit_test(test_rules_may_start_from_the_patterns),
+		cmocka_unit_test(test_rules_cache_round_trip),
+		cmocka_unit_test(
+		    test_rules_cache_damage_anywhere_changes_nothing),
+		cmocka_unit_test(
+		    test_rules_cache_stale_entry_is_compiled_again),
+		cmocka_unit_test(test_rules_cache_of_another_build_is_not_used),
+		cmocka_unit_test(test_rules_cache_clones_on_threads),
 	};
 
 	if (argc > 1 && strcmp(argv[1], "--bench") == 0)
