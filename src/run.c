@@ -8,7 +8,8 @@
  * a few bytes per entry).  Output goes to a spool that is committed only
  * when every input was read without error.
  *
- * A very short input is all done on one thread.  Once a first small batch
+ * A short input is all done on one thread, but for the formats whose
+ * writer has work of its own (libbibutils'): once a first small batch
  * (RUN_FIRST entries) is full, batches are written in input order on a
  * writing thread while the reading thread parses the next ones itself:
  * for a CV of a few dozen entries, writing BibTeX through libbibutils is
@@ -613,9 +614,8 @@ run_scale(struct run *r, const struct batch *b)
 		r->tried_workers = 1;
 	}
 	next = r->alone ? RUN_BATCH : r->queued / 4;
-	if (next < RUN_FIRST)
-		next = RUN_FIRST;
-	r->batch_max = next < RUN_BATCH ? next : RUN_BATCH;
+	if (next > r->batch_max)
+		r->batch_max = next < RUN_BATCH ? next : RUN_BATCH;
 }
 
 /*
@@ -1135,20 +1135,23 @@ run(const struct run_opts *o)
 	}
 	r.parser.rules = r.rules;
 	/*
-	 * What the reading thread parses, the writer writes whole: while the
-	 * reading thread parses, the writing thread has time to spare.
+	 * Where the parser makes the items (CSL-JSON), the writer has little
+	 * left to do, and a writing thread would cost more than it saves: a
+	 * short input is all done here.  Otherwise the writer starts after a
+	 * first small batch.
 	 */
-	r.parser.prep = NULL;
+	r.parser.prep = writer_prep_new(r.writer);
 	r.keys = keys_new();
 	r.dedup = dedup_new();
 	r.batch = batch_new();
-	r.batch_max = RUN_FIRST;
+	r.batch_max = r.parser.prep != NULL ? RUN_BATCH : RUN_FIRST;
 	diag_hold(&r.pending);
 	if (o->inputs == NULL || o->inputs[0] == NULL)
 		run_file(&r, "-");
 	for (i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
 		run_file(&r, o->inputs[i]);
 	run_drain(&r);
+	writer_prep_free(r.parser.prep);
 	buf_free(&r.parser.tmp);
 	if (writer_close(r.writer) == -1)
 		r.write_failed = 1;
