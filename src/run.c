@@ -14,10 +14,10 @@
  * writing thread while the reading thread parses the next ones itself:
  * for a CV of a few dozen entries, writing BibTeX through libbibutils is
  * a third of the work, and no other thread needs a copy of the rules yet.
- * Batches grow with the input.  Once RUN_BATCH entries have come, batches
- * of RUN_BATCH are parsed on worker threads, one per processor, each with
- * its own copy of the rules (rules_clone()), while the reading thread
- * reads on.  What needs no other entry (a key's base, a duplicate
+ * Batches grow with the input.  Once RUN_BATCH entries have come (from
+ * the first batch on for a long file), batches are parsed on worker
+ * threads, one per processor, each with its own copy of the rules
+ * (rules_clone()), while the reading thread reads on.  What needs no other entry (a key's base, a duplicate
  * fingerprint, a CSL item's text) is made where the entry is parsed, and
  * a batch is freed by the thread that parsed it once it is written
  * (run_prep(), run_worker_main()), so that the writing thread does only
@@ -679,7 +679,8 @@ run_queue(struct run *r, const char *file, const struct rawentry *raw,
 	struct job *j;
 
 	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : r->batch_max;
+		b->cap = b->cap ? b->cap * 2 : (r->batch_max < 64 ?
+		    r->batch_max : 64);
 		b->jobs = xreallocarray(b->jobs, b->cap, sizeof(*b->jobs));
 		/* Room for the batch's text, as large entries go. */
 		if (b->n == 0)
@@ -1051,7 +1052,6 @@ run_file(struct run *r, const char *path)
 		r->failed = 1;
 	fclose(fp);
 }
-
 
 /* Decide the exit status and commit or discard the output. */
 static int
