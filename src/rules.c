@@ -14,7 +14,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <pcre2.h>
 #include <stdio.h>
@@ -166,7 +165,7 @@ struct rcache {
 	const char	*index;		/* n entries, sorted by hash */
 	const char	*prefix;	/* of every code's stream */
 	size_t		 plen;
-	atomic_flag	 noted;		/* damage was reported */
+	int		 noted;		/* damage was reported */
 };
 
 struct memo {
@@ -178,8 +177,9 @@ struct memo {
 	const char		*value;		/* rules_classify()'s */
 };
 
-#define RULES_CACHE	128	/* field names looked up by address; a power
-				   of two */
+#define RULES_CACHE_BITS 7
+#define RULES_CACHE	(1 << RULES_CACHE_BITS)	/* field names looked up
+						   by address */
 #define RULES_NONE	((size_t)-1)	/* in the cache: no such field */
 
 struct name_slot {
@@ -260,7 +260,7 @@ static int	is_ascii(const char *, size_t);
 static void	rcache_free(struct rcache *);
 static pcre2_code *rcache_code(struct rules *, size_t, int);
 static const char *rcache_needles(const struct rcache *, size_t, size_t *);
-static void	rcache_damaged(struct rcache *, const struct rule *);
+static void	rcache_damaged(const struct rules *, const struct rule *);
 static long	rule_cached(const struct rules *, struct rule *);
 static pcre2_code *rule_code(struct rules *, struct rule *, int);
 
@@ -531,7 +531,7 @@ rules_field(const struct rules *r, const char *name)
 {
 	struct rules *rw = (struct rules *)r;	/* the cache only */
 	size_t i, slot = (size_t)((uint64_t)(uintptr_t)name *
-	    UINT64_C(0x9e3779b97f4a7c15) >> 58) & (RULES_CACHE - 1);
+	    UINT64_C(0x9e3779b97f4a7c15) >> (64 - RULES_CACHE_BITS));
 
 	for (; r->cache[slot].name != NULL;
 	    slot = (slot + 1) & (RULES_CACHE - 1)) {
@@ -935,7 +935,7 @@ rule_compile(struct rules *r, struct rule *ru, int ascii, char **cause)
 	code = NULL;
 	if ((k = rule_cached(r, ru)) >= 0 &&
 	    (code = rcache_code(r, (size_t)k, ascii)) == NULL)
-		rcache_damaged(r->compiled, ru);
+		rcache_damaged(r, ru);
 	if (code == NULL)
 		code = pcre2_compile((PCRE2_SPTR)ru->pattern, ru->patlen,
 		    options, &err, &off, NULL);
@@ -1863,9 +1863,12 @@ rcache_free(struct rcache *c)
 	free(c);
 }
 
-/* The bytes at..at+len of the file, or NULL if they are not all in it. */
+/*
+ * The bytes at..at+len of the file, or NULL if they are not all in it.
+ * In size_t: a length from the file plus another cannot wrap.
+ */
 static const char *
-rcache_bytes(const struct rcache *c, uint32_t at, uint32_t len)
+rcache_bytes(const struct rcache *c, size_t at, size_t len)
 {
 	if (at > c->size || len > c->size - at)
 		return NULL;
@@ -1880,14 +1883,19 @@ rcache_entry(const struct rcache *c, size_t k)
 }
 
 /*
- * Say once per file that an entry is damaged (threads share the file,
- * and each set finds it out for itself).
+ * Say once per file that an entry is damaged.  Copies of the set for other
+ * threads share the file and find it out too, but only the set that read
+ * the file says so: which copy finds it first, and so where the note
+ * would come among the messages, changes from run to run.
  */
 static void
-rcache_damaged(struct rcache *c, const struct rule *ru)
+rcache_damaged(const struct rules *r, const struct rule *ru)
 {
-	if (atomic_flag_test_and_set(&c->noted))
+	struct rcache *c = r->compiled;
+
+	if (!r->compiled_own || c->noted)
 		return;
+	c->noted = 1;
 	diag_msg(DIAG_NOTE, "%s: damaged (wrong checksum for the rule at "
 	    "%s:%lu); rules with a damaged entry are compiled from their "
 	    "patterns", c->path, ru->file, ru->line);
@@ -1910,12 +1918,13 @@ rcache_find(const struct rcache *c, uint64_t h)
 }
 
 /*
- * The entry of rule ru: its index + 1, or -1 if there is none or its text
- * is damaged (noted).
+ * The entry of rule ru in the set's file: its index + 1, or -1 if there is
+ * none or its needles are damaged (noted).
  */
 static long
-rcache_lookup(struct rcache *c, const struct rule *ru)
+rcache_lookup(const struct rules *r, const struct rule *ru)
 {
+	const struct rcache *c = r->compiled;
 	uint64_t h = rcache_hash(ru->options, ru->pattern, ru->patlen);
 	const char *e, *text;
 	uint32_t nlen;
@@ -1929,16 +1938,17 @@ rcache_lookup(struct rcache *c, const struct rule *ru)
 		    rd32(e + RC_PATLEN) != ru->patlen)
 			continue;
 		/*
-		 * The pattern is compared, the needles summed: with the same
-		 * hash, another pattern is a damaged one.
+		 * The pattern is compared (another with the same hash, or a
+		 * damaged one, is not this rule's), the needles summed.
 		 */
 		nlen = rd32(e + RC_NLEN);
 		if ((text = rcache_bytes(c, rd32(e + RC_TEXT),
-		    ru->patlen + nlen)) == NULL ||
-		    memcmp(text, ru->pattern, ru->patlen) != 0 ||
-		    rcache_sum(text + ru->patlen, nlen) !=
+		    ru->patlen + (size_t)nlen)) == NULL ||
+		    memcmp(text, ru->pattern, ru->patlen) != 0)
+			continue;
+		if (rcache_sum(text + ru->patlen, nlen) !=
 		    rd64(e + RC_NEEDLESUM)) {
-			rcache_damaged(c, ru);
+			rcache_damaged(r, ru);
 			return -1;
 		}
 		return (long)k + 1;
@@ -1953,7 +1963,7 @@ rule_cached(const struct rules *r, struct rule *ru)
 	if (r->compiled == NULL)
 		return -1;
 	if (ru->cache_at == 0)
-		ru->cache_at = rcache_lookup(r->compiled, ru);
+		ru->cache_at = rcache_lookup(r, ru);
 	return ru->cache_at > 0 ? ru->cache_at - 1 : -1;
 }
 
@@ -1980,12 +1990,15 @@ rcache_code(struct rules *r, size_t k, int ascii)
 	uint32_t len = rd32(e + RC_CODELEN + 4 * ascii);
 	pcre2_code *code;
 
-	if ((p = rcache_bytes(c, rd32(e + RC_CODE + 4 * ascii), len)) == NULL ||
-	    rcache_sum(p, len) != rd64(e + RC_CODESUM + 8 * ascii))
+	if ((p = rcache_bytes(c, rd32(e + RC_CODE + 4 * ascii), len)) == NULL)
 		return NULL;
+	/* Summed once copied: what is checked is what PCRE2 reads. */
 	buf_reset(&r->stream);
 	buf_append(&r->stream, c->prefix, c->plen);
 	buf_append(&r->stream, p, len);
+	if (rcache_sum(r->stream.s + c->plen, len) !=
+	    rd64(e + RC_CODESUM + 8 * ascii))
+		return NULL;
 	if (pcre2_serialize_decode(&code, 1, (PCRE2_SPTR)r->stream.s,
 	    NULL) != 1)
 		return NULL;
@@ -2089,7 +2102,6 @@ rules_cache_read(struct rules *r, const char *path, char **cause)
 	c->blob = map;
 	c->size = (size_t)st.st_size;
 	c->path = xstrdup(path);
-	atomic_flag_clear(&c->noted);
 	if (rcache_head(c, cause) == -1) {
 		rcache_free(c);
 		return -1;
@@ -2278,21 +2290,39 @@ rcache_build(struct buf *b, struct rcache_out *out, size_t n, size_t plen)
 	buf_free(&codes);
 }
 
-/* Write b to path whole or not at all, as -o writes; 0 or -1, *cause. */
+/*
+ * Write b to path whole or not at all, as -o writes; 0 or -1, *cause.  A
+ * new file replaces the old by rename(): a run that has the old one
+ * mapped goes on reading it as it was.
+ */
 static int
 rcache_write_file(const struct buf *b, const char *path, char **cause)
 {
 	char *tmp;
 	FILE *fp;
-	int rc = 0;
+	int rc = 0, error = 0;
 
+	if (b->len > RCACHE_MAX) {
+		xasprintf(cause, "%s: too many rules to compile (%zu bytes)",
+		    path, b->len);
+		return -1;
+	}
 	xasprintf(&tmp, "%s.tmp", path);
-	if ((fp = fopen(tmp, "wb")) == NULL ||
-	    fwrite(b->s, 1, b->len, fp) != b->len || fclose(fp) == EOF ||
-	    rename(tmp, path) == -1) {
+	if ((fp = fopen(tmp, "wb")) == NULL)
+		error = errno;
+	else {
+		if (fwrite(b->s, 1, b->len, fp) != b->len)
+			error = errno != 0 ? errno : EIO;
+		if (fclose(fp) == EOF && error == 0)
+			error = errno != 0 ? errno : EIO;
+		if (error == 0 && rename(tmp, path) == -1)
+			error = errno;
+		if (error != 0)
+			(void)remove(tmp);
+	}
+	if (error != 0) {
 		xasprintf(cause, "cannot write '%s': %s", path,
-		    strerror(errno));
-		(void)remove(tmp);
+		    strerror(error));
 		rc = -1;
 	}
 	free(tmp);

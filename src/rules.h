@@ -138,13 +138,19 @@ int		 rules_group(const struct rules_match *, const char *name,
 /*
  * Compiled rules.  rules_cache_write() compiles every rule of the set and
  * works out its needles (see needles.h), and writes them to path (whole,
- * or not at all).  rules_cache_read() lets the set use such a file: a
- * rule found in it with the same pattern and flags is not compiled again.
- * The file holds PCRE2's own compiled form, which only the same PCRE2
- * version reads.  It is mapped, and each part checked when a rule first
- * needs it: a damaged part is noted (-v), and its rule compiled.  Both return 0, or -1 and *cause (the caller frees it);
- * a file that cannot be used is not used, and changes nothing.
- * rules_cache_read() returns 1 if there is no such file.
+ * or not at all: a new file replaces the old by rename()).
+ * rules_cache_read() lets the set use such a file: a rule found in it with
+ * the same pattern and flags is not compiled again.  The file holds
+ * PCRE2's own compiled form, which only the same PCRE2 version reads.  It
+ * is mapped, and each part checked when a rule first needs it: a damaged
+ * part is noted (-v) and its rule compiled.  So the file must not be
+ * rewritten in place while a run has it (replace it, as make install
+ * does), and it is as trusted as the rules beside it: the checks find
+ * damage, not a file made to deceive them.  rules_cache_read() must not
+ * be called on a set that has copies (rules_clone()): they use its file.
+ * Both return 0, or -1 and *cause (the caller frees it); a file that
+ * cannot be used is not used, and changes nothing.  rules_cache_read()
+ * returns 1 if there is no such file.
  */
 int		 rules_cache_write(struct rules *, const char *path,
 		    char **cause);

@@ -977,7 +977,9 @@ test_rules_cache_round_trip(void **state)
 /*
  * Every byte of the file changed in turn: the file is refused when it is
  * read (its head), or the damage is found when the part is first needed,
- * noted, and the rule compiled from its pattern.  Never another result.
+ * and the rule compiled from its pattern: noted for a code or needles; a
+ * changed pattern is only not the rule's (another with the same hash
+ * might be in the file).  Never another result.
  */
 static void
 test_rules_cache_damage_anywhere_changes_nothing(void **state)
@@ -1015,9 +1017,12 @@ test_rules_cache_damage_anywhere_changes_nothing(void **state)
 	}
 	diag_set_verbosity(0);
 	diag_reset();
-	/* The head is refused; most of the rest is noted when used. */
+	/*
+	 * The head is refused; much of the rest is noted when used (the
+	 * codes, the needles: 690 of 2,881 bytes when this was written).
+	 */
 	assert_true(refused > 64);
-	assert_true(noted > len / 4);
+	assert_true(noted > len / 5);
 	unlink(path);
 	free(bytes);
 	free(want);
