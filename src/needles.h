@@ -42,8 +42,9 @@ void		 needles_free(struct needles *);
  * triples of adjacent bytes it holds (hashed) to turn most needles away
  * before a search: with pairs alone, nine needles in ten that got past
  * them were not there ("thesis" in "the ... hesitant ... basis").
- * Summarised once, a subject is checked against many rules cheaply.  Zero it before first use; it keeps its buffers from one
- * subject to the next until needles_sum_free().
+ * Summarised once, a subject is checked against many rules cheaply.
+ * Zero it before first use; it keeps its buffers from one subject to the
+ * next until needles_sum_free().
  */
 #define NEEDLES_PAIRS	2048	/* a power of two */
 #define NEEDLES_TRIS	4096	/* a power of two */

@@ -17,15 +17,16 @@
  * Batches grow with the input.  Once RUN_BATCH entries have come (from
  * the first batch on for a long file), batches are parsed on worker
  * threads, one per processor, each with its own copy of the rules
- * (rules_clone()), while the reading thread reads on.  What needs no other entry (a key's base, a duplicate
- * fingerprint, a CSL item's text) is made where the entry is parsed, and
- * a batch is freed by the thread that parsed it once it is written
- * (run_prep(), run_worker_main()), so that the writing thread does only
- * what depends on input order.  Every message is held (diag_hold()) with
- * the entry it is about, the reader's before the entry, the parser's with
- * it, and printed by the writing thread as it takes the entry, followed
- * by the writer's own (writer_put()), so that standard error reads
- * exactly as if one thread had done all, whatever the batches.
+ * (rules_clone()), while the reading thread reads on.  What needs no
+ * other entry (a key's base, a duplicate fingerprint, a CSL item's text)
+ * is made where the entry is parsed, and a batch is freed by the thread
+ * that parsed it once it is written (run_prep(), run_worker_main()), so
+ * that the writing thread does only what depends on input order.  Every
+ * message is held (diag_hold()) with the entry it is about, the reader's
+ * before the entry, the parser's with it, and printed by the writing
+ * thread as it takes the entry, followed by the writer's own
+ * (writer_put()), so that standard error reads exactly as if one thread
+ * had done all, whatever the batches.
  */
 #include "config.h"
 
