@@ -13,7 +13,9 @@
 # figures of the previous run before claiming a win.
 #
 #	BENCH_N=100000	entries in the generated CV
-#	BENCH_RUNS=5	runs per measurement
+#	BENCH_RUNS=5	runs per measurement of the large CV
+#	BENCH_SMALL_RUNS=100	of the example CV (milliseconds: one run
+#			is noise)
 #	BENCH_TIMER=date  time with date even when hyperfine is installed
 set -eu
 
@@ -34,7 +36,8 @@ if [ ! -x "$bin" ]; then
 	exit 2
 fi
 n=${BENCH_N:-100000}
-runs=${BENCH_RUNS:-5}
+big_runs=${BENCH_RUNS:-5}
+small_runs=${BENCH_SMALL_RUNS:-100}
 timer=${BENCH_TIMER:-}
 if [ -z "$timer" ]; then
 	if command -v hyperfine >/dev/null 2>&1; then
@@ -107,11 +110,13 @@ peak_mib() {
 echo "rules: $CV2BIB_DATADIR$([ -f "$CV2BIB_DATADIR/rules.compiled" ] &&
     echo ', compiled')"
 echo "$("$bin" --version | head -n 1), $(uname -m), $(nproc) CPUs;" \
-    "timer: $([ "$timer" = hyperfine ] && echo "hyperfine, mean of $runs" ||
-    echo "date, best of $runs")"
+    "timer: $([ "$timer" = hyperfine ] && echo "hyperfine, mean" ||
+    echo "date, best") of $small_runs runs (example CV), $big_runs (large)"
 printf '%-16s %9s %-9s %8s %9s %8s %9s\n' input MB format entries seconds \
     'MB/s' 'peak MiB'
 for input in "$small" "$big"; do
+	runs=$big_runs
+	[ "$input" = "$small" ] && runs=$small_runs
 	bytes=$(wc -c <"$input")
 	mb=$(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }')
 	name=$(basename "$input")
