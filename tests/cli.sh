@@ -27,7 +27,7 @@ failed() {
 mtime() { stat -c %Y "$1"; }
 mode() { stat -c %a "$1"; }
 
-plan 103
+plan 104
 
 # --- options ---------------------------------------------------------------
 run --help
@@ -403,6 +403,19 @@ for n in 3 40 1400; do
 	    test \"\$(wc -l <lines)\" -eq $n && sort -n -c lines &&
 	    test \"\$(grep -c '^TY  - ' out)\" -eq $n"
 done
+
+# A file of 512 KiB or more starts the parsing threads with its first
+# batch; the same text through a pipe, at 512 entries: the same output and
+# messages either way.
+cat long.txt long.txt >longer.txt
+run -f bibtex longer.txt
+cp out longer.bib
+sed 's/^cv2bib: longer\.txt:/cv2bib: <stdin>:/' err >longer.err
+cat longer.txt | "$CV2BIB" -f bibtex >out 2>err
+check "a long file and a pipe of it give the same output and messages" \
+    eval "test \"\$(wc -c <longer.txt)\" -ge 524288 &&
+    test \"\$(grep -c '^@' longer.bib)\" -eq 2340 &&
+    cmp -s out longer.bib && cmp -s err longer.err"
 
 # --- rules -----------------------------------------------------------------
 printf 'container /^USENIX Annual Technical Conference$/ "USENIX ATC"\n' >my.rules
