@@ -14,6 +14,7 @@
 
 #include "clean.h"
 #include "read.h"
+#include "pieces_fixture.h"
 
 /* Clean s in markup m, markers removed. */
 static void
@@ -367,32 +368,25 @@ test_clean_squeeze_literal(void **state)
 	check_squeeze("**a\x01\x02  b\x05http://x\x06 c\x05open");
 }
 
+static void
+check_squeeze_piece(const char *s, size_t q, void *arg)
+{
+	(void)q;
+	(void)arg;
+	check_squeeze(s);
+}
+
 /* One or two pieces at every place of strings shorter and longer than 8. */
 static void
 test_clean_squeeze_every_position(void **state)
 {
 	static const char base[] = "abcdefghijklmnopqrstu";
-	char s[128];
-	size_t len, i, j, p, q;
+	size_t len;
 
 	(void)state;
 	for (len = 0; len < sizeof(base); len++)
-		for (i = 0; i <= len; i++)
-			for (p = 0; p < NPIECES; p++)
-				for (j = i; j <= len; j++)
-					for (q = 0; q < NPIECES; q++) {
-						snprintf(s, sizeof(s),
-						    "%.*s%s%.*s%s%s", (int)i,
-						    base, squeeze_pieces[p],
-						    (int)(j - i), base + i,
-						    squeeze_pieces[q],
-						    base + j);
-						s[i + strlen(squeeze_pieces[p]) +
-						    (j - i) + strlen(
-						    squeeze_pieces[q]) +
-						    (len - j)] = '\0';
-						check_squeeze(s);
-					}
+		pieces_each(base, len, squeeze_pieces, NPIECES,
+		    check_squeeze_piece, NULL);
 }
 
 /* Strings of pieces and letters drawn at random (the same each run). */

@@ -1048,28 +1048,25 @@ test_fields_tidy_literal(void **state)
 	check_tidy("A. Smith, B. Lee. Title: a study ( 2020 ). J. X , 3 .");
 }
 
+static void
+check_tidy_piece(const char *s, size_t q, void *arg)
+{
+	(void)q;
+	(void)arg;
+	check_tidy(s);
+}
+
 /* One or two pieces at every place of a plain text. */
 static void
 test_fields_tidy_every_position(void **state)
 {
 	static const char base[] = "Ab cd, ef. gh";
-	char s[128];
-	size_t len, i, j, p, q;
+	size_t len;
 
 	(void)state;
 	for (len = 0; len < sizeof(base); len++)
-		for (i = 0; i <= len; i++)
-			for (p = 0; p < NTIDY; p++)
-				for (j = i; j <= len; j++)
-					for (q = 0; q < NTIDY; q++) {
-						snprintf(s, sizeof(s),
-						    "%.*s%s%.*s%s%.*s", (int)i,
-						    base, tidy_pieces[p],
-						    (int)(j - i), base + i,
-						    tidy_pieces[q],
-						    (int)(len - j), base + j);
-						check_tidy(s);
-					}
+		pieces_each(base, len, tidy_pieces, NTIDY, check_tidy_piece,
+		    NULL);
 }
 
 /* Strings of pieces drawn at random (the same each run). */

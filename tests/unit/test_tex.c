@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "tex.h"
 #include "utf8.h"
+#include "pieces_fixture.h"
 
 static void
 check(char *got, const char *want)
@@ -465,6 +466,14 @@ static const char *const title_pieces[] = {
 };
 #define NPIECES (sizeof(title_pieces) / sizeof(title_pieces[0]))
 
+/* With and without --latex, by the second piece. */
+static void
+check_model_piece(const char *s, size_t q, void *arg)
+{
+	(void)arg;
+	check_model(s, (int)(q % 2));
+}
+
 /* One or two pieces at every place of titles in either case. */
 static void
 test_tex_title_model_every_position(void **state)
@@ -472,26 +481,12 @@ test_tex_title_model_every_position(void **state)
 	static const char *const bases[] = {
 		"ab cd ef gh", "Ab Cd of Ef", "AB-cd ef:Gh", "ab-Cd? ef",
 	};
-	char s[128];
-	size_t b, len, i, j, p, q;
-	const char *base;
+	size_t b;
 
 	(void)state;
-	for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++) {
-		base = bases[b];
-		len = strlen(base);
-		for (i = 0; i <= len; i++)
-			for (p = 0; p < NPIECES; p++)
-				for (j = i; j <= len; j++)
-					for (q = 0; q < NPIECES; q++) {
-						snprintf(s, sizeof(s),
-						    "%.*s%s%.*s%s%s", (int)i,
-						    base, title_pieces[p],
-						    (int)(j - i), base + i,
-						    title_pieces[q], base + j);
-						check_model(s, (int)(q % 2));
-					}
-	}
+	for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++)
+		pieces_each(bases[b], strlen(bases[b]), title_pieces, NPIECES,
+		    check_model_piece, NULL);
 }
 
 /* Titles of pieces and words drawn at random (the same each run). */
