@@ -18,6 +18,7 @@
 #include "norm.h"
 #include "split.h"
 #include "utf8.h"
+#include "pieces_fixture.h"
 #include "rules_fixture.h"
 
 static char		 diag_text[8192];
@@ -300,7 +301,7 @@ test_fields_numbers_in_more_styles(void **state)
 		{ "Jeffrey Dean. 2008. MapReduce. Commun. ACM 51, 1 (January "
 		    "2008), 107-113.", "51", "1", "107-113" },
 		/* German and Turkish words. */
-		{ "K. M\xc3\xbcller, \xe2\x80\x9eEin Titel\xe2\x80\x9c, "
+		{ "K. M\xc3\xbcller, \xe2\x80\x9e" "Ein Titel\xe2\x80\x9c, "
 		    "Zeitschrift, Bd. 12, H. 3, S. 45-67, 2019.", "12", "3",
 		    "45-67" },
 		{ "A. Yilmaz, \"Baslik,\" Panaroma Dergisi, Say\xc4\xb1 24, "
@@ -424,9 +425,9 @@ test_fields_in_book_after_a_full_stop(void **state)
 	assert_int_equal(e->type, TYPE_CHAPTER);
 	entry_free(e);
 	/* APA: the chair of a symposium, and a talk in it. */
-	e = parse("Garc\xc3\xada Alanis, J. C., & Peper, M. (2016, July). Effects "
-	    "of extraversion on performance monitoring. In D. Hagemeyer "
-	    "(Chair), Genetics and biological foundations. Symposium "
+	e = parse("Garc\xc3\xad" "a Alanis, J. C., & Peper, M. (2016, July). "
+	    "Effects of extraversion on performance monitoring. In D. "
+	    "Hagemeyer (Chair), Genetics and biological foundations. Symposium "
 	    "conducted at the 13th Arbeitstagung, Mainz, Germany.",
 	    TYPE_UNKNOWN);
 	assert_field(e, FIELD_TITLE, "Effects of extraversion on performance "
@@ -548,7 +549,7 @@ static void
 test_fields_abbreviated_journal_after_title(void **state)
 {
 	/* Physics: "Title, Phys. Rev. B 50, 17953 (1994)". */
-	struct entry *e = parse("P. E. Bl\xc3\xb6chl, Projector augmented-wave "
+	struct entry *e = parse("P. E. Bl\xc3\xb6" "chl, Projector augmented-wave "
 	    "method, Phys. Rev. B 50, 17953 (1994).", TYPE_UNKNOWN);
 
 	(void)state;
